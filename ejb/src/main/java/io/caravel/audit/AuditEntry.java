@@ -1,0 +1,85 @@
+package io.caravel.audit;
+
+import io.caravel.platform.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One line of the append-only audit trail: who did what to which case, when, in which request. */
+@Entity(name = "AuditEntry")
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+    @Id
+    private String id;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false, updatable = false)
+    private String actor;
+
+    @Column(nullable = false, updatable = false)
+    private String action;
+
+    @Column(name = "subject_type", nullable = false, updatable = false)
+    private String subjectType;
+
+    @Column(name = "subject_id", nullable = false, updatable = false)
+    private String subjectId;
+
+    @Column(updatable = false, length = 4000)
+    private String detail;
+
+    @Column(name = "request_id", updatable = false)
+    private String requestId;
+
+    protected AuditEntry() {
+    }
+
+    AuditEntry(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail,
+               String requestId) {
+        this.id = Ids.newId();
+        this.occurredAt = occurredAt;
+        this.actor = actor;
+        this.action = action;
+        this.subjectType = subjectType;
+        this.subjectId = subjectId;
+        this.detail = detail;
+        this.requestId = requestId;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String subjectType() {
+        return subjectType;
+    }
+
+    public String subjectId() {
+        return subjectId;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+}

@@ -1,0 +1,76 @@
+package io.caravel.onboarding;
+
+import io.caravel.platform.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A company that sells through Caravel (merchant, supplier or creator); its users act for it. */
+@Entity(name = "Seller")
+@Table(name = "seller")
+public class Seller {
+
+    @Id
+    private String id;
+
+    @Column(name = "legal_name", nullable = false)
+    private String legalName;
+
+    @Column(nullable = false)
+    private String country;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "operating_model", nullable = false)
+    private OperatingModel operatingModel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SellerStatus status;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    protected Seller() {
+    }
+
+    public Seller(String legalName, String country, OperatingModel operatingModel, SellerStatus status, Instant createdAt) {
+        this.id = Ids.newId();
+        this.legalName = legalName;
+        this.country = country;
+        this.operatingModel = operatingModel;
+        this.status = status;
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String legalName() {
+        return legalName;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public OperatingModel operatingModel() {
+        return operatingModel;
+    }
+
+    public SellerStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

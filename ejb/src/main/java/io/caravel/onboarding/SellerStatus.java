@@ -1,0 +1,9 @@
+package io.caravel.onboarding;
+
+/** Where a seller account stands. Only ACTIVE sellers may list and sell. */
+public enum SellerStatus {
+    APPLYING,
+    ACTIVE,
+    SUSPENDED,
+    REJECTED
+}

@@ -1,0 +1,66 @@
+package io.caravel.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The application's one data source, defined by configuration (H2 file database by default,
+ * MySQL/MariaDB by setting {@code caravel.ds.*}), and the Flyway migration of the application schema
+ * that runs before anything else at start-up. The workflow engine keeps its own tables in the same
+ * database, so one JTA transaction covers both.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "${MPCONFIG=caravel.ds.class}",
+        url = "${MPCONFIG=caravel.ds.url}",
+        user = "${MPCONFIG=caravel.ds.user}",
+        password = "${MPCONFIG=caravel.ds.password}",
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
+        transactional = true,
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/caravel";
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI_NAME)
+    private DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table("caravel_schema_history")
+                .baselineOnMigrate(false)
+                .load()
+                .migrate();
+        LOG.info(() -> "Application schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** True when the database answers a trivial query within two seconds. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            LOG.warning(() -> "Database not reachable: " + e.getMessage());
+            return false;
+        }
+    }
+}

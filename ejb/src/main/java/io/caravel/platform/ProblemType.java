@@ -1,0 +1,60 @@
+package io.caravel.platform;
+
+import java.net.URI;
+
+/**
+ * The stable problem types of the API (RFC 9457 {@code type}). Clients may rely on these URIs; the
+ * titles are translated through the {@code i18n/problems} bundle under {@code problem.<slug>.title}.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST(400, "malformed-request"),
+    VALIDATION(400, "validation"),
+    UNAUTHENTICATED(401, "unauthenticated"),
+    FORBIDDEN(403, "forbidden"),
+    NOT_FOUND(404, "not-found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable"),
+    CONFLICT(409, "conflict"),
+    PRECONDITION_FAILED(412, "precondition-failed"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
+    INTERNAL(500, "internal-error"),
+    UNAVAILABLE(503, "service-unavailable");
+
+    public static final String BASE = "https://caravel.io/problems/";
+
+    private final int status;
+    private final String slug;
+
+    ProblemType(int status, String slug) {
+        this.status = status;
+        this.slug = slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    public String titleKey() {
+        return "problem." + slug + ".title";
+    }
+
+    /** The problem type a bare HTTP status maps to, for errors raised by the container. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != VALIDATION && type != IDEMPOTENCY_KEY_REUSED) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+    }
+}

@@ -1,0 +1,21 @@
+package io.caravel.platform;
+
+import java.util.List;
+
+/** The roles of Caravel (see docs/architecture.md, Security). */
+public final class Roles {
+
+    public static final String SELLER = "seller";
+    public static final String BUYER = "buyer";
+    public static final String COMPLIANCE_OFFICER = "compliance-officer";
+    public static final String COMPLIANCE_LEAD = "compliance-lead";
+    public static final String CUSTOMS_AGENT = "customs-agent";
+    public static final String DISPUTE_AGENT = "dispute-agent";
+    public static final String ADMIN = "admin";
+
+    public static final List<String> ALL = List.of(SELLER, BUYER, COMPLIANCE_OFFICER, COMPLIANCE_LEAD,
+            CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN);
+
+    private Roles() {
+    }
+}

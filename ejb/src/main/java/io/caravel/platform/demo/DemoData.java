@@ -1,0 +1,55 @@
+package io.caravel.platform.demo;
+
+import io.caravel.identity.IdentityService;
+import io.caravel.onboarding.OperatingModel;
+import io.caravel.onboarding.Seller;
+import io.caravel.onboarding.SellerStatus;
+import io.caravel.platform.Roles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The demo users and sellers (demo mode only). Idempotent: running it again on existing data
+ * changes nothing. Every demo user's password is {@value #PASSWORD}.
+ */
+@Stateless
+public class DemoData {
+
+    public static final String PASSWORD = "demo";
+
+    @PersistenceContext(unitName = "caravel")
+    private EntityManager em;
+
+    @Inject
+    private IdentityService identity;
+
+    public void load() {
+        String sellerA = seller("Seller A Trading (Shenzhen) Co., Ltd.", "CN", OperatingModel.MARKETPLACE);
+        String sellerB = seller("Seller B Handels GmbH", "DE", OperatingModel.SELF_OPERATED);
+        identity.createDemoUser("seller-a", PASSWORD, "Seller A", sellerA, Set.of(Roles.SELLER));
+        identity.createDemoUser("seller-b", PASSWORD, "Seller B", sellerB, Set.of(Roles.SELLER));
+        identity.createDemoUser("officer", PASSWORD, "Olivia Officer", null, Set.of(Roles.COMPLIANCE_OFFICER));
+        identity.createDemoUser("lead", PASSWORD, "Liam Lead", null,
+                Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD));
+        identity.createDemoUser("customs", PASSWORD, "Chen Customs", null, Set.of(Roles.CUSTOMS_AGENT));
+        identity.createDemoUser("disputes", PASSWORD, "Dana Disputes", null, Set.of(Roles.DISPUTE_AGENT));
+        identity.createDemoUser("admin", PASSWORD, "Ada Admin", null, Set.of(Roles.ADMIN));
+        identity.createDemoUser("buyer", PASSWORD, "Bo Buyer", null, Set.of(Roles.BUYER));
+    }
+
+    private String seller(String legalName, String country, OperatingModel model) {
+        return em.createQuery("select s.id from Seller s where s.legalName = :name", String.class)
+                .setParameter("name", legalName)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
+                    Seller seller = new Seller(legalName, country, model, SellerStatus.ACTIVE, Instant.now());
+                    em.persist(seller);
+                    return seller.id();
+                });
+    }
+}

@@ -1,0 +1,131 @@
+package io.caravel.platform.engine;
+
+import io.caravel.platform.Database;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.jobexecutor.ThreadPoolJobExecutor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The embedded Camunda 7 process engine: the one place where it is wired to the container (JTA
+ * transaction manager, the application's data source, CDI beans for delegates, managed threads for
+ * the job executor). Moving to the Operaton fork changes this class and the imports only.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class WorkflowEngine {
+
+    public static final String ENGINE_NAME = "caravel";
+
+    private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
+
+    @Resource(lookup = Database.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:appserver/TransactionManager")
+    private TransactionManager transactionManager;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threadFactory;
+
+    @Inject
+    private BeanManager beanManager;
+
+    @Inject
+    private ProcessModels processModels;
+
+    @Inject
+    @ConfigProperty(name = "caravel.engine.job-executor.enabled", defaultValue = "true")
+    private boolean jobExecutorEnabled;
+
+    @Inject
+    @ConfigProperty(name = "caravel.engine.job-executor.threads", defaultValue = "4")
+    private int jobExecutorThreads;
+
+    private volatile ProcessEngine engine;
+
+    @PostConstruct
+    void boot() {
+        start();
+    }
+
+    /** Builds and starts the engine (creating or updating its tables) and deploys the process models. */
+    public synchronized void start() {
+        if (engine != null) {
+            return;
+        }
+        JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration();
+        configuration.setProcessEngineName(ENGINE_NAME);
+        configuration.setDataSource(dataSource);
+        configuration.setTransactionManager(transactionManager);
+        configuration.setTransactionsExternallyManaged(true);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
+        configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setEnforceHistoryTimeToLive(true);
+        configuration.setBeans(new CdiBeans(beanManager));
+        configuration.setJobExecutor(jobExecutor());
+        configuration.setJobExecutorActivate(jobExecutorEnabled);
+        engine = configuration.buildProcessEngine();
+        processModels.deploy(engine.getRepositoryService());
+        LOG.info(() -> "Workflow engine '" + ENGINE_NAME + "' started (job executor "
+                + (jobExecutorEnabled ? "on" : "off") + ")");
+    }
+
+    /** Stops the job executor and closes the engine; {@link #isRunning()} is false until {@link #start()}. */
+    @PreDestroy
+    public synchronized void stop() {
+        if (engine != null) {
+            ProcessEngine closing = engine;
+            engine = null;
+            closing.close();
+            LOG.info("Workflow engine stopped");
+        }
+    }
+
+    public boolean isRunning() {
+        return engine != null;
+    }
+
+    /** The running engine; fails when it is stopped. */
+    public ProcessEngine engine() {
+        ProcessEngine current = engine;
+        if (current == null) {
+            throw new IllegalStateException("The workflow engine is not running");
+        }
+        return current;
+    }
+
+    private ThreadPoolJobExecutor jobExecutor() {
+        ThreadPoolJobExecutor executor = new ThreadPoolJobExecutor();
+        int threads = Math.max(1, jobExecutorThreads);
+        executor.setThreadPoolExecutor(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(threads * 4), threadFactory));
+        executor.setMaxJobsPerAcquisition(threads * 2);
+        return executor;
+    }
+}

@@ -1,0 +1,67 @@
+package io.caravel.identity.web;
+
+import io.caravel.identity.IdentityService;
+import io.caravel.identity.NewUser;
+import io.caravel.identity.UserView;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** User accounts, for administrators. */
+@Path("admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
+@RolesAllowed(Roles.ADMIN)
+public class UserResource {
+
+    @Inject
+    private IdentityService identity;
+
+    @Inject
+    private Caller caller;
+
+    @GET
+    @Operation(summary = "List users by user name (cursor paging)")
+    public Page<UserView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return identity.list(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{username}")
+    @Operation(summary = "One user")
+    public UserView get(@PathParam("username") String username) {
+        return identity.user(username).orElseThrow(() -> CaravelException.notFound("user", username));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user with roles (a seller user names its seller)")
+    public Response create(@Valid NewUser user, @Context UriInfo uriInfo) {
+        if (user == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        UserView created = identity.create(user, caller);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
+    }
+}
