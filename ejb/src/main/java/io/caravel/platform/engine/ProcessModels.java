@@ -40,7 +40,8 @@ public class ProcessModels {
         }
     }
 
-    void deploy(RepositoryService repository) {
+    /** Deploys the listed models; unchanged resources create no new version. */
+    public void deploy(RepositoryService repository) {
         List<String> resources = resources();
         if (resources.isEmpty()) {
             LOG.warning("No process models listed in " + ROOT + "index.txt");

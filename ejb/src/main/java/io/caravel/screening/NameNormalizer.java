@@ -1,0 +1,206 @@
+package io.caravel.screening;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a party name into the tokens that name matching compares, so that spelling conventions of
+ * the sanctions list and of the screened party do not decide a match.
+ *
+ * <p>Steps, in order:
+ * <ol>
+ *   <li>Unicode NFKD, then combining marks (accents, diacritics) are dropped and the few letters
+ *       that do not decompose are spelled out ({@code ß → ss}, {@code ø → o}, {@code æ → ae},
+ *       {@code ł → l}, ...); full-width forms become ASCII.</li>
+ *   <li>Lower case ({@link Locale#ROOT}).</li>
+ *   <li>Apostrophes are removed ({@code O'Neil → oneil}); a full stop between two single letters
+ *       is removed, so initialisms join ({@code L.L.C. → llc}, {@code S.A. → sa}); every other
+ *       character that is not a letter or digit separates words.</li>
+ *   <li>Company legal forms and noise words are dropped wherever they stand: {@code llc, ltd,
+ *       limited, inc, co, corp, corporation, company, gmbh, ag, sa, srl, bv, plc, jsc, ojsc, pjsc,
+ *       the} and a few more ({@link #NOISE_WORDS}), multi-word forms such as {@code s.a. de c.v.}
+ *       or {@code joint stock company}, and Chinese/Japanese forms glued to the end of a word
+ *       ({@code 有限公司, 股份有限公司, 公司, 株式会社, ...}). When nothing but noise is left
+ *       ("The Company Ltd"), the words are kept as they are.</li>
+ *   <li>For the comparison key, the words are sorted, so "NORIEGA, Manuel" and "Manuel Noriega"
+ *       give the same key.</li>
+ * </ol>
+ */
+public final class NameNormalizer {
+
+    /** Single words dropped as company legal forms or noise. */
+    static final Set<String> NOISE_WORDS = Set.of(
+            "the", "llc", "ltd", "limited", "inc", "incorporated", "co", "corp", "corporation", "company",
+            "gmbh", "ag", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "llp", "jsc", "ojsc", "cjsc",
+            "pjsc", "ooo", "oao", "zao", "pao", "ltda", "pte", "pvt", "pty", "fze", "fzco", "fzc");
+
+    /** Multi-word legal forms, dropped before the single words; longest first at each position. */
+    private static final List<String[]> NOISE_PHRASES = List.of(
+            "open joint stock company", "closed joint stock company", "public joint stock company",
+            "joint stock company", "limited liability company", "limited liability partnership",
+            "s de rl de cv", "sapi de cv", "sab de cv", "sa de cv", "s de rl", "de cv").stream()
+            .map(phrase -> phrase.split(" "))
+            .sorted(Comparator.comparingInt((String[] words) -> words.length).reversed())
+            .toList();
+
+    /** Legal forms written without a space at the end (or start) of a Chinese or Japanese name. */
+    private static final List<String> CJK_LEGAL_FORMS = List.of(
+            "股份有限公司", "有限责任公司", "有限責任公司", "股份公司", "有限公司", "公司",
+            "株式会社", "有限会社", "合同会社");
+
+    /** Letters that NFKD does not split into a base letter and a mark. */
+    private static final Map<Character, String> SPELLED_OUT = Map.ofEntries(
+            Map.entry('ß', "ss"), Map.entry('æ', "ae"), Map.entry('Æ', "ae"), Map.entry('œ', "oe"),
+            Map.entry('Œ', "oe"), Map.entry('ø', "o"), Map.entry('Ø', "o"), Map.entry('đ', "d"),
+            Map.entry('Đ', "d"), Map.entry('ł', "l"), Map.entry('Ł', "l"), Map.entry('ı', "i"),
+            Map.entry('þ', "th"), Map.entry('Þ', "th"), Map.entry('ð', "d"), Map.entry('Ð', "d"),
+            Map.entry('ħ', "h"), Map.entry('Ħ', "h"));
+
+    private NameNormalizer() {
+    }
+
+    /**
+     * The comparison key of a name: its normalized words, sorted and joined by single spaces
+     * ({@code "NORIEGA, Manuel Antonio" → "antonio manuel noriega"}). Empty when the name has no
+     * letters or digits.
+     *
+     * @throws IllegalArgumentException when {@code name} is null
+     */
+    public static String normalize(String name) {
+        return String.join(" ", sortedTokens(name));
+    }
+
+    /**
+     * The normalized words of a name in their written order, legal forms and noise words removed
+     * ({@code "Anglo-Caribbean Co., Ltd." → [anglo, caribbean]}).
+     *
+     * @throws IllegalArgumentException when {@code name} is null
+     */
+    public static List<String> tokens(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name must not be null");
+        }
+        List<String> words = words(name);
+        List<String> kept = dropNoise(words);
+        return List.copyOf(kept.isEmpty() ? words : kept);
+    }
+
+    /** The normalized words of a name, sorted, so that word order does not matter. */
+    public static List<String> sortedTokens(String name) {
+        String[] tokens = tokens(name).toArray(String[]::new);
+        Arrays.sort(tokens);
+        return List.of(tokens);
+    }
+
+    /** Folds, lower-cases and splits into words; nothing is dropped yet. */
+    private static List<String> words(String name) {
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int run = 0; // letters/digits since the last separator, to tell initials ("L.") from words ("Dr.")
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+                continue; // accents and zero-width characters
+            }
+            String spelled = cp <= 0xFFFF ? SPELLED_OUT.get((char) cp) : null;
+            if (spelled != null) {
+                word.append(spelled);
+                run++;
+            } else if (Character.isLetterOrDigit(cp)) {
+                word.append(Character.toChars(Character.toLowerCase(cp)));
+                run++;
+            } else if (isApostrophe(cp)) {
+                // O'Neil, Mu'ammar: the apostrophe does not separate words
+            } else if (cp == '.' && run == 1 && initialFollows(decomposed, i)) {
+                // L.L.C., S.A., J.P.: an initial joins the next initial ("A.Khan" stays two words)
+                run = 0;
+            } else {
+                endWord(words, word);
+                run = 0;
+            }
+        }
+        endWord(words, word);
+        return words;
+    }
+
+    /** Whether the text at {@code index} is a single letter or digit standing alone ("C." or "C"). */
+    private static boolean initialFollows(String text, int index) {
+        return index < text.length() && Character.isLetterOrDigit(text.charAt(index))
+                && (index + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(index + 1)));
+    }
+
+    private static boolean isApostrophe(int cp) {
+        return cp == '\'' || cp == '\u2019' || cp == '\u2018' || cp == '`' || cp == '\u02BC' || cp == '\u02BB';
+    }
+
+    private static void endWord(List<String> words, StringBuilder word) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    private static List<String> dropNoise(List<String> words) {
+        List<String> kept = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); ) {
+            int phrase = noisePhraseLength(words, i);
+            if (phrase > 0) {
+                i += phrase;
+                continue;
+            }
+            String word = stripCjkLegalForm(words.get(i));
+            if (!word.isEmpty() && !NOISE_WORDS.contains(word)) {
+                kept.add(word);
+            }
+            i++;
+        }
+        return kept;
+    }
+
+    private static int noisePhraseLength(List<String> words, int start) {
+        for (String[] phrase : NOISE_PHRASES) {
+            if (start + phrase.length <= words.size()) {
+                boolean same = true;
+                for (int k = 0; k < phrase.length && same; k++) {
+                    same = phrase[k].equals(words.get(start + k));
+                }
+                if (same) {
+                    return phrase.length;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Removes legal forms glued to a CJK word: {@code 华为技术有限公司 → 华为技术}; a bare form gives "". */
+    private static String stripCjkLegalForm(String word) {
+        String current = word;
+        boolean changed = true;
+        while (changed && !current.isEmpty()) {
+            changed = false;
+            for (String form : CJK_LEGAL_FORMS) {
+                if (current.endsWith(form)) {
+                    current = current.substring(0, current.length() - form.length());
+                    changed = true;
+                    break;
+                }
+                if (current.startsWith(form) && form.endsWith("会社")) {
+                    current = current.substring(form.length()); // 株式会社トヨタ
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+}

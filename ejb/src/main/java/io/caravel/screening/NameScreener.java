@@ -1,0 +1,616 @@
+package io.caravel.screening;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Screens a party name against every primary and alternate name of a {@link SanctionsList} and
+ * returns the list entries whose names are similar enough to need a human decision. Immutable and
+ * thread-safe; build one per loaded list and share it.
+ *
+ * <h2>Score</h2>
+ * Both names are normalized by {@link NameNormalizer} into words (accents, case, punctuation, legal
+ * forms and noise words removed). With {@code JW} the Jaro-Winkler similarity of commons-text:
+ * <ol>
+ *   <li><b>Word pairs.</b> Every query word {@code q} is compared with every listed word {@code c};
+ *       a pair counts only if {@code JW(q, c) ≥ 0.80} ({@link #WORD_FLOOR}), so "ali" and "hassan"
+ *       (0.50) do not count as half a match. Pairs are taken greedily, best first, each word at most
+ *       once (one-to-one).</li>
+ *   <li><b>Coverage on each side.</b> {@code Cq = Σ JW·|q| / Σ|q|} over the query words,
+ *       {@code Cl = Σ JW·|c| / Σ|c|} over the listed words (word lengths as weights, so "al" or
+ *       "bin" weigh less than a family name). A word without a partner contributes 0.</li>
+ *   <li><b>Word score</b> {@code W = 0.65·max(Cq, Cl) + 0.35·min(Cq, Cl)}: a name that fully covers
+ *       the other but has one more word (a middle name, "Manuel Noriega" against "NORIEGA, Manuel
+ *       Antonio") still scores high (0.88 here), while two people sharing one common word
+ *       ("Mohammed Ali" against "Mohammed Hassan", 0.67) do not.</li>
+ *   <li><b>Whole-name score</b> {@code S = JW(sorted(query), sorted(listed))}, Jaro-Winkler over the
+ *       words sorted and joined by spaces, which rewards names written together or apart
+ *       ("Al Zumar" against "ALZUMAR").</li>
+ *   <li><b>Score</b> {@code = 0.8·W + 0.2·S}, in 0..1, rounded to 3 decimals; 0 when no word pair
+ *       counts ({@code W = 0}), so a hit always shares at least one similar word with the name. Only
+ *       the best name of each entry is reported (the primary name when it ties with an alternate),
+ *       and only scores above 0.</li>
+ * </ol>
+ *
+ * <h2>Types</h2>
+ * {@code INDIVIDUAL} is compared with individuals only; {@code ENTITY}, {@code VESSEL} and
+ * {@code AIRCRAFT} with every entity, vessel and aircraft (one pool: companies own and name ships and
+ * aircraft); {@code null} with everything.
+ *
+ * <h2>Speed without losing matches</h2>
+ * Words are normalized and indexed once, at construction: a vocabulary of distinct listed words
+ * (grouped by length, each with a 64-bit mask of its characters) and, per word, the names that use
+ * it. A query word is compared by Jaro-Winkler only with vocabulary words whose upper bound can reach
+ * {@link #WORD_FLOOR} (the bound uses the lengths, the characters one word has and the other lacks,
+ * and the common prefix). Each name reached through such a word gets an upper bound of its score
+ * from the pairs found (each side's coverage if every found pair were used); only names whose bound
+ * reaches the threshold are scored in full. A name that no query word reaches has no counting pair
+ * and scores 0. So the result equals {@link #screenExhaustive}, the brute-force reference that scores
+ * every name, for every threshold (a test checks this on a sample of variants).
+ */
+public final class NameScreener {
+
+    /** Suggested threshold, from the benchmark (module {@code bench}): high recall at a low alert rate. */
+    public static final double DEFAULT_THRESHOLD = 0.88;
+    /** Default number of hits returned. */
+    public static final int DEFAULT_LIMIT = 10;
+
+    /** A word pair with a lower Jaro-Winkler similarity does not count as matching. */
+    static final double WORD_FLOOR = 0.80;
+    /** Weight of the word score W; the whole-name score S gets the rest. */
+    static final double WORD_WEIGHT = 0.80;
+    /** Weight of the better-covered side in W. */
+    static final double COVERAGE_BALANCE = 0.65;
+
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    private static final double EPSILON = 1e-9;
+
+    private final String version;
+    private final SanctionsEntry[] entries;
+
+    // names (primary and alternate), by name id
+    private final int[] nameEntry;
+    private final boolean[] nameAlternate;
+    private final boolean[] nameIndividual;
+    private final String[] nameText;
+    private final int[][] nameWords;   // vocabulary ids, written order
+    private final int[] nameLength;    // sum of word lengths
+    private final String[] nameKey;    // sorted words joined by spaces
+
+    // vocabulary, ids ordered by word length
+    private final String[] vocabulary;
+    private final int[] wordLength;
+    private final long[] wordMask;
+    private final int[][] postings;    // name ids using the word, once per occurrence
+    private final int[] lengthStart;   // ids of length L are lengthStart[L] .. lengthStart[L + 1] - 1
+
+    private final ConcurrentLinkedQueue<Scratch> scratchPool = new ConcurrentLinkedQueue<>();
+
+    /** Normalizes and indexes every name of the list. */
+    public NameScreener(SanctionsList list) {
+        Objects.requireNonNull(list, "list");
+        this.version = list.version();
+        this.entries = list.entries().toArray(SanctionsEntry[]::new);
+
+        List<String> texts = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Boolean> alternates = new ArrayList<>();
+        List<List<String>> words = new ArrayList<>();
+        Map<String, Integer> firstSeen = new HashMap<>();
+        for (int e = 0; e < entries.length; e++) {
+            SanctionsEntry entry = entries[e];
+            List<String> names = new ArrayList<>();
+            names.add(entry.primaryName());
+            names.addAll(entry.alternateNames());
+            for (int k = 0; k < names.size(); k++) {
+                List<String> tokens = NameNormalizer.tokens(names.get(k));
+                if (tokens.isEmpty()) {
+                    continue; // no letters or digits: nothing to compare
+                }
+                texts.add(names.get(k));
+                owners.add(e);
+                alternates.add(k > 0);
+                words.add(tokens);
+                tokens.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
+            }
+        }
+
+        String[] vocab = firstSeen.keySet().toArray(String[]::new);
+        Arrays.sort(vocab, Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        Map<String, Integer> ids = new HashMap<>(vocab.length * 2);
+        for (int i = 0; i < vocab.length; i++) {
+            ids.put(vocab[i], i);
+        }
+        int maxLength = vocab.length == 0 ? 0 : vocab[vocab.length - 1].length();
+        this.vocabulary = vocab;
+        this.wordLength = new int[vocab.length];
+        this.wordMask = new long[vocab.length];
+        this.lengthStart = new int[maxLength + 2];
+        for (int i = 0; i < vocab.length; i++) {
+            wordLength[i] = vocab[i].length();
+            wordMask[i] = mask(vocab[i]);
+        }
+        for (int length = 0, i = 0; length <= maxLength + 1; length++) {
+            while (i < vocab.length && wordLength[i] < length) {
+                i++;
+            }
+            lengthStart[length] = i;
+        }
+
+        int names = texts.size();
+        this.nameText = texts.toArray(String[]::new);
+        this.nameEntry = new int[names];
+        this.nameAlternate = new boolean[names];
+        this.nameIndividual = new boolean[names];
+        this.nameWords = new int[names][];
+        this.nameLength = new int[names];
+        this.nameKey = new String[names];
+        int[] postingCount = new int[vocab.length];
+        for (int n = 0; n < names; n++) {
+            nameEntry[n] = owners.get(n);
+            nameAlternate[n] = alternates.get(n);
+            nameIndividual[n] = entries[nameEntry[n]].type() == PartyType.INDIVIDUAL;
+            List<String> tokens = words.get(n);
+            nameWords[n] = new int[tokens.size()];
+            for (int k = 0; k < tokens.size(); k++) {
+                int id = ids.get(tokens.get(k));
+                nameWords[n][k] = id;
+                nameLength[n] += wordLength[id];
+                postingCount[id]++;
+            }
+            nameKey[n] = sortedKey(tokens);
+        }
+        this.postings = new int[vocab.length][];
+        for (int i = 0; i < vocab.length; i++) {
+            postings[i] = new int[postingCount[i]];
+        }
+        int[] fill = new int[vocab.length];
+        for (int n = 0; n < names; n++) {
+            for (int id : nameWords[n]) {
+                postings[id][fill[id]++] = n;
+            }
+        }
+    }
+
+    /** Screens with {@link #DEFAULT_THRESHOLD} and {@link #DEFAULT_LIMIT}. */
+    public List<ScreeningHit> screen(String name, PartyType type) {
+        return screen(name, type, DEFAULT_THRESHOLD, DEFAULT_LIMIT);
+    }
+
+    /**
+     * The list entries whose best name scores at least {@code threshold} against {@code name}, best
+     * first (score descending, then {@code ent_num}), at most {@code limit}.
+     *
+     * @param name      the party's name, in any word order ("LAST, First" or "First Last")
+     * @param type      the party's type, which selects the entries compared (see class comment);
+     *                  {@code null} compares with all entries
+     * @param threshold minimum score, 0..1
+     * @param limit     maximum number of hits, at least 1
+     * @throws IllegalArgumentException when the name is null, blank or has no letters or digits, the
+     *                                  threshold is outside 0..1, or the limit is below 1
+     */
+    public List<ScreeningHit> screen(String name, PartyType type, double threshold, int limit) {
+        Query query = prepare(name, threshold, limit);
+        Scratch scratch = scratchPool.poll();
+        if (scratch == null) {
+            scratch = new Scratch(nameText.length);
+        }
+        try {
+            return blocked(query, type, threshold, limit, scratch);
+        } finally {
+            scratchPool.offer(scratch);
+        }
+    }
+
+    /**
+     * The same result as {@link #screen(String, PartyType, double, int)}, computed by scoring every
+     * name of the list without the index: the reference that tests and the benchmark compare with.
+     * Slow (milliseconds per name); not for production use.
+     */
+    public List<ScreeningHit> screenExhaustive(String name, PartyType type, double threshold, int limit) {
+        return exhaustive(prepare(name, threshold, limit), type, threshold, limit);
+    }
+
+    /** {@link SanctionsList#version()} of the list this screener was built from. */
+    public String listVersion() {
+        return version;
+    }
+
+    /** The number of names indexed (primary and alternate). */
+    public int nameCount() {
+        return nameText.length;
+    }
+
+    /**
+     * The score of two names as this screener computes it, 0..1 rounded to 3 decimals, without the
+     * list; for explaining a hit and for tests.
+     *
+     * @throws IllegalArgumentException when either name is null or has no letters or digits
+     */
+    public static double score(String name, String listedName) {
+        List<String> a = requireWords(name);
+        List<String> b = requireWords(listedName);
+        double[][] similarity = new double[a.size()][b.size()];
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < b.size(); j++) {
+                similarity[i][j] = wordSimilarity(a.get(i), b.get(j));
+            }
+        }
+        int[] aLengths = a.stream().mapToInt(String::length).toArray();
+        int[] bLengths = b.stream().mapToInt(String::length).toArray();
+        double words = wordScore(similarity, aLengths, sum(aLengths), bLengths, sum(bLengths));
+        return words == 0 ? 0 : round(combine(words, JARO_WINKLER.apply(sortedKey(a), sortedKey(b))));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private Query prepare(String name, double threshold, int limit) {
+        if (Double.isNaN(threshold) || threshold < 0 || threshold > 1) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1, was " + threshold);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return new Query(requireWords(name));
+    }
+
+    private static List<String> requireWords(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name to screen must not be null or blank");
+        }
+        List<String> words = NameNormalizer.tokens(name);
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("name to screen has no letters or digits: '" + name + "'");
+        }
+        return words;
+    }
+
+    private List<ScreeningHit> blocked(Query query, PartyType type, double threshold, int limit, Scratch scratch) {
+        int words = query.words.length;
+        Neighbours[] neighbours = new Neighbours[words];
+        Map<String, Neighbours> byWord = new HashMap<>();
+        for (int q = 0; q < words; q++) {
+            neighbours[q] = byWord.computeIfAbsent(query.words[q], this::neighbours);
+        }
+
+        // upper bounds of each side's coverage, for every name some query word reaches
+        int epoch = scratch.next();
+        scratch.touchedCount = 0;
+        for (int q = 0; q < words; q++) {
+            int mark = scratch.next();
+            Neighbours nb = neighbours[q];
+            for (int k = 0; k < nb.bySimilarity.length; k++) {
+                int word = nb.bySimilarity[k];
+                double similarity = nb.similarityDesc[k];
+                double listedWeight = wordLength[word] * similarity;
+                double queryWeight = query.lengths[q] * similarity;
+                for (int n : postings[word]) {
+                    if (type != null && (type == PartyType.INDIVIDUAL) != nameIndividual[n]) {
+                        continue;
+                    }
+                    if (scratch.seen[n] != epoch) {
+                        scratch.seen[n] = epoch;
+                        scratch.queryCover[n] = 0;
+                        scratch.listedCover[n] = 0;
+                        scratch.touched[scratch.touchedCount++] = n;
+                    }
+                    if (scratch.queryMark[n] != mark) { // the first visit per query word is its best pair
+                        scratch.queryMark[n] = mark;
+                        scratch.queryCover[n] += queryWeight;
+                    }
+                    scratch.listedCover[n] += listedWeight;
+                }
+            }
+        }
+
+        Map<Integer, Best> best = new HashMap<>();
+        double cutoff = threshold - 0.0005 - EPSILON; // scores are rounded before the comparison
+        for (int t = 0; t < scratch.touchedCount; t++) {
+            int n = scratch.touched[t];
+            double queryBound = Math.min(1, scratch.queryCover[n] / query.total);
+            double listedBound = Math.min(1, scratch.listedCover[n] / nameLength[n]);
+            double bound = combine(balance(queryBound, listedBound), 1);
+            if (bound < cutoff) {
+                continue;
+            }
+            double[][] similarity = new double[words][nameWords[n].length];
+            for (int q = 0; q < words; q++) {
+                for (int c = 0; c < nameWords[n].length; c++) {
+                    similarity[q][c] = neighbours[q].similarity(nameWords[n][c]);
+                }
+            }
+            offer(best, n, scoreName(query, n, similarity));
+        }
+        return hits(best, threshold, limit);
+    }
+
+    private List<ScreeningHit> exhaustive(Query query, PartyType type, double threshold, int limit) {
+        Map<Integer, Best> best = new HashMap<>();
+        for (int n = 0; n < nameText.length; n++) {
+            if (type != null && (type == PartyType.INDIVIDUAL) != nameIndividual[n]) {
+                continue;
+            }
+            double[][] similarity = new double[query.words.length][nameWords[n].length];
+            for (int q = 0; q < query.words.length; q++) {
+                for (int c = 0; c < nameWords[n].length; c++) {
+                    similarity[q][c] = wordSimilarity(query.words[q], vocabulary[nameWords[n][c]]);
+                }
+            }
+            offer(best, n, scoreName(query, n, similarity));
+        }
+        return hits(best, threshold, limit);
+    }
+
+    private double scoreName(Query query, int n, double[][] similarity) {
+        int[] lengths = new int[nameWords[n].length];
+        for (int c = 0; c < lengths.length; c++) {
+            lengths[c] = wordLength[nameWords[n][c]];
+        }
+        double words = wordScore(similarity, query.lengths, query.total, lengths, nameLength[n]);
+        if (words == 0) {
+            return 0; // no word pair counts: not a match, whatever the whole-name similarity
+        }
+        return combine(words, JARO_WINKLER.apply(query.key, nameKey[n]));
+    }
+
+    private void offer(Map<Integer, Best> best, int name, double score) {
+        if (score <= 0) {
+            return;
+        }
+        Best current = best.get(nameEntry[name]);
+        if (current == null || score > current.score
+                || (score == current.score && nameAlternate[current.name] && !nameAlternate[name])) {
+            best.put(nameEntry[name], new Best(name, score));
+        }
+    }
+
+    private List<ScreeningHit> hits(Map<Integer, Best> best, double threshold, int limit) {
+        List<ScreeningHit> hits = new ArrayList<>();
+        for (Map.Entry<Integer, Best> e : best.entrySet()) {
+            double score = round(e.getValue().score);
+            if (score >= threshold) {
+                SanctionsEntry entry = entries[e.getKey()];
+                int n = e.getValue().name;
+                hits.add(new ScreeningHit(entry.entNum(), entry.primaryName(), nameText[n], nameAlternate[n], score,
+                        entry.type(), entry.programs(), version));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(ScreeningHit::score).reversed()
+                .thenComparingLong(ScreeningHit::entNum));
+        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
+    }
+
+    /** The vocabulary words whose similarity with {@code word} reaches {@link #WORD_FLOOR}. */
+    private Neighbours neighbours(String word) {
+        int a = word.length();
+        long maskA = mask(word);
+        int[] found = new int[16];
+        double[] similarities = new double[16];
+        int count = 0;
+        for (int length = 1; length < lengthStart.length - 1; length++) {
+            int m = Math.min(a, length);
+            double jaroBound = jaro(m, a, length);
+            if (jaroBound + 0.4 * (1 - jaroBound) + EPSILON < WORD_FLOOR) {
+                continue; // no word of this length can reach the floor, even with a 4-letter common prefix
+            }
+            boolean prefixNeeded = jaroBound + EPSILON < WORD_FLOOR;
+            for (int id = lengthStart[length]; id < lengthStart[length + 1]; id++) {
+                String other = vocabulary[id];
+                if (prefixNeeded && other.charAt(0) != word.charAt(0)) {
+                    continue;
+                }
+                long maskB = wordMask[id];
+                int matchBound = Math.min(m, Math.min(a - Long.bitCount(maskA & ~maskB),
+                        length - Long.bitCount(maskB & ~maskA)));
+                if (matchBound <= 0) {
+                    continue;
+                }
+                double bound = jaro(matchBound, a, length);
+                bound += 0.1 * commonPrefix(word, other) * (1 - bound);
+                if (bound + EPSILON < WORD_FLOOR) {
+                    continue;
+                }
+                double similarity = wordSimilarity(word, other);
+                if (similarity > 0) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                        similarities = Arrays.copyOf(similarities, count * 2);
+                    }
+                    found[count] = id;
+                    similarities[count] = similarity;
+                    count++;
+                }
+            }
+        }
+        return new Neighbours(Arrays.copyOf(found, count), Arrays.copyOf(similarities, count));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // the score formula (see the class comment)
+
+    /** Jaro-Winkler of two normalized words, or 0 below {@link #WORD_FLOOR}. */
+    static double wordSimilarity(String queryWord, String listedWord) {
+        double similarity = JARO_WINKLER.apply(queryWord, listedWord);
+        return similarity >= WORD_FLOOR ? similarity : 0;
+    }
+
+    /** W: one-to-one best pairs, coverage of each side weighted by word length, then balanced. */
+    static double wordScore(double[][] similarity, int[] queryLengths, int queryTotal, int[] listedLengths,
+                            int listedTotal) {
+        int rows = queryLengths.length;
+        int columns = listedLengths.length;
+        boolean[] queryUsed = new boolean[rows];
+        boolean[] listedUsed = new boolean[columns];
+        double queryCover = 0;
+        double listedCover = 0;
+        while (true) {
+            // the best pair of words not used yet; ties go to the first in written order
+            int bestQ = -1;
+            int bestC = -1;
+            double best = 0;
+            for (int q = 0; q < rows; q++) {
+                if (queryUsed[q]) {
+                    continue;
+                }
+                for (int c = 0; c < columns; c++) {
+                    if (!listedUsed[c] && similarity[q][c] > best) {
+                        best = similarity[q][c];
+                        bestQ = q;
+                        bestC = c;
+                    }
+                }
+            }
+            if (bestQ < 0) {
+                break;
+            }
+            queryUsed[bestQ] = true;
+            listedUsed[bestC] = true;
+            queryCover += best * queryLengths[bestQ];
+            listedCover += best * listedLengths[bestC];
+        }
+        return balance(queryCover / queryTotal, listedCover / listedTotal);
+    }
+
+    private static double balance(double queryCover, double listedCover) {
+        return COVERAGE_BALANCE * Math.max(queryCover, listedCover)
+                + (1 - COVERAGE_BALANCE) * Math.min(queryCover, listedCover);
+    }
+
+    private static double combine(double wordScore, double wholeName) {
+        return WORD_WEIGHT * wordScore + (1 - WORD_WEIGHT) * wholeName;
+    }
+
+    static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static double jaro(int matches, int a, int b) {
+        return ((double) matches / a + (double) matches / b + 1) / 3;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int max = Math.min(4, Math.min(a.length(), b.length()));
+        int i = 0;
+        while (i < max && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** One bit per character: a-z, 0-9, anything else hashed onto the remaining 28 bits. */
+    static long mask(String word) {
+        long mask = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char ch = word.charAt(i);
+            int bit;
+            if (ch >= 'a' && ch <= 'z') {
+                bit = ch - 'a';
+            } else if (ch >= '0' && ch <= '9') {
+                bit = 26 + ch - '0';
+            } else {
+                bit = 36 + Math.floorMod(ch * 31, 28);
+            }
+            mask |= 1L << bit;
+        }
+        return mask;
+    }
+
+    private static String sortedKey(List<String> words) {
+        String[] sorted = words.toArray(String[]::new);
+        Arrays.sort(sorted);
+        return String.join(" ", sorted);
+    }
+
+    private static int sum(int[] values) {
+        int total = 0;
+        for (int value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    /** A query name, normalized once. */
+    private static final class Query {
+        final String[] words;
+        final int[] lengths;
+        final int total;
+        final String key;
+
+        Query(List<String> words) {
+            this.words = words.toArray(String[]::new);
+            this.lengths = words.stream().mapToInt(String::length).toArray();
+            this.total = sum(lengths);
+            this.key = sortedKey(words);
+        }
+    }
+
+    /** The vocabulary words similar to one query word: by similarity for bounds, by id for look-ups. */
+    private static final class Neighbours {
+        final int[] bySimilarity;
+        final double[] similarityDesc;
+        final int[] byId;
+        final double[] similarityById;
+
+        Neighbours(int[] ids, double[] similarities) {
+            this.byId = ids; // found in id order
+            this.similarityById = similarities;
+            Integer[] order = new Integer[ids.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(similarities[y], similarities[x]));
+            this.bySimilarity = new int[ids.length];
+            this.similarityDesc = new double[ids.length];
+            for (int i = 0; i < order.length; i++) {
+                bySimilarity[i] = ids[order[i]];
+                similarityDesc[i] = similarities[order[i]];
+            }
+        }
+
+        double similarity(int id) {
+            int at = Arrays.binarySearch(byId, id);
+            return at >= 0 ? similarityById[at] : 0;
+        }
+    }
+
+    private record Best(int name, double score) {
+    }
+
+    /** Per-call working memory, pooled so concurrent calls do not share it. */
+    private static final class Scratch {
+        final int[] seen;
+        final int[] queryMark;
+        final double[] queryCover;
+        final double[] listedCover;
+        final int[] touched;
+        int touchedCount;
+        private int counter;
+
+        Scratch(int names) {
+            seen = new int[names];
+            queryMark = new int[names];
+            queryCover = new double[names];
+            listedCover = new double[names];
+            touched = new int[names];
+        }
+
+        /** A number never stored in {@code seen} or {@code queryMark} before. */
+        int next() {
+            if (counter == Integer.MAX_VALUE) {
+                Arrays.fill(seen, 0);
+                Arrays.fill(queryMark, 0);
+                counter = 0;
+            }
+            return ++counter;
+        }
+    }
+}
