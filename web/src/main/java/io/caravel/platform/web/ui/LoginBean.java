@@ -24,9 +24,6 @@ public class LoginBean {
     @Inject
     private SecurityContext securityContext;
 
-    @Inject
-    private HomeBean home;
-
     private String username;
     private String password;
     private String next;
@@ -41,7 +38,8 @@ public class LoginBean {
                         .credential(new UsernamePasswordCredential(username, new Password(password == null ? "" : password)))
                         .newAuthentication(true));
         switch (status) {
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + (isSafe(next) ? next : home.homePath()));
+            // the start page sends the now signed-in user to the home page of their role
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + (isSafe(next) ? next : "/"));
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
                 ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
