@@ -71,7 +71,7 @@ class EarDeploymentIT {
         }
         assertThat(ready).isNotNull();
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"workflowEngine\":\"UP\"", "\"database\":\"UP\"");
+        assertThat(ready.body()).contains("\"workflowEngine\":\"UP\"", "\"database\":\"UP\"", "\"sanctionsList\":\"UP\"");
 
         HttpResponse<String> me = get("/api/v1/me", "admin:demo");
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
@@ -108,6 +108,7 @@ class EarDeploymentIT {
         builder.environment().put("CARAVEL_DATA_DIR",
                 Paths.get(System.getProperty("caravel.ear.dataDir", "target/ear-data")).toAbsolutePath().toString());
         builder.environment().put("CARAVEL_DEMO_ENABLED", "true");
+        builder.environment().put("CARAVEL_SCREENING_OFAC_DIR", System.getProperty("caravel.ofacDir"));
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

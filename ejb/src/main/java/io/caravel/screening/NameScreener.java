@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
@@ -19,10 +20,13 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * Both names are normalized by {@link NameNormalizer} into words (accents, case, punctuation, legal
  * forms and noise words removed). With {@code JW} the Jaro-Winkler similarity of commons-text:
  * <ol>
- *   <li><b>Word pairs.</b> Every query word {@code q} is compared with every listed word {@code c};
- *       a pair counts only if {@code JW(q, c) ≥ 0.80} ({@link #WORD_FLOOR}), so "ali" and "hassan"
- *       (0.50) do not count as half a match. Pairs are taken greedily, best first, each word at most
- *       once (one-to-one).</li>
+ *   <li><b>Word pairs.</b> Every query word {@code q} is compared with every listed word {@code c}:
+ *       {@code s(q, c) = JW(q, c) · L(|q|, |c|)}, where the length factor
+ *       {@code L(a, b) = 1 - 0.5 · max(0, |a - b| - 1) / max(a, b)} keeps a short word from passing
+ *       for the start of a long one ("ali" and "alamin": JW 0.87, s 0.72) and costs nothing for one
+ *       letter more or less ("mohamed", "mohammed": 0.975). A pair counts only if
+ *       {@code s ≥ 0.80} ({@link #WORD_FLOOR}), so "ali" and "hassan" (0.50) are not half a match.
+ *       Pairs are taken greedily, best first, each word at most once (one-to-one).</li>
  *   <li><b>Coverage on each side.</b> {@code Cq = Σ JW·|q| / Σ|q|} over the query words,
  *       {@code Cl = Σ JW·|c| / Σ|c|} over the listed words (word lengths as weights, so "al" or
  *       "bin" weigh less than a family name). A word without a partner contributes 0.</li>
@@ -48,8 +52,13 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * Words are normalized and indexed once, at construction: a vocabulary of distinct listed words
  * (grouped by length, each with a 64-bit mask of its characters) and, per word, the names that use
  * it. A query word is compared by Jaro-Winkler only with vocabulary words whose upper bound can reach
- * {@link #WORD_FLOOR} (the bound uses the lengths, the characters one word has and the other lacks,
- * and the common prefix). Each name reached through such a word gets an upper bound of its score
+ * {@link #WORD_FLOOR}: Jaro's matching characters are at most the characters both words have (a
+ * 64-bit character mask per word and a count for repeated characters), and at most what a greedy
+ * match within the Jaro window finds (no transposition counted), the Winkler bonus at most the
+ * common prefix, and the length factor is known from the lengths alone (whole length groups are
+ * skipped, and where only a common prefix could lift a word over the floor, only the words with that
+ * prefix are visited). The similar words of a word that occurs on the list are kept once found, so
+ * common words ("mohammed", "trading") are looked up once per screener. Each name reached through such a word gets an upper bound of its score
  * from the pairs found (each side's coverage if every found pair were used); only names whose bound
  * reaches the threshold are scored in full. A name that no query word reaches has no counting pair
  * and scores 0. So the result equals {@link #screenExhaustive}, the brute-force reference that scores
@@ -58,16 +67,18 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 public final class NameScreener {
 
     /** Suggested threshold, from the benchmark (module {@code bench}): high recall at a low alert rate. */
-    public static final double DEFAULT_THRESHOLD = 0.88;
+    public static final double DEFAULT_THRESHOLD = Double.parseDouble(System.getProperty("t.default", "0.88"));
     /** Default number of hits returned. */
     public static final int DEFAULT_LIMIT = 10;
 
-    /** A word pair with a lower Jaro-Winkler similarity does not count as matching. */
-    static final double WORD_FLOOR = 0.80;
+    /** A word pair with a lower similarity does not count as matching. */
+    static final double WORD_FLOOR = Double.parseDouble(System.getProperty("t.floor", "0.80"));
     /** Weight of the word score W; the whole-name score S gets the rest. */
-    static final double WORD_WEIGHT = 0.80;
+    static final double WORD_WEIGHT = Double.parseDouble(System.getProperty("t.weight", "0.80"));
+    /** Share of similarity two words lose per letter of length difference beyond one (see lengthFactor). */
+    static final double LENGTH_PENALTY = Double.parseDouble(System.getProperty("t.len", "0.5"));
     /** Weight of the better-covered side in W. */
-    static final double COVERAGE_BALANCE = 0.65;
+    static final double COVERAGE_BALANCE = Double.parseDouble(System.getProperty("t.balance", "0.65"));
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final double EPSILON = 1e-9;
@@ -88,8 +99,12 @@ public final class NameScreener {
     private final String[] vocabulary;
     private final int[] wordLength;
     private final long[] wordMask;
+    private final long[] wordRepeat;  // mask bits set by two or more characters
+    private final char[] wordFirst;
     private final int[][] postings;    // name ids using the word, once per occurrence
     private final int[] lengthStart;   // ids of length L are lengthStart[L] .. lengthStart[L + 1] - 1
+    private final Map<String, Integer> vocabularyIds;
+    private final AtomicReferenceArray<Neighbours> neighbourCache;
 
     private final ConcurrentLinkedQueue<Scratch> scratchPool = new ConcurrentLinkedQueue<>();
 
@@ -129,13 +144,19 @@ public final class NameScreener {
             ids.put(vocab[i], i);
         }
         int maxLength = vocab.length == 0 ? 0 : vocab[vocab.length - 1].length();
+        this.vocabularyIds = Map.copyOf(ids);
+        this.neighbourCache = new AtomicReferenceArray<>(vocab.length);
         this.vocabulary = vocab;
         this.wordLength = new int[vocab.length];
         this.wordMask = new long[vocab.length];
+        this.wordRepeat = new long[vocab.length];
+        this.wordFirst = new char[vocab.length];
         this.lengthStart = new int[maxLength + 2];
         for (int i = 0; i < vocab.length; i++) {
             wordLength[i] = vocab[i].length();
             wordMask[i] = mask(vocab[i]);
+            wordRepeat[i] = repeatMask(bitCounts(vocab[i]));
+            wordFirst[i] = vocab[i].charAt(0);
         }
         for (int length = 0, i = 0; length <= maxLength + 1; length++) {
             while (i < vocab.length && wordLength[i] < length) {
@@ -277,7 +298,7 @@ public final class NameScreener {
         Neighbours[] neighbours = new Neighbours[words];
         Map<String, Neighbours> byWord = new HashMap<>();
         for (int q = 0; q < words; q++) {
-            neighbours[q] = byWord.computeIfAbsent(query.words[q], this::neighbours);
+            neighbours[q] = byWord.computeIfAbsent(query.words[q], this::cachedNeighbours);
         }
 
         // upper bounds of each side's coverage, for every name some query word reaches
@@ -387,34 +408,86 @@ public final class NameScreener {
         return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
     }
 
+    /**
+     * {@link #neighbours(String)}, kept for words of the list's own vocabulary (bounded by its size,
+     * so the memory is too); other words are looked up every time.
+     */
+    private Neighbours cachedNeighbours(String word) {
+        Integer id = vocabularyIds.get(word);
+        if (id == null) {
+            return neighbours(word);
+        }
+        Neighbours cached = neighbourCache.get(id);
+        if (cached == null) {
+            cached = neighbours(word);
+            neighbourCache.set(id, cached); // a race computes the same value twice, harmlessly
+        }
+        return cached;
+    }
+
     /** The vocabulary words whose similarity with {@code word} reaches {@link #WORD_FLOOR}. */
     private Neighbours neighbours(String word) {
         int a = word.length();
+        char first = word.charAt(0);
         long maskA = mask(word);
+        int[] countA = bitCounts(word);
+        long repeatA = repeatMask(countA);
+        int repeats = a - Long.bitCount(maskA); // characters beyond the first on each mask bit
+        int[] needed = new int[5];
         int[] found = new int[16];
         double[] similarities = new double[16];
         int count = 0;
         for (int length = 1; length < lengthStart.length - 1; length++) {
+            // needed[p]: common characters a word of this length needs to reach the floor when it shares
+            // a prefix of p letters (Jaro with no transposition, full Winkler bonus, length factor)
             int m = Math.min(a, length);
-            double jaroBound = jaro(m, a, length);
-            if (jaroBound + 0.4 * (1 - jaroBound) + EPSILON < WORD_FLOOR) {
-                continue; // no word of this length can reach the floor, even with a 4-letter common prefix
+            double factor = lengthFactor(a, length);
+            for (int p = 0; p <= 4; p++) {
+                needed[p] = Integer.MAX_VALUE;
+                if (p <= m) {
+                    for (int matches = 1; matches <= m; matches++) {
+                        double jaro = jaro(matches, a, length);
+                        if ((jaro + 0.1 * p * (1 - jaro)) * factor + EPSILON >= WORD_FLOOR) {
+                            needed[p] = matches;
+                            break;
+                        }
+                    }
+                }
             }
-            boolean prefixNeeded = jaroBound + EPSILON < WORD_FLOOR;
-            for (int id = lengthStart[length]; id < lengthStart[length + 1]; id++) {
+            int prefixNeeded = 0;
+            while (prefixNeeded <= 4 && needed[prefixNeeded] == Integer.MAX_VALUE) {
+                prefixNeeded++;
+            }
+            if (prefixNeeded > 4) {
+                continue; // no word of this length can reach the floor
+            }
+            int leastNeeded = needed[Math.min(4, m)];
+            int from = lengthStart[length];
+            int to = lengthStart[length + 1];
+            String prefix = null;
+            if (prefixNeeded > 0) {
+                prefix = word.substring(0, prefixNeeded);
+                from = lowerBound(prefix, from, to);
+            }
+            for (int id = from; id < to; id++) {
+                if (prefix != null && !vocabulary[id].startsWith(prefix)) {
+                    break; // words are sorted within a length: the prefix range has ended
+                }
+                // Jaro's matching characters are at most the characters both words have, per mask bit:
+                // first a quick bound (every repeated character of the query word counted as common)
+                boolean sameFirst = wordFirst[id] == first;
+                int common = Long.bitCount(maskA & wordMask[id]);
+                if (common + repeats < (sameFirst ? leastNeeded : needed[0])) {
+                    continue;
+                }
+                long repeated = repeatA & wordRepeat[id];
+                while (repeated != 0) {
+                    common += countA[Long.numberOfTrailingZeros(repeated)] - 1;
+                    repeated &= repeated - 1;
+                }
                 String other = vocabulary[id];
-                if (prefixNeeded && other.charAt(0) != word.charAt(0)) {
-                    continue;
-                }
-                long maskB = wordMask[id];
-                int matchBound = Math.min(m, Math.min(a - Long.bitCount(maskA & ~maskB),
-                        length - Long.bitCount(maskB & ~maskA)));
-                if (matchBound <= 0) {
-                    continue;
-                }
-                double bound = jaro(matchBound, a, length);
-                bound += 0.1 * commonPrefix(word, other) * (1 - bound);
-                if (bound + EPSILON < WORD_FLOOR) {
+                int prefixNeededHere = needed[sameFirst ? commonPrefix(word, other) : 0];
+                if (common < prefixNeededHere || jaroMatches(word, other) < prefixNeededHere) {
                     continue;
                 }
                 double similarity = wordSimilarity(word, other);
@@ -432,13 +505,43 @@ public final class NameScreener {
         return new Neighbours(Arrays.copyOf(found, count), Arrays.copyOf(similarities, count));
     }
 
+    /** The first vocabulary id in {@code [from, to)} whose word is not before {@code prefix}. */
+    private int lowerBound(String prefix, int from, int to) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (vocabulary[mid].compareTo(prefix) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     // ---------------------------------------------------------------------------------------------
     // the score formula (see the class comment)
 
-    /** Jaro-Winkler of two normalized words, or 0 below {@link #WORD_FLOOR}. */
+    /**
+     * Similarity of two normalized words: Jaro-Winkler times the length factor, or 0 below
+     * {@link #WORD_FLOOR}.
+     */
     static double wordSimilarity(String queryWord, String listedWord) {
-        double similarity = JARO_WINKLER.apply(queryWord, listedWord);
+        double similarity = JARO_WINKLER.apply(queryWord, listedWord)
+                * lengthFactor(queryWord.length(), listedWord.length());
         return similarity >= WORD_FLOOR ? similarity : 0;
+    }
+
+    /**
+     * {@code 1 - 0.5 * max(0, |a - b| - 1) / max(a, b)}: words whose lengths differ by two letters or
+     * more lose some similarity, so a short word is not taken for the start of a long one ("ali" and
+     * "alamin": Jaro-Winkler 0.87, here 0.72), while one letter more or less costs nothing
+     * ("mohamed", "mohammed").
+     */
+    static double lengthFactor(int a, int b) {
+        int difference = Math.abs(a - b) - 1;
+        return difference <= 0 ? 1 : 1 - LENGTH_PENALTY * difference / Math.max(a, b);
     }
 
     /** W: one-to-one best pairs, coverage of each side weighted by word length, then balanced. */
@@ -497,6 +600,34 @@ public final class NameScreener {
         return ((double) matches / a + (double) matches / b + 1) / 3;
     }
 
+    /**
+     * The most characters Jaro can match between two words: for each character of the shorter word
+     * (in order) the first unused equal character of the longer one within the Jaro window. Taking
+     * the first free position, in order, matches as many as possible, so no Jaro implementation
+     * finds more. Words longer than 64 get the trivial bound.
+     */
+    static int jaroMatches(String a, String b) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        if (longer.length() > 64) {
+            return shorter.length();
+        }
+        int range = Math.max(longer.length() / 2 - 1, 0);
+        long used = 0;
+        int matches = 0;
+        for (int i = 0; i < shorter.length(); i++) {
+            char ch = shorter.charAt(i);
+            for (int x = Math.max(i - range, 0), end = Math.min(i + range + 1, longer.length()); x < end; x++) {
+                if ((used & (1L << x)) == 0 && longer.charAt(x) == ch) {
+                    used |= 1L << x;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        return matches;
+    }
+
     private static int commonPrefix(String a, String b) {
         int max = Math.min(4, Math.min(a.length(), b.length()));
         int i = 0;
@@ -510,18 +641,38 @@ public final class NameScreener {
     static long mask(String word) {
         long mask = 0;
         for (int i = 0; i < word.length(); i++) {
-            char ch = word.charAt(i);
-            int bit;
-            if (ch >= 'a' && ch <= 'z') {
-                bit = ch - 'a';
-            } else if (ch >= '0' && ch <= '9') {
-                bit = 26 + ch - '0';
-            } else {
-                bit = 36 + Math.floorMod(ch * 31, 28);
-            }
-            mask |= 1L << bit;
+            mask |= 1L << bit(word.charAt(i));
         }
         return mask;
+    }
+
+    /** How many characters of the word fall on each mask bit. */
+    private static int[] bitCounts(String word) {
+        int[] counts = new int[64];
+        for (int i = 0; i < word.length(); i++) {
+            counts[bit(word.charAt(i))]++;
+        }
+        return counts;
+    }
+
+    private static long repeatMask(int[] bitCounts) {
+        long mask = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (bitCounts[bit] > 1) {
+                mask |= 1L << bit;
+            }
+        }
+        return mask;
+    }
+
+    private static int bit(char ch) {
+        if (ch >= 'a' && ch <= 'z') {
+            return ch - 'a';
+        }
+        if (ch >= '0' && ch <= '9') {
+            return 26 + ch - '0';
+        }
+        return 36 + Math.floorMod(ch * 31, 28);
     }
 
     private static String sortedKey(List<String> words) {

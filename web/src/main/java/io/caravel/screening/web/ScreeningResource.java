@@ -1,0 +1,85 @@
+package io.caravel.screening.web;
+
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import io.caravel.screening.PartyType;
+import io.caravel.screening.ScreeningResult;
+import io.caravel.screening.ScreeningService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Screening any name by hand against the sanctions list (compliance officers). */
+@Path("screening/checks")
+@Tag(name = "screening")
+@SecurityRequirement(name = "basic")
+@RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD})
+public class ScreeningResource {
+
+    @Inject
+    private ScreeningService screening;
+
+    @Inject
+    private Caller caller;
+
+    /** A name to screen and, optionally, whether it is a person or an organisation. */
+    public static class CheckRequest {
+
+        @NotBlank(message = "{caravel.screening.name.required}")
+        @Size(max = 300, message = "{caravel.screening.name.size}")
+        private String name;
+
+        private String type;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Screen a name (individual or entity) against the OFAC SDN list; ranked hits with the list version")
+    public ScreeningResult check(@Valid CheckRequest request) {
+        if (request == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        return screening.manualCheck(request.getName().trim(), partyType(request.getType()), caller);
+    }
+
+    private static PartyType partyType(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        try {
+            return PartyType.valueOf(type.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("type", "error.screening.type");
+        }
+    }
+}
