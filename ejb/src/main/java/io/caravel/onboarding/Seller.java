@@ -50,6 +50,18 @@ public class Seller {
         this.createdAt = createdAt;
     }
 
+    void activate() {
+        status = SellerStatus.ACTIVE;
+    }
+
+    void reject() {
+        status = SellerStatus.REJECTED;
+    }
+
+    void suspend() {
+        status = SellerStatus.SUSPENDED;
+    }
+
     public String id() {
         return id;
     }

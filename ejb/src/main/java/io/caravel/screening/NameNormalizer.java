@@ -40,6 +40,15 @@ public final class NameNormalizer {
             "gmbh", "ag", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "llp", "jsc", "ojsc", "cjsc",
             "pjsc", "ooo", "oao", "zao", "pao", "ltda", "pte", "pvt", "pty", "fze", "fzco", "fzc");
 
+    /**
+     * Particles that names write apart or joined ("Al Zawahiri", "Alzawahiri"; "Bin Laden",
+     * "Binladen"; "De la Cruz", "Delacruz"): {@link #spellings} joins them to the next word.
+     */
+    static final Set<String> PARTICLES = Set.of(
+            "al", "el", "ul", "ud", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ben", "ibn", "bint",
+            "abu", "abd", "abdul", "abdel", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von",
+            "der", "mac", "mc");
+
     /** Multi-word legal forms, dropped before the single words; longest first at each position. */
     private static final List<String[]> NOISE_PHRASES = List.of(
             "open joint stock company", "closed joint stock company", "public joint stock company",
@@ -96,6 +105,29 @@ public final class NameNormalizer {
         String[] tokens = tokens(name).toArray(String[]::new);
         Arrays.sort(tokens);
         return List.of(tokens);
+    }
+
+    /**
+     * The spellings a name is compared in: its {@link #tokens words}, and when it has particles
+     * ({@code al, bin, abu, abd, de, la, van, ...}) followed by a word, a second spelling with each
+     * particle joined to the word after it: {@code [al, zawahiri, ayman] → [alzawahiri, ayman]},
+     * {@code [abd, al, aziz] → [abdalaziz]}. Comparing both spellings of both names lets
+     * "Al-Zawahiri" meet "Alzawahiri" whichever way either side writes it.
+     */
+    public static List<List<String>> spellings(List<String> tokens) {
+        List<String> joined = new ArrayList<>(tokens.size());
+        StringBuilder pending = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (PARTICLES.contains(token) && i < tokens.size() - 1) {
+                pending.append(token);
+            } else {
+                joined.add(pending + token);
+                pending.setLength(0);
+            }
+        }
+        return joined.size() == tokens.size() ? List.of(List.copyOf(tokens)) : List.of(List.copyOf(tokens),
+                List.copyOf(joined));
     }
 
     /** Folds, lower-cases and splits into words; nothing is dropped yet. */

@@ -24,61 +24,70 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *       {@code s(q, c) = JW(q, c) · L(|q|, |c|)}, where the length factor
  *       {@code L(a, b) = 1 - 0.5 · max(0, |a - b| - 1) / max(a, b)} keeps a short word from passing
  *       for the start of a long one ("ali" and "alamin": JW 0.87, s 0.72) and costs nothing for one
- *       letter more or less ("mohamed", "mohammed": 0.975). A pair counts only if
- *       {@code s ≥ 0.80} ({@link #WORD_FLOOR}), so "ali" and "hassan" (0.50) are not half a match.
+ *       letter more or less ("mohamed" and "mohammed": 0.975). A pair counts only if
+ *       {@code s ≥ 0.85} ({@link #WORD_FLOOR}), so "ali" and "hassan" (0.50) are not half a match.
  *       Pairs are taken greedily, best first, each word at most once (one-to-one).</li>
- *   <li><b>Coverage on each side.</b> {@code Cq = Σ JW·|q| / Σ|q|} over the query words,
- *       {@code Cl = Σ JW·|c| / Σ|c|} over the listed words (word lengths as weights, so "al" or
- *       "bin" weigh less than a family name). A word without a partner contributes 0.</li>
- *   <li><b>Word score</b> {@code W = 0.65·max(Cq, Cl) + 0.35·min(Cq, Cl)}: a name that fully covers
- *       the other but has one more word (a middle name, "Manuel Noriega" against "NORIEGA, Manuel
- *       Antonio") still scores high (0.88 here), while two people sharing one common word
- *       ("Mohammed Ali" against "Mohammed Hassan", 0.67) do not.</li>
- *   <li><b>Whole-name score</b> {@code S = JW(sorted(query), sorted(listed))}, Jaro-Winkler over the
- *       words sorted and joined by spaces, which rewards names written together or apart
- *       ("Al Zumar" against "ALZUMAR").</li>
- *   <li><b>Score</b> {@code = 0.8·W + 0.2·S}, in 0..1, rounded to 3 decimals; 0 when no word pair
- *       counts ({@code W = 0}), so a hit always shares at least one similar word with the name. Only
- *       the best name of each entry is reported (the primary name when it ties with an alternate),
- *       and only scores above 0.</li>
+ *   <li><b>Coverage of each side.</b> {@code Cq = Σ s·|q| / Σ|q|} over the query words,
+ *       {@code Cl = Σ s·|c| / Σ|c|} over the listed words (word lengths as weights, so "al" or
+ *       "bin" weigh less than a family name); a word without a partner contributes 0.</li>
+ *   <li><b>Word score</b> {@code W = 0.75·max(Cq, Cl) + 0.25·min(Cq, Cl)}: a name that covers the
+ *       other but has one word more (a middle name: "Manuel Noriega" against "NORIEGA, Manuel
+ *       Antonio", score 0.892) stays high, while two people sharing one common word ("Mohammed Ali"
+ *       against "Mohammed Hassan", 0.693) or a lone word of a longer name ("Ali" against "ALI,
+ *       Mohammed Hassan", 0.795) do not.</li>
+ *   <li><b>Whole-name score</b> {@code S = JW(sorted(query), sorted(listed))}: Jaro-Winkler of the
+ *       words sorted and joined by single spaces (word order no longer matters).</li>
+ *   <li><b>Score</b> {@code = 0.9·W + 0.1·S}, in 0..1, rounded to 3 decimals; 0 when no word pair
+ *       counts ({@code W = 0}), so a hit always shares at least one similar word with the name.</li>
+ *   <li><b>Spellings.</b> Names with particles ({@code al, bin, abu, abd, de, van, ...}) are also
+ *       compared with each particle joined to the next word ({@link NameNormalizer#spellings}), so
+ *       "Al Zumar" and "ALZUMAR" score 1.0; the best spelling pair counts.</li>
  * </ol>
+ * An entry is reported with its best-scoring name (the primary name when an alternate ties).
+ * The weights, the floor and {@link #DEFAULT_THRESHOLD} come from the benchmark in the {@code bench}
+ * module, which measures precision and recall on variants of listed names and on names not listed.
  *
  * <h2>Types</h2>
  * {@code INDIVIDUAL} is compared with individuals only; {@code ENTITY}, {@code VESSEL} and
  * {@code AIRCRAFT} with every entity, vessel and aircraft (one pool: companies own and name ships and
- * aircraft); {@code null} with everything.
+ * aircraft, and lists are not consistent in which of the three they use); {@code null} with
+ * everything.
  *
  * <h2>Speed without losing matches</h2>
- * Words are normalized and indexed once, at construction: a vocabulary of distinct listed words
- * (grouped by length, each with a 64-bit mask of its characters) and, per word, the names that use
- * it. A query word is compared by Jaro-Winkler only with vocabulary words whose upper bound can reach
+ * Names are normalized and indexed once, at construction: a vocabulary of the distinct listed words,
+ * ordered by length and then alphabetically, and for each word the names that use it. A query word
+ * is compared (by commons-text) only with vocabulary words whose upper bound of {@code s} reaches
  * {@link #WORD_FLOOR}: Jaro's matching characters are at most the characters both words have (a
- * 64-bit character mask per word and a count for repeated characters), and at most what a greedy
- * match within the Jaro window finds (no transposition counted), the Winkler bonus at most the
- * common prefix, and the length factor is known from the lengths alone (whole length groups are
- * skipped, and where only a common prefix could lift a word over the floor, only the words with that
- * prefix are visited). The similar words of a word that occurs on the list are kept once found, so
- * common words ("mohammed", "trading") are looked up once per screener. Each name reached through such a word gets an upper bound of its score
- * from the pairs found (each side's coverage if every found pair were used); only names whose bound
- * reaches the threshold are scored in full. A name that no query word reaches has no counting pair
- * and scores 0. So the result equals {@link #screenExhaustive}, the brute-force reference that scores
- * every name, for every threshold (a test checks this on a sample of variants).
+ * 64-bit character mask per word, plus counts of repeated characters) and at most what a greedy match
+ * within the Jaro window finds, transpositions are taken as none, the Winkler bonus is at most the
+ * common prefix, and the length factor follows from the lengths (whole length groups are skipped, and
+ * where only a common prefix could lift a word over the floor, only the words with that prefix are
+ * visited). The similar words of a word of the vocabulary are kept once found (memory bounded by the
+ * vocabulary), so common words are looked up once per screener. Every name reached through a similar
+ * word gets an upper bound of its score from the pairs found (each side's coverage as if every pair
+ * found were used, {@code S} as 1); only names whose bound reaches the threshold are scored in full.
+ * A name that no query word reaches has no counting pair and scores 0. So {@code screen} returns
+ * exactly what {@link #screenExhaustive}, the brute-force reference that scores every name, returns,
+ * for every threshold; a test checks it on a sample of variants.
  */
 public final class NameScreener {
 
-    /** Suggested threshold, from the benchmark (module {@code bench}): high recall at a low alert rate. */
-    public static final double DEFAULT_THRESHOLD = Double.parseDouble(System.getProperty("t.default", "0.88"));
+    /**
+     * Suggested threshold, from the benchmark (module {@code bench}): on variants of listed names and
+     * names not listed, about 98.5% of variants found while about 1% of unlisted names alert.
+     */
+    public static final double DEFAULT_THRESHOLD = 0.88;
     /** Default number of hits returned. */
     public static final int DEFAULT_LIMIT = 10;
 
     /** A word pair with a lower similarity does not count as matching. */
-    static final double WORD_FLOOR = Double.parseDouble(System.getProperty("t.floor", "0.80"));
+    static final double WORD_FLOOR = 0.85;
     /** Weight of the word score W; the whole-name score S gets the rest. */
-    static final double WORD_WEIGHT = Double.parseDouble(System.getProperty("t.weight", "0.80"));
+    static final double WORD_WEIGHT = 0.90;
     /** Share of similarity two words lose per letter of length difference beyond one (see lengthFactor). */
-    static final double LENGTH_PENALTY = Double.parseDouble(System.getProperty("t.len", "0.5"));
+    static final double LENGTH_PENALTY = 0.5;
     /** Weight of the better-covered side in W. */
-    static final double COVERAGE_BALANCE = Double.parseDouble(System.getProperty("t.balance", "0.65"));
+    static final double COVERAGE_BALANCE = 0.75;
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final double EPSILON = 1e-9;
@@ -129,11 +138,13 @@ public final class NameScreener {
                 if (tokens.isEmpty()) {
                     continue; // no letters or digits: nothing to compare
                 }
-                texts.add(names.get(k));
-                owners.add(e);
-                alternates.add(k > 0);
-                words.add(tokens);
-                tokens.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
+                for (List<String> spelling : NameNormalizer.spellings(tokens)) {
+                    texts.add(names.get(k));
+                    owners.add(e);
+                    alternates.add(k > 0);
+                    words.add(spelling);
+                    spelling.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
+                }
             }
         }
 
@@ -218,13 +229,17 @@ public final class NameScreener {
      *                                  threshold is outside 0..1, or the limit is below 1
      */
     public List<ScreeningHit> screen(String name, PartyType type, double threshold, int limit) {
-        Query query = prepare(name, threshold, limit);
+        List<Query> spellings = prepare(name, threshold, limit);
         Scratch scratch = scratchPool.poll();
         if (scratch == null) {
             scratch = new Scratch(nameText.length);
         }
         try {
-            return blocked(query, type, threshold, limit, scratch);
+            Map<Integer, Best> best = new HashMap<>();
+            for (Query query : spellings) {
+                blocked(query, type, threshold, scratch, best);
+            }
+            return hits(best, threshold, limit);
         } finally {
             scratchPool.offer(scratch);
         }
@@ -236,7 +251,11 @@ public final class NameScreener {
      * Slow (milliseconds per name); not for production use.
      */
     public List<ScreeningHit> screenExhaustive(String name, PartyType type, double threshold, int limit) {
-        return exhaustive(prepare(name, threshold, limit), type, threshold, limit);
+        Map<Integer, Best> best = new HashMap<>();
+        for (Query query : prepare(name, threshold, limit)) {
+            exhaustive(query, type, best);
+        }
+        return hits(best, threshold, limit);
     }
 
     /** {@link SanctionsList#version()} of the list this screener was built from. */
@@ -244,7 +263,10 @@ public final class NameScreener {
         return version;
     }
 
-    /** The number of names indexed (primary and alternate). */
+    /**
+     * The number of names indexed: every primary and alternate name, and a second spelling of those
+     * with particles ({@link NameNormalizer#spellings}).
+     */
     public int nameCount() {
         return nameText.length;
     }
@@ -256,8 +278,16 @@ public final class NameScreener {
      * @throws IllegalArgumentException when either name is null or has no letters or digits
      */
     public static double score(String name, String listedName) {
-        List<String> a = requireWords(name);
-        List<String> b = requireWords(listedName);
+        double best = 0;
+        for (List<String> a : NameNormalizer.spellings(requireWords(name))) {
+            for (List<String> b : NameNormalizer.spellings(requireWords(listedName))) {
+                best = Math.max(best, score(a, b));
+            }
+        }
+        return best;
+    }
+
+    private static double score(List<String> a, List<String> b) {
         double[][] similarity = new double[a.size()][b.size()];
         for (int i = 0; i < a.size(); i++) {
             for (int j = 0; j < b.size(); j++) {
@@ -272,14 +302,14 @@ public final class NameScreener {
 
     // ---------------------------------------------------------------------------------------------
 
-    private Query prepare(String name, double threshold, int limit) {
+    private List<Query> prepare(String name, double threshold, int limit) {
         if (Double.isNaN(threshold) || threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("threshold must be between 0 and 1, was " + threshold);
         }
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return new Query(requireWords(name));
+        return NameNormalizer.spellings(requireWords(name)).stream().map(Query::new).toList();
     }
 
     private static List<String> requireWords(String name) {
@@ -293,7 +323,7 @@ public final class NameScreener {
         return words;
     }
 
-    private List<ScreeningHit> blocked(Query query, PartyType type, double threshold, int limit, Scratch scratch) {
+    private void blocked(Query query, PartyType type, double threshold, Scratch scratch, Map<Integer, Best> best) {
         int words = query.words.length;
         Neighbours[] neighbours = new Neighbours[words];
         Map<String, Neighbours> byWord = new HashMap<>();
@@ -331,7 +361,6 @@ public final class NameScreener {
             }
         }
 
-        Map<Integer, Best> best = new HashMap<>();
         double cutoff = threshold - 0.0005 - EPSILON; // scores are rounded before the comparison
         for (int t = 0; t < scratch.touchedCount; t++) {
             int n = scratch.touched[t];
@@ -349,11 +378,9 @@ public final class NameScreener {
             }
             offer(best, n, scoreName(query, n, similarity));
         }
-        return hits(best, threshold, limit);
     }
 
-    private List<ScreeningHit> exhaustive(Query query, PartyType type, double threshold, int limit) {
-        Map<Integer, Best> best = new HashMap<>();
+    private void exhaustive(Query query, PartyType type, Map<Integer, Best> best) {
         for (int n = 0; n < nameText.length; n++) {
             if (type != null && (type == PartyType.INDIVIDUAL) != nameIndividual[n]) {
                 continue;
@@ -366,7 +393,6 @@ public final class NameScreener {
             }
             offer(best, n, scoreName(query, n, similarity));
         }
-        return hits(best, threshold, limit);
     }
 
     private double scoreName(Query query, int n, double[][] similarity) {
@@ -386,10 +412,17 @@ public final class NameScreener {
             return;
         }
         Best current = best.get(nameEntry[name]);
-        if (current == null || score > current.score
-                || (score == current.score && nameAlternate[current.name] && !nameAlternate[name])) {
+        if (current == null || score > current.score || (score == current.score && preferred(name, current.name))) {
             best.put(nameEntry[name], new Best(name, score));
         }
+    }
+
+    /** On a tie within an entry: the primary name, then the first listed; independent of visiting order. */
+    private boolean preferred(int name, int other) {
+        if (nameAlternate[name] != nameAlternate[other]) {
+            return !nameAlternate[name];
+        }
+        return name < other;
     }
 
     private List<ScreeningHit> hits(Map<Integer, Best> best, double threshold, int limit) {
@@ -689,7 +722,7 @@ public final class NameScreener {
         return total;
     }
 
-    /** A query name, normalized once. */
+    /** One spelling of a query name, normalized once. */
     private static final class Query {
         final String[] words;
         final int[] lengths;

@@ -36,13 +36,4 @@ public enum PartyType {
                 throw new IllegalArgumentException("unknown SDN type '" + sdnType + "'");
         }
     }
-
-    /**
-     * Whether a list entry of type {@code listed} is compared against a name screened as {@code this}:
-     * an individual only against individuals; an entity, vessel or aircraft against every
-     * non-individual entry (companies own and name ships and aircraft, so the three are one pool).
-     */
-    boolean screensAgainst(PartyType listed) {
-        return (this == INDIVIDUAL) == (listed == INDIVIDUAL);
-    }
 }

@@ -48,6 +48,11 @@ public final class Api {
         return send(builder.build());
     }
 
+    public Response sendBytes(String path, String user, byte[] body) {
+        return send(request(path, user).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** user "name:password", or null for an anonymous call; a bare name means password "demo". */
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))

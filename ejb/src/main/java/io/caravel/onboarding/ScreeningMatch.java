@@ -1,0 +1,70 @@
+package io.caravel.onboarding;
+
+import io.caravel.platform.Ids;
+import io.caravel.screening.ScreeningHit;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A sanctions list entry that matched a name in an application, kept with the case as evidence. */
+@Entity(name = "ScreeningMatch")
+@Table(name = "screening_match")
+public class ScreeningMatch {
+
+    @Id
+    private String id;
+    @Column(name = "application_id", nullable = false, updatable = false)
+    private String applicationId;
+    @Column(name = "screened_name", nullable = false)
+    private String screenedName;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "party_role", nullable = false)
+    private PartyRole partyRole;
+    @Column(name = "ent_num", nullable = false)
+    private long entNum;
+    @Column(name = "listed_name", nullable = false)
+    private String listedName;
+    @Column(name = "matched_name", nullable = false)
+    private String matchedName;
+    @Column(name = "alternate_name", nullable = false)
+    private boolean alternateName;
+    private double score;
+    private String programs;
+    @Column(name = "list_version", nullable = false)
+    private String listVersion;
+    @Column(name = "screened_at", nullable = false)
+    private Instant screenedAt;
+
+    protected ScreeningMatch() {
+    }
+
+    ScreeningMatch(String applicationId, String screenedName, PartyRole partyRole, ScreeningHit hit, Instant at) {
+        this.id = Ids.newId();
+        this.applicationId = applicationId;
+        this.screenedName = screenedName;
+        this.partyRole = partyRole;
+        this.entNum = hit.entNum();
+        this.listedName = hit.listedName();
+        this.matchedName = hit.matchedName();
+        this.alternateName = hit.alternate();
+        this.score = hit.score();
+        this.programs = String.join(",", hit.programs());
+        this.listVersion = hit.listVersion();
+        this.screenedAt = at;
+    }
+
+    public String screenedName() { return screenedName; }
+    public PartyRole partyRole() { return partyRole; }
+    public long entNum() { return entNum; }
+    public String listedName() { return listedName; }
+    public String matchedName() { return matchedName; }
+    public boolean alternateName() { return alternateName; }
+    public double score() { return score; }
+    public String programs() { return programs; }
+    public String listVersion() { return listVersion; }
+    public Instant screenedAt() { return screenedAt; }
+}

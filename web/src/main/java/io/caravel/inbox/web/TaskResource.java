@@ -1,0 +1,81 @@
+package io.caravel.inbox.web;
+
+import io.caravel.inbox.Decision;
+import io.caravel.inbox.InboxService;
+import io.caravel.inbox.TaskView;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The task inbox of compliance officers, leads and agents. */
+@Path("tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "inbox")
+@SecurityRequirement(name = "basic")
+@RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT})
+public class TaskResource {
+
+    @Inject
+    private InboxService inbox;
+
+    @Inject
+    private Caller caller;
+
+    @GET
+    @Operation(summary = "Tasks for my groups and mine, by due date (filter by type, or only those I claimed)")
+    public Page<TaskView> list(@QueryParam("type") String type, @QueryParam("claimedByMe") boolean claimedByMe,
+                               @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return inbox.list(caller, type, claimedByMe, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One task")
+    public TaskView get(@PathParam("id") String id) {
+        return inbox.get(caller, id);
+    }
+
+    @POST
+    @Path("{id}/claim")
+    @Operation(summary = "Claim a task; 409 when someone else holds it")
+    public TaskView claim(@PathParam("id") String id) {
+        return inbox.claim(caller, id);
+    }
+
+    @POST
+    @Path("{id}/unclaim")
+    @Operation(summary = "Give a claimed task back to the group")
+    public TaskView unclaim(@PathParam("id") String id) {
+        return inbox.unclaim(caller, id);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide a task I hold (e.g. APPROVE, REJECT with reason, REQUEST_INFO with questions)")
+    public Response complete(@PathParam("id") String id, @Valid Decision decision) {
+        if (decision == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        inbox.complete(caller, id, decision);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,214 @@
+package io.caravel.onboarding.web;
+
+import io.caravel.audit.AuditEntry;
+import io.caravel.audit.AuditTrail;
+import io.caravel.onboarding.ApplicationData;
+import io.caravel.onboarding.ApplicationDocument;
+import io.caravel.onboarding.ApplicationView;
+import io.caravel.onboarding.DocumentKind;
+import io.caravel.onboarding.DocumentView;
+import io.caravel.onboarding.OnboardingService;
+import io.caravel.onboarding.Registration;
+import io.caravel.onboarding.ScreeningMatch;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Seller onboarding: registration (public), the seller's application, its documents and its case history. */
+@Path("onboarding")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "onboarding")
+@SecurityRequirement(name = "basic")
+public class OnboardingResource {
+
+
+    @Inject
+    private OnboardingService onboarding;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private Caller caller;
+
+    @POST
+    @Path("registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "Register a new seller: company, first user and an empty draft application (no sign-in needed)")
+    public Response register(@Valid Registration registration, @Context UriInfo uri) {
+        if (registration == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        ApplicationView created = onboarding.register(registration);
+        return Response.created(uri.getBaseUriBuilder().path("onboarding/applications").path(created.id()).build())
+                .entity(created).tag(etag(created)).build();
+    }
+
+    @GET
+    @Path("applications")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "The signed-in seller's applications, newest first")
+    public List<ApplicationView> mine() {
+        return onboarding.mine(caller);
+    }
+
+    @GET
+    @Path("applications/{id}")
+    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Operation(summary = "One application with its status, risk and any request for information; ETag is its version")
+    public Response get(@PathParam("id") String id) {
+        ApplicationView view = onboarding.get(caller, id);
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @PUT
+    @Path("applications/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Save the application form (a draft may be incomplete); If-Match guards against lost updates")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ApplicationData data) {
+        if (data == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        ApplicationView view = onboarding.update(caller, id, version(ifMatch), data);
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @POST
+    @Path("applications/{id}/documents")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Upload a document (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB)")
+    public Response upload(@PathParam("id") String id, @QueryParam("kind") String kind,
+                           @QueryParam("fileName") String fileName, InputStream body) throws IOException {
+        byte[] content = body == null ? new byte[0] : body.readNBytes(OnboardingService.MAX_DOCUMENT_BYTES + 1);
+        DocumentView document = onboarding.upload(caller, id, kind(kind), fileName, content);
+        return Response.status(Response.Status.CREATED).entity(document).build();
+    }
+
+    @GET
+    @Path("applications/{id}/documents")
+    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Operation(summary = "The application's documents")
+    public List<DocumentView> documents(@PathParam("id") String id) {
+        return onboarding.documents(caller, id);
+    }
+
+    @GET
+    @Path("applications/{id}/documents/{documentId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Operation(summary = "Download one document")
+    public Response document(@PathParam("id") String id, @PathParam("documentId") String documentId) {
+        ApplicationDocument document = onboarding.document(caller, id, documentId);
+        return Response.ok(document.content(), document.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName().replace("\"", "") + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @POST
+    @Path("applications/{id}/submit")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Submit a complete application; the onboarding workflow starts")
+    public ApplicationView submit(@PathParam("id") String id) {
+        return onboarding.submit(caller, id);
+    }
+
+    /** The seller's answer to a request for information. */
+    public static class Answer {
+        private String answer;
+
+        public String getAnswer() { return answer; }
+        public void setAnswer(String answer) { this.answer = answer; }
+    }
+
+    @POST
+    @Path("applications/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Answer the compliance team's request for information; the application is checked again")
+    public ApplicationView answer(@PathParam("id") String id, Answer answer) {
+        return onboarding.answer(caller, id, answer == null ? null : answer.getAnswer());
+    }
+
+    /** A screening match as evidence on the case. */
+    public record MatchView(String screenedName, String partyRole, long entNum, String listedName, String matchedName,
+                            boolean alternate, double score, String programs, String listVersion, Instant screenedAt) {
+    }
+
+    @GET
+    @Path("applications/{id}/screening-matches")
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Operation(summary = "Sanctions list entries that matched names in the application")
+    public List<MatchView> matches(@PathParam("id") String id) {
+        return onboarding.matches(caller, id).stream().map(m -> new MatchView(m.screenedName(), m.partyRole().name(),
+                m.entNum(), m.listedName(), m.matchedName(), m.alternateName(), m.score(), m.programs(), m.listVersion(),
+                m.screenedAt())).toList();
+    }
+
+    /** One line of a case's history. */
+    public record HistoryEntry(Instant at, String actor, String action, String detail) {
+    }
+
+    @GET
+    @Path("applications/{id}/history")
+    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Operation(summary = "The case's audit trail: every step, decision and who made it")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        onboarding.get(caller, id);
+        List<AuditEntry> entries = audit.history("application", id);
+        return entries.stream().map(e -> new HistoryEntry(e.occurredAt(), e.actor(), e.action(), e.detail())).toList();
+    }
+
+    private static EntityTag etag(ApplicationView view) {
+        return new EntityTag(Integer.toString(view.version()));
+    }
+
+    private static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new CaravelException(ProblemType.PRECONDITION_FAILED, "error.stale-version");
+        }
+    }
+
+    private static DocumentKind kind(String kind) {
+        try {
+            return kind == null ? null : DocumentKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("kind", "error.document.kind");
+        }
+    }
+}
