@@ -71,7 +71,12 @@ public class ScreeningService {
         if (current == null) {
             throw new CaravelException(ProblemType.UNAVAILABLE, "error.screening.unavailable");
         }
-        List<ScreeningHit> hits = current.screen(name, type, threshold, NameScreener.DEFAULT_LIMIT);
+        List<ScreeningHit> hits;
+        try {
+            hits = current.screen(name, type, threshold, NameScreener.DEFAULT_LIMIT);
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("name", "error.screening.name");
+        }
         return new ScreeningResult(name, type, list.version(), threshold, hits);
     }
 
