@@ -99,8 +99,11 @@ public class InboxService {
         } catch (OptimisticLockingException e) {
             throw CaravelException.conflict("error.task.claimed");
         } catch (ProcessEngineException e) {
-            if (e.getCause() instanceof CaravelException business) {
-                throw business;
+            // a listener's business rule (e.g. four-eyes) surfaces as itself, not as an engine error
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof CaravelException business) {
+                    throw business;
+                }
             }
             throw e;
         }

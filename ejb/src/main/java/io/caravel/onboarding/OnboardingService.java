@@ -215,7 +215,8 @@ public class OnboardingService {
                 ScreeningMatch.class).setParameter("id", id).getResultList();
     }
 
-    List<ApplicationDocument> documentsOf(String id) {
+    /** The documents of an application, oldest first (for the workflow; no access check). */
+    public List<ApplicationDocument> documentsOf(String id) {
         return em.createQuery("select d from ApplicationDocument d where d.applicationId = :id order by d.uploadedAt",
                 ApplicationDocument.class).setParameter("id", id).getResultList();
     }

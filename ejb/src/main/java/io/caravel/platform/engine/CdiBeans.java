@@ -34,7 +34,7 @@ final class CdiBeans extends AbstractMap<Object, Object> {
         }
         Bean<?> bean = beanManager.resolve(beans);
         CreationalContext<?> context = beanManager.createCreationalContext(bean);
-        return beanManager.getReference(bean, bean.getBeanClass(), context);
+        return beanManager.getReference(bean, Object.class, context);
     }
 
     @Override
