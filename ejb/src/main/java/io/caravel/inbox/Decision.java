@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** An officer's decision on a task: an outcome such as APPROVE, with a reason or questions. */
-public class Decision {
+public class Decision implements java.io.Serializable {
 
     @NotBlank(message = "{caravel.decision.required}")
     @Size(max = 30, message = "{caravel.application.text.size}")

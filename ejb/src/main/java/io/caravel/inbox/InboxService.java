@@ -133,7 +133,9 @@ public class InboxService {
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         Object risk = tasks.getVariable(task.getId(), "riskLevel");
         String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        Object title = tasks.getVariable(task.getId(), "caseTitle");
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey, caseId(task),
+                title == null ? null : title.toString(),
                 candidateGroups(task.getId()), task.getAssignee(), task.getCreateTime().toInstant(), due,
                 due != null && due.isBefore(new Date().toInstant()), risk == null ? null : risk.toString());
     }

@@ -18,7 +18,7 @@ import java.util.Set;
  * What a seller enters in the application form. A draft may be incomplete; formats are checked at
  * every save, completeness when the application is submitted.
  */
-public class ApplicationData {
+public class ApplicationData implements java.io.Serializable {
 
     @Size(max = 200, message = "{caravel.application.text.size}")
     private String legalName;
@@ -50,7 +50,7 @@ public class ApplicationData {
     private List<Party> parties;
 
     /** A director or beneficial owner. */
-    public static class Party {
+    public static class Party implements java.io.Serializable {
         @NotNull(message = "{caravel.application.party.role}")
         private PartyRole role;
         @NotBlank(message = "{caravel.application.party.name}")

@@ -176,6 +176,7 @@ public class OnboardingService {
         }
         Map<String, Object> variables = Variables.createVariables()
                 .putValue("applicationId", application.id())
+                .putValue("caseTitle", application.legalName())
                 .putValue("sellerId", application.sellerId())
                 .putValue("country", application.country())
                 .putValue("mainCategory", application.mainCategory())

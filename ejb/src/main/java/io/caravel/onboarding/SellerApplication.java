@@ -118,7 +118,10 @@ public class SellerApplication {
         mainCategory = data.getMainCategory() == null ? null : data.getMainCategory().name();
         expectedYearlySalesEur = data.getExpectedYearlySalesEur();
         expectedYearlyOrders = data.getExpectedYearlyOrders();
-        bankAccount = data.getBankAccount() == null ? null : data.getBankAccount().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        // the account is only ever shown masked: an empty field keeps the stored one
+        if (data.getBankAccount() != null && !data.getBankAccount().isBlank()) {
+            bankAccount = data.getBankAccount().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        }
         parties.clear();
         if (data.getParties() != null) {
             for (ApplicationData.Party party : data.getParties()) {

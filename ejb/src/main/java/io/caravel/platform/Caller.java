@@ -7,7 +7,7 @@ import java.util.Set;
  * user belongs to. The web layer builds it from the authenticated principal; services use it to
  * decide what the caller may see (a seller only its own data).
  */
-public record Caller(String username, Set<String> roles, String sellerId) {
+public record Caller(String username, Set<String> roles, String sellerId) implements java.io.Serializable {
 
     public Caller {
         roles = Set.copyOf(roles);
