@@ -1,0 +1,259 @@
+package io.caravel.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+
+/**
+ * Onboarding throughput: applications from submit to the review task per second, through the whole
+ * product (REST, security, JPA, screening against the full SDN list, the engine on JTA with its job
+ * executor, on Payara Micro with H2) next to the same BPMN and DMN on a bare in-memory engine with
+ * stand-in delegates, measured in the same run and printed as a ratio. Run with
+ * {@code mvn -Pbench -pl bench -am verify -DskipTests} (argument: {@code -Dbench.onboarding.count=40}).
+ */
+public final class OnboardingBenchmark {
+
+    private static final String BPMN = "caravel/processes/seller-onboarding/seller-onboarding.bpmn";
+    private static final String DMN = "caravel/processes/seller-onboarding/seller-risk.dmn";
+    private static final byte[] PDF = "%PDF-1.4\n% benchmark document\n".getBytes(StandardCharsets.US_ASCII);
+
+    private OnboardingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = Integer.getInteger("bench.onboarding.count", 40);
+        double bare = bareEngine(count);
+        Result product = product(count);
+        System.out.println();
+        System.out.println("Onboarding: submit -> automatic steps -> review task (" + count + " applications, category HEALTH)");
+        System.out.printf("  bare engine (in-memory H2, stand-in delegates)   %8.1f applications/s%n", bare);
+        System.out.printf("  product (REST + JPA + screening + JTA engine)    %8.1f applications/s   (submit p50 %.0f ms, p99 %.0f ms)%n",
+                product.throughput, product.p50, product.p99);
+        System.out.printf("  product / bare engine                            %8.3f  (the engine alone is %.0fx faster)%n",
+                product.throughput / bare, bare / product.throughput);
+    }
+
+    /** The BPMN and DMN on an in-memory engine: start, run the asynchronous steps, count the review tasks. */
+    static double bareEngine(int count) {
+        Map<Object, Object> beans = new HashMap<>();
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:bench-onboarding;DB_CLOSE_DELAY=-1");
+        configuration.setJobExecutorActivate(false);
+        configuration.setHistory("full");
+        configuration.setBeans(beans);
+        configuration.setJavaSerializationFormatEnabled(false);
+        ProcessEngine engine = configuration.buildProcessEngine();
+        beans.put("onboardingDocumentCheck", (JavaDelegate) e -> {
+            e.setVariable("documentsComplete", true);
+            e.setVariable("missingItems", "");
+        });
+        beans.put("onboardingScreening", (JavaDelegate) e -> {
+            e.setVariable("screeningHit", false);
+            e.setVariable("screeningTopScore", 0.0);
+        });
+        beans.put("onboardingRiskAssessment", (JavaDelegate) e -> {
+            List<Map<String, Object>> factors = e.getProcessEngineServices().getDecisionService()
+                    .evaluateDecisionTableByKey("seller-risk").variables(e.getVariables()).evaluate().getResultList();
+            List<String> order = List.of("LOW", "MEDIUM", "HIGH");
+            e.setVariable("riskLevel", factors.stream().map(f -> (String) f.get("level"))
+                    .max(Comparator.comparingInt(order::indexOf)).orElse("LOW"));
+            e.setVariable("riskReasons", factors.stream().map(f -> (String) f.get("reason")).collect(Collectors.joining("; ")));
+        });
+        for (String name : List.of("onboardingApproval", "onboardingRejection", "onboardingInformationRequest",
+                "onboardingReminder", "onboardingAbandonment", "onboardingRecertification", "onboardingSuspension")) {
+            beans.put(name, (JavaDelegate) e -> { });
+        }
+        beans.put("fourEyesGuard", (TaskListener) t -> { });
+        engine.getRepositoryService().createDeployment().addClasspathResource(BPMN).addClasspathResource(DMN).deploy();
+        try {
+            runBare(engine, 20);
+            long start = System.nanoTime();
+            runBare(engine, count);
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static void runBare(ProcessEngine engine, int count) {
+        for (int i = 0; i < count; i++) {
+            String key = UUID.randomUUID().toString();
+            Map<String, Object> variables = new HashMap<>(Map.of("applicationId", key, "sellerId", "s", "country", "DE",
+                    "mainCategory", "HEALTH", "expectedYearlySalesEur", 250_000L, "expectedYearlyOrders", 4_000L,
+                    "missingFields", 0, "reviewDue", "P2D", "reminderAfter", "P3D", "abandonAfter", "P14D"));
+            variables.put("recertifyAfter", "P1Y");
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("seller-onboarding", key, variables).getId();
+            Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+            engine.getManagementService().executeJob(job.getId());
+            if (engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey("reviewApplication")
+                    .count() != 1) {
+                throw new IllegalStateException("the bare engine did not reach the review task");
+            }
+        }
+    }
+
+    record Result(double throughput, double p50, double p99) {
+    }
+
+    /** The same path through the product: a Payara Micro of its own, applications prepared, then submitted. */
+    static Result product(int count) throws Exception {
+        Path data = Files.createTempDirectory("caravel-bench");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String shared = System.getProperty("caravel.shared.dir", "../shared");
+        List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dcaravel.data.dir=" + data, "-Dcaravel.demo.enabled=true",
+                "-Dcaravel.screening.ofac-dir=" + Paths.get(shared, "data/sanctions/ofac").toAbsolutePath(),
+                "-jar", System.getProperty("payara.microJar", "../web/target/payara-micro.jar"),
+                "--deploy", System.getProperty("caravel.war", "../web/target/caravel.war"), "--contextroot", "/",
+                "--port", Integer.toString(port), "--nocluster", "--disablephonehome");
+        Process server = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile()).start();
+        Http http = new Http("http://localhost:" + port);
+        try {
+            http.awaitReady(server);
+            List<String[]> applicants = new ArrayList<>();
+            for (int i = 0; i < count + 5; i++) {
+                applicants.add(http.prepareApplicant());
+            }
+            for (String[] warmUp : applicants.subList(0, 5)) {
+                http.submit(warmUp);
+            }
+            http.awaitTasks(applicants.subList(0, 5));
+            List<String[]> measured = applicants.subList(5, applicants.size());
+            List<Double> latencies = new ArrayList<>();
+            long start = System.nanoTime();
+            for (String[] applicant : measured) {
+                long one = System.nanoTime();
+                http.submit(applicant);
+                latencies.add((System.nanoTime() - one) / 1e6);
+            }
+            http.awaitTasks(measured);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            latencies.sort(Double::compare);
+            return new Result(count / seconds, latencies.get(latencies.size() / 2),
+                    latencies.get(Math.min(latencies.size() - 1, (int) Math.ceil(latencies.size() * 0.99) - 1)));
+        } finally {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Plain HTTP with Basic authentication; JSON written and read as text, enough for a benchmark. */
+    private static final class Http {
+        private final String base;
+        private final HttpClient client = HttpClient.newHttpClient();
+
+        Http(String base) {
+            this.base = base;
+        }
+
+        void awaitReady(Process server) throws Exception {
+            for (int i = 0; i < 480; i++) {
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("Payara Micro exited; see its server.log");
+                }
+                try {
+                    if (send("GET", "/health/ready", null, null, null).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException("Payara Micro did not become ready");
+        }
+
+        /** Registers a seller and fills a complete application with its documents; returns {user, application id}. */
+        String[] prepareApplicant() throws Exception {
+            String user = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            String login = user + ":benchmark password";
+            String created = ok(send("POST", "/api/v1/onboarding/registrations", null, "{\"companyName\": \"Bench " + user
+                    + " GmbH\", \"country\": \"DE\", \"operatingModel\": \"MARKETPLACE\", \"username\": \"" + user
+                    + "\", \"password\": \"benchmark password\", \"displayName\": \"Bench\", \"email\": \"" + user
+                    + "@example.com\"}", "application/json"));
+            String id = created.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            ok(send("PUT", "/api/v1/onboarding/applications/" + id, login, "{\"legalName\": \"Bench " + user
+                    + " GmbH\", \"country\": \"DE\", \"registrationNumber\": \"HRB 1\", \"taxId\": \"DE1\", \"address\":"
+                    + " \"Street 1\", \"contactEmail\": \"b@example.com\", \"operatingModels\": [\"MARKETPLACE\"],"
+                    + " \"mainCategory\": \"HEALTH\", \"expectedYearlySalesEur\": 250000, \"expectedYearlyOrders\": 4000,"
+                    + " \"bankAccount\": \"DE89370400440532013000\", \"tradingName\": \"Bench\", \"contactPhone\": \"+49 30 1\","
+                    + " \"parties\": [{\"role\": \"DIRECTOR\", \"name\": \"Erika Bench\", \"dateOfBirth\": \"1970-01-01\","
+                    + " \"nationality\": \"DE\"}, {\"role\": \"BENEFICIAL_OWNER\", \"name\": \"Erika Bench\","
+                    + " \"dateOfBirth\": \"1970-01-01\", \"nationality\": \"DE\", \"sharePercent\": 100}]}", "application/json"));
+            for (String kind : List.of("BUSINESS_LICENCE", "REPRESENTATIVE_ID")) {
+                ok(sendBytes("/api/v1/onboarding/applications/" + id + "/documents?kind=" + kind, login));
+            }
+            return new String[] {login, id};
+        }
+
+        void submit(String[] applicant) throws Exception {
+            ok(send("POST", "/api/v1/onboarding/applications/" + applicant[1] + "/submit", applicant[0], "", "application/json"));
+        }
+
+        void awaitTasks(List<String[]> applicants) throws Exception {
+            for (int i = 0; i < 2400; i++) {
+                String tasks = ok(send("GET", "/api/v1/tasks?type=reviewApplication&limit=200", "officer:demo", null, null));
+                if (applicants.stream().allMatch(a -> tasks.contains("\"caseId\":\"" + a[1] + "\""))) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("not every application reached the review task");
+        }
+
+        private HttpResponse<String> sendBytes(String path, String user) throws Exception {
+            return client.send(request(path, user).header("Content-Type", "application/pdf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpResponse<String> send(String method, String path, String user, String body, String type) throws Exception {
+            HttpRequest.Builder request = request(path, user)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (type != null) {
+                request.header("Content-Type", type);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpRequest.Builder request(String path, String user) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+            }
+            return request;
+        }
+
+        private static String ok(HttpResponse<String> response) {
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        }
+    }
+}
