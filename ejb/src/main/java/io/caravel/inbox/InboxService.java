@@ -38,8 +38,11 @@ public class InboxService {
     @Inject
     private AuditTrail audit;
 
-    /** Tasks for the caller's groups or assigned to the caller, by due date; optionally one type, or only mine. */
-    public Page<TaskView> list(Caller caller, String taskType, boolean claimedByMe, PageRequest page) {
+    /**
+     * Tasks for the caller's groups or assigned to the caller, by due date; optionally one type, only
+     * mine, or only those due before an instant (overdue: before now).
+     */
+    public Page<TaskView> list(Caller caller, String taskType, boolean claimedByMe, Instant dueBefore, PageRequest page) {
         TaskQuery query = tasks.createTaskQuery().active();
         if (claimedByMe) {
             query.taskAssignee(caller.username());
@@ -48,6 +51,9 @@ public class InboxService {
         }
         if (taskType != null && !taskType.isBlank()) {
             query.taskDefinitionKey(taskType);
+        }
+        if (dueBefore != null) {
+            query.dueBefore(Date.from(dueBefore));
         }
         query.orderByDueDate().asc().orderByTaskId().asc();
         int offset = page.after() == null ? 0 : parseOffset(page.after());

@@ -133,6 +133,23 @@ class OnboardingIT {
     }
 
     @Test
+    void reviewTasksAreDueInTwoDaysAndFilterByDueDate() throws Exception {
+        Applicant applicant = register("DE");
+        applicant.save("Beauty Export GmbH", "BEAUTY", "Erika Mustermann");
+        applicant.uploadRequiredDocuments();
+        applicant.submit();
+        String task = awaitTask("reviewApplication", applicant.id);
+        JsonObject view = api.get("/api/v1/tasks/" + task, "officer").json();
+        assertThat(java.time.Duration.between(java.time.Instant.parse(view.getString("created")),
+                java.time.Instant.parse(view.getString("due"))).toHours()).isEqualTo(48);
+        assertThat(view.getBoolean("overdue")).isFalse();
+        assertThat(view.getString("caseTitle")).isEqualTo("Beauty Export GmbH");
+        assertThat(api.get("/api/v1/tasks?limit=200&dueBefore=2000-01-01", "officer").body()).doesNotContain(task);
+        assertThat(api.get("/api/v1/tasks?limit=200&dueBefore=2999-01-01T00:00:00Z", "officer").body()).contains(task);
+        assertProblem(api.get("/api/v1/tasks?dueBefore=tomorrow", "officer"), 400, "validation");
+    }
+
+    @Test
     void theSellerAnswersARequestForInformation() throws Exception {
         Applicant applicant = register("DE");
         applicant.save("Fresh Food Export GmbH", "FOOD", "Erika Mustermann");

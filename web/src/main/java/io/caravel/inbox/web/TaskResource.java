@@ -21,6 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,10 +44,23 @@ public class TaskResource {
     private Caller caller;
 
     @GET
-    @Operation(summary = "Tasks for my groups and mine, by due date (filter by type, or only those I claimed)")
+    @Operation(summary = "Tasks for my groups and mine, by due date (filter by type, only those I claimed, or due before"
+            + " an ISO-8601 instant or date)")
     public Page<TaskView> list(@QueryParam("type") String type, @QueryParam("claimedByMe") boolean claimedByMe,
-                               @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return inbox.list(caller, type, claimedByMe, PageRequest.of(limit, cursor));
+                               @QueryParam("dueBefore") String dueBefore, @QueryParam("limit") Integer limit,
+                               @QueryParam("cursor") String cursor) {
+        return inbox.list(caller, type, claimedByMe, instant(dueBefore), PageRequest.of(limit, cursor));
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CaravelException.invalid("dueBefore", "error.due-before");
+        }
     }
 
     @GET
