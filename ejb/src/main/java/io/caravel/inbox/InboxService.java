@@ -117,6 +117,11 @@ public class InboxService {
                 variables.toString());
     }
 
+    /** The outcomes a task of this kind accepts, e.g. APPROVE, REJECT, REQUEST_INFO. */
+    public List<String> outcomes(String taskType) {
+        return TaskDecisions.of(taskType).outcomes();
+    }
+
     private Task visible(Caller caller, String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !(caller.username().equals(task.getAssignee()) || inCandidateGroup(caller, taskId))) {

@@ -35,6 +35,10 @@ enum TaskDecisions {
         throw new IllegalStateException("No decisions known for task " + taskKey);
     }
 
+    List<String> outcomes() {
+        return outcomes;
+    }
+
     /** Checks the decision and turns it into process variables; rejections need a reason, requests questions. */
     Map<String, Object> variables(Decision decision, String decidedBy) {
         String outcome = decision.getDecision().trim().toUpperCase(java.util.Locale.ROOT);

@@ -90,11 +90,7 @@ public class CaseBean implements Serializable {
 
     /** The decisions this kind of task takes, for the decision form. */
     public List<String> getOutcomes() {
-        return switch (getTask().taskType()) {
-            case "reviewApplication" -> List.of("APPROVE", "REJECT", "REQUEST_INFO");
-            case "recertifySeller" -> List.of("CONFIRM", "SUSPEND");
-            default -> List.of("APPROVE", "REJECT");
-        };
+        return inbox.outcomes(getTask().taskType());
     }
 
     public List<DocumentView> getDocuments() {
