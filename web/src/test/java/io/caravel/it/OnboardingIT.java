@@ -49,10 +49,7 @@ class OnboardingIT {
 
     @Test
     void aCleanApplicantIsApprovedAutomatically() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("Clean Trading GmbH", "HOME", "Erika Mustermann");
-        applicant.uploadRequiredDocuments();
-        assertThat(applicant.submit().getString("status")).isEqualTo("IN_REVIEW");
+        Applicant applicant = submitted("Clean Trading GmbH", "HOME", "Erika Mustermann");
         JsonObject approved = applicant.awaitStatus("APPROVED");
         assertThat(approved.getString("riskLevel")).isEqualTo("LOW");
         assertThat(approved.getBoolean("screeningHit")).isFalse();
@@ -63,10 +60,7 @@ class OnboardingIT {
 
     @Test
     void aListedDirectorStopsAtAReviewThatShowsTheEntryAndNeedsFourEyes() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("Harbour Logistics GmbH", "HOME", "Manuel Antonio Norriega");
-        applicant.uploadRequiredDocuments();
-        applicant.submit();
+        Applicant applicant = submitted("Harbour Logistics GmbH", "HOME", "Manuel Antonio Norriega");
         String review = awaitTask("reviewApplication", applicant.id);
 
         JsonObject match = api.get(APPS + applicant.id + "/screening-matches", "officer").structure().asJsonArray().getJsonObject(0);
@@ -95,10 +89,7 @@ class OnboardingIT {
 
     @Test
     void anAlternateNameOfAListedCompanyIsAHitToo() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("National Bank of Cuba", "HOME", "Erika Mustermann");
-        applicant.uploadRequiredDocuments();
-        applicant.submit();
+        Applicant applicant = submitted("National Bank of Cuba", "HOME", "Erika Mustermann");
         awaitTask("reviewApplication", applicant.id);
         JsonObject match = api.get(APPS + applicant.id + "/screening-matches", "officer").structure().asJsonArray().getJsonObject(0);
         assertThat(match.getJsonNumber("entNum").longValue()).isEqualTo(306);
@@ -107,10 +98,7 @@ class OnboardingIT {
 
     @Test
     void twoOfficersClaimingAtOnceGetOneSuccessAndOneConflict() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("Pharma Direct GmbH", "HEALTH", "Erika Mustermann");
-        applicant.uploadRequiredDocuments();
-        applicant.submit();
+        Applicant applicant = submitted("Pharma Direct GmbH", "HEALTH", "Erika Mustermann");
         String task = awaitTask("reviewApplication", applicant.id);
 
         CountDownLatch go = new CountDownLatch(1);
@@ -134,10 +122,7 @@ class OnboardingIT {
 
     @Test
     void reviewTasksAreDueInTwoDaysAndFilterByDueDate() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("Beauty Export GmbH", "BEAUTY", "Erika Mustermann");
-        applicant.uploadRequiredDocuments();
-        applicant.submit();
+        Applicant applicant = submitted("Beauty Export GmbH", "BEAUTY", "Erika Mustermann");
         String task = awaitTask("reviewApplication", applicant.id);
         JsonObject view = api.get("/api/v1/tasks/" + task, "officer").json();
         assertThat(java.time.Duration.between(java.time.Instant.parse(view.getString("created")),
@@ -151,10 +136,7 @@ class OnboardingIT {
 
     @Test
     void theSellerAnswersARequestForInformation() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("Fresh Food Export GmbH", "FOOD", "Erika Mustermann");
-        applicant.uploadRequiredDocuments();
-        applicant.submit();
+        Applicant applicant = submitted("Fresh Food Export GmbH", "FOOD", "Erika Mustermann");
         String task = awaitTask("reviewApplication", applicant.id);
         api.post("/api/v1/tasks/" + task + "/claim", "officer", "");
         assertProblem(api.post("/api/v1/tasks/" + task + "/complete", "officer", "{\"decision\": \"REQUEST_INFO\"}"),
@@ -197,6 +179,15 @@ class OnboardingIT {
         assertProblem(api.send("PUT", APPS + applicant.id, applicant.user, "{\"country\": \"Germany\"}"), 400, "validation");
         assertProblem(api.send("PUT", APPS + applicant.id, applicant.user, "{}", "If-Match", "\"999\""), 412,
                 "precondition-failed");
+    }
+
+    /** A seller registered in DE whose complete application with both documents was submitted. */
+    private Applicant submitted(String company, String category, String director) {
+        Applicant applicant = register("DE");
+        applicant.save(company, category, director);
+        applicant.uploadRequiredDocuments();
+        assertThat(applicant.submit().getString("status")).isEqualTo("IN_REVIEW");
+        return applicant;
     }
 
     private Applicant register(String country) {
