@@ -39,6 +39,7 @@ public class ApplicationData implements java.io.Serializable {
     private String contactPhone;
     private Set<OperatingModel> operatingModels;
     private ProductCategory mainCategory;
+    private Set<ProductCategory> otherCategories;
     @PositiveOrZero(message = "{caravel.application.amount}")
     private Long expectedYearlySalesEur;
     @PositiveOrZero(message = "{caravel.application.amount}")
@@ -104,6 +105,8 @@ public class ApplicationData implements java.io.Serializable {
     public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
     public Set<OperatingModel> getOperatingModels() { return operatingModels; }
     public void setOperatingModels(Set<OperatingModel> operatingModels) { this.operatingModels = operatingModels; }
+    public Set<ProductCategory> getOtherCategories() { return otherCategories; }
+    public void setOtherCategories(Set<ProductCategory> otherCategories) { this.otherCategories = otherCategories; }
     public ProductCategory getMainCategory() { return mainCategory; }
     public void setMainCategory(ProductCategory mainCategory) { this.mainCategory = mainCategory; }
     public Long getExpectedYearlySalesEur() { return expectedYearlySalesEur; }

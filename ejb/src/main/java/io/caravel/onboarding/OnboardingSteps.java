@@ -1,6 +1,7 @@
 package io.caravel.onboarding;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.notification.Notifications;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.ScreeningResult;
@@ -42,6 +43,9 @@ public class OnboardingSteps {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private Notifications notifications;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -98,12 +102,17 @@ public class OnboardingSteps {
     }
 
     public void requestInformation(String applicationId, String questions) {
-        application(applicationId).informationRequested(questions);
+        SellerApplication application = application(applicationId);
+        application.informationRequested(questions);
+        notifications.notify(application.sellerId(), applicationId, "INFORMATION_REQUESTED", questions);
         audit.record(WORKFLOW, "INFORMATION_REQUESTED", "application", applicationId, questions);
     }
 
+    /** Reminds the seller of an unanswered request for information. */
     public void remind(String applicationId) {
-        audit.record(WORKFLOW, "SELLER_REMINDED", "application", applicationId, "reminder sent");
+        SellerApplication application = application(applicationId);
+        notifications.notify(application.sellerId(), applicationId, "REMINDER", application.questions());
+        audit.record(WORKFLOW, "SELLER_REMINDED", "application", applicationId, "reminder sent to the seller");
     }
 
     public void approve(String applicationId, String decidedBy, String reason, String recertifyAfter) {
@@ -111,6 +120,7 @@ public class OnboardingSteps {
         application.decided(ApplicationStatus.APPROVED, "APPROVE", reason, clock.instant());
         application.recertifyAt(after(recertifyAfter));
         seller(application).activate();
+        notifications.notify(application.sellerId(), applicationId, "APPROVED", null);
         audit.record(decidedBy, "APPLICATION_APPROVED", "application", applicationId, reason);
     }
 
@@ -118,12 +128,14 @@ public class OnboardingSteps {
         SellerApplication application = application(applicationId);
         application.decided(ApplicationStatus.REJECTED, "REJECT", reason, clock.instant());
         seller(application).reject();
+        notifications.notify(application.sellerId(), applicationId, "REJECTED", reason);
         audit.record(decidedBy, "APPLICATION_REJECTED", "application", applicationId, reason);
     }
 
     public void abandon(String applicationId) {
         SellerApplication application = application(applicationId);
         application.decided(ApplicationStatus.ABANDONED, "ABANDONED", "no answer to the request for information", clock.instant());
+        notifications.notify(application.sellerId(), applicationId, "ABANDONED", null);
         audit.record(WORKFLOW, "APPLICATION_ABANDONED", "application", applicationId, null);
     }
 
@@ -136,6 +148,7 @@ public class OnboardingSteps {
         SellerApplication application = application(applicationId);
         application.decided(ApplicationStatus.SUSPENDED, "SUSPEND", reason, clock.instant());
         seller(application).suspend();
+        notifications.notify(application.sellerId(), applicationId, "SUSPENDED", reason);
         audit.record(decidedBy, "SELLER_SUSPENDED", "application", applicationId, reason);
     }
 

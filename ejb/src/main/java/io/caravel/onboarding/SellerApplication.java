@@ -51,6 +51,8 @@ public class SellerApplication {
     private String operatingModels;
     @Column(name = "main_category")
     private String mainCategory;
+    @Column(name = "other_categories")
+    private String otherCategories;
     @Column(name = "expected_yearly_sales_eur")
     private Long expectedYearlySalesEur;
     @Column(name = "expected_yearly_orders")
@@ -116,6 +118,8 @@ public class SellerApplication {
         operatingModels = data.getOperatingModels() == null ? null
                 : String.join(",", data.getOperatingModels().stream().map(Enum::name).sorted().toList());
         mainCategory = data.getMainCategory() == null ? null : data.getMainCategory().name();
+        otherCategories = data.getOtherCategories() == null || data.getOtherCategories().isEmpty() ? null
+                : String.join(",", data.getOtherCategories().stream().map(Enum::name).sorted().toList());
         expectedYearlySalesEur = data.getExpectedYearlySalesEur();
         expectedYearlyOrders = data.getExpectedYearlyOrders();
         // the account is only ever shown masked: an empty field keeps the stored one
@@ -181,6 +185,7 @@ public class SellerApplication {
     public String contactPhone() { return contactPhone; }
     public String operatingModels() { return operatingModels; }
     public String mainCategory() { return mainCategory; }
+    public List<String> otherCategories() { return otherCategories == null ? List.of() : List.of(otherCategories.split(",")); }
     public Long expectedYearlySalesEur() { return expectedYearlySalesEur; }
     public Long expectedYearlyOrders() { return expectedYearlyOrders; }
     public String bankAccount() { return bankAccount; }

@@ -56,6 +56,11 @@ class OnboardingIT {
         assertThat(approved.getString("screeningListVersion")).startsWith("OFAC-SDN:");
         assertThat(api.get(APPS + applicant.id + "/history", applicant.user).body())
                 .contains("APPLICATION_SUBMITTED", "SCREENED", "RISK_ASSESSED", "APPLICATION_APPROVED");
+        assertThat(approved.getJsonArray("otherCategories").getString(0)).isEqualTo("TOYS");
+        assertThat(api.get("/api/v1/notifications", applicant.user).body())
+                .contains("\"kind\":\"APPROVED\"", "\"subjectId\":\"" + applicant.id + "\"");
+        assertThat(api.get("/api/v1/notifications", "seller-b").body()).doesNotContain(applicant.id);
+        assertProblem(api.get("/api/v1/notifications", "officer"), 403, "forbidden");
     }
 
     @Test
@@ -145,6 +150,8 @@ class OnboardingIT {
                 "{\"decision\": \"REQUEST_INFO\", \"questions\": \"Please upload your food safety licence.\"}");
         JsonObject asked = applicant.awaitStatus("INFORMATION_REQUESTED");
         assertThat(asked.getString("questions")).isEqualTo("Please upload your food safety licence.");
+        assertThat(api.get("/api/v1/notifications", applicant.user).body()).contains("\"kind\":\"INFORMATION_REQUESTED\"",
+                "Please upload your food safety licence.");
 
         assertThat(api.post(APPS + applicant.id + "/answer", applicant.user, "{\"answer\": \"Uploaded as OTHER.\"}").status())
                 .isEqualTo(200);
@@ -228,6 +235,7 @@ class OnboardingIT {
                     + " \"registrationNumber\": \"HRB 12345\", \"taxId\": \"DE123456789\", \"address\": \"Hauptstr. 1, Berlin\","
                     + " \"contactEmail\": \"ops@example.com\", \"contactPhone\": \"+49 30 1234567\","
                     + " \"operatingModels\": [\"MARKETPLACE\"], \"mainCategory\": \"" + category + "\","
+                    + " \"otherCategories\": [\"TOYS\"],"
                     + " \"expectedYearlySalesEur\": 250000, \"expectedYearlyOrders\": 4000,"
                     + " \"bankAccount\": \"DE89 3704 0044 0532 0130 00\", \"tradingName\": \"" + company + "\","
                     + " \"parties\": [{\"role\": \"DIRECTOR\", \"name\": \"" + director + "\", \"dateOfBirth\": \"1970-01-01\","

@@ -145,6 +145,8 @@ public class ApplicationFormBean implements Serializable {
         data.setContactEmail(view.contactEmail());
         data.setContactPhone(view.contactPhone());
         data.setMainCategory(view.mainCategory() == null ? null : ProductCategory.valueOf(view.mainCategory()));
+        data.setOtherCategories(view.otherCategories().stream().map(ProductCategory::valueOf)
+                .collect(Collectors.toCollection(java.util.TreeSet::new)));
         data.setExpectedYearlySalesEur(view.expectedYearlySalesEur());
         data.setExpectedYearlyOrders(view.expectedYearlyOrders());
         data.setParties(view.parties().stream().map(p -> new ApplicationData.Party(p.role(), p.name(), p.dateOfBirth(),

@@ -1,5 +1,7 @@
 package io.caravel.onboarding.web;
 
+import io.caravel.notification.Notifications;
+import io.caravel.notification.Notifications.NotificationView;
 import io.caravel.onboarding.ApplicationView;
 import io.caravel.onboarding.OnboardingService;
 import io.caravel.platform.Caller;
@@ -20,6 +22,9 @@ public class SellerHomeBean {
 
     @Inject
     private Caller caller;
+
+    @Inject
+    private Notifications notifications;
 
     private ApplicationView application;
     private boolean loaded;
@@ -46,6 +51,10 @@ public class SellerHomeBean {
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
         }
+    }
+
+    public List<NotificationView> getNotifications() {
+        return notifications.recent(caller);
     }
 
     public String getAnswer() { return answer; }

@@ -1,0 +1,37 @@
+package io.caravel.notification.web;
+
+import io.caravel.notification.Notifications;
+import io.caravel.notification.Notifications.NotificationView;
+import io.caravel.platform.Caller;
+import io.caravel.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The seller's messages: requests for information, reminders and decisions on its cases. */
+@Path("notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "onboarding")
+@SecurityRequirement(name = "basic")
+@RolesAllowed(Roles.SELLER)
+public class NotificationResource {
+
+    @Inject
+    private Notifications notifications;
+
+    @Inject
+    private Caller caller;
+
+    @GET
+    @Operation(summary = "My latest messages, newest first")
+    public List<NotificationView> recent() {
+        return notifications.recent(caller);
+    }
+}
