@@ -100,6 +100,7 @@ public class InboxService {
         }
         Map<String, Object> variables = TaskDecisions.of(task.getTaskDefinitionKey()).variables(decision, caller.username());
         String caseId = caseId(task);
+        String caseType = caseType(task);
         try {
             tasks.complete(taskId, variables);
         } catch (OptimisticLockingException e) {
@@ -113,7 +114,7 @@ public class InboxService {
             }
             throw e;
         }
-        audit.record(caller.username(), "DECISION_" + task.getTaskDefinitionKey(), "application", caseId,
+        audit.record(caller.username(), "DECISION_" + task.getTaskDefinitionKey(), caseType, caseId,
                 variables.toString());
     }
 
@@ -151,9 +152,19 @@ public class InboxService {
                 due != null && due.isBefore(new Date().toInstant()), risk == null ? null : risk.toString());
     }
 
+    /** The case a task is about: a listing's workflow names it caseId, onboarding applicationId. */
     private String caseId(Task task) {
-        Object id = tasks.getVariable(task.getId(), "applicationId");
+        Object id = tasks.getVariable(task.getId(), "caseId");
+        if (id == null) {
+            id = tasks.getVariable(task.getId(), "applicationId");
+        }
         return id == null ? null : id.toString();
+    }
+
+    /** The audit subject type of a task's case: "listing", or "application" for onboarding. */
+    private String caseType(Task task) {
+        Object type = tasks.getVariable(task.getId(), "caseType");
+        return type == null ? "application" : type.toString();
     }
 
     private static int parseOffset(String after) {

@@ -12,7 +12,8 @@ import java.util.Map;
 enum TaskDecisions {
     REVIEW_APPLICATION("reviewApplication", "decision", "decisionReason", List.of("APPROVE", "REJECT", "REQUEST_INFO")),
     LEAD_APPROVAL("leadApproval", "leadDecision", "leadReason", List.of("APPROVE", "REJECT")),
-    RECERTIFY_SELLER("recertifySeller", "recertification", "decisionReason", List.of("CONFIRM", "SUSPEND"));
+    RECERTIFY_SELLER("recertifySeller", "recertification", "decisionReason", List.of("CONFIRM", "SUSPEND")),
+    REVIEW_LISTING("reviewListing", "decision", "decisionReason", List.of("PUBLISH", "CHANGES_REQUIRED", "REJECT"));
 
     private final String taskKey;
     private final String decisionVariable;
@@ -49,13 +50,14 @@ enum TaskDecisions {
         if (needsReason && (decision.getReason() == null || decision.getReason().isBlank())) {
             throw CaravelException.invalid("reason", "error.decision.reason-required");
         }
-        if (outcome.equals("REQUEST_INFO") && (decision.getQuestions() == null || decision.getQuestions().isBlank())) {
+        boolean needsQuestions = outcome.equals("REQUEST_INFO") || outcome.equals("CHANGES_REQUIRED");
+        if (needsQuestions && (decision.getQuestions() == null || decision.getQuestions().isBlank())) {
             throw CaravelException.invalid("questions", "error.decision.questions-required");
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(decisionVariable, outcome);
         variables.put(reasonVariable, decision.getReason());
-        if (this == REVIEW_APPLICATION) {
+        if (this == REVIEW_APPLICATION || this == REVIEW_LISTING) {
             variables.put("questions", decision.getQuestions());
         }
         if (this == LEAD_APPROVAL || this == RECERTIFY_SELLER) {

@@ -8,15 +8,13 @@ import io.caravel.platform.CaravelException;
 import io.caravel.platform.CaravelException.FieldError;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.Roles;
+import io.caravel.platform.Uploads;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,20 +127,10 @@ public class OnboardingService {
         if (kind == null) {
             throw CaravelException.invalid("kind", "error.document.kind");
         }
-        if (content == null || content.length == 0) {
-            throw CaravelException.invalid("file", "error.document.empty");
-        }
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new CaravelException(ProblemType.PAYLOAD_TOO_LARGE, "error.document.too-large", MAX_DOCUMENT_BYTES / (1024 * 1024));
-        }
-        String contentType = DocumentTypes.detect(content);
-        if (contentType == null) {
-            throw new CaravelException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "error.document.type");
-        }
-        String name = fileName == null || fileName.isBlank() ? kind.name().toLowerCase(Locale.ROOT)
-                : fileName.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
-        ApplicationDocument document = new ApplicationDocument(id, kind, name.length() > 200 ? name.substring(0, 200) : name,
-                contentType, content, sha256(content), clock.instant());
+        String contentType = Uploads.check(content, MAX_DOCUMENT_BYTES, Set.of(Uploads.PDF, Uploads.JPEG, Uploads.PNG));
+        String name = Uploads.safeName(fileName, kind.name().toLowerCase(Locale.ROOT));
+        ApplicationDocument document = new ApplicationDocument(id, kind, name, contentType, content, Uploads.sha256(content),
+                clock.instant());
         em.persist(document);
         audit.record(caller.username(), "DOCUMENT_UPLOADED", "application", id, kind + " " + document.sha256());
         return DocumentView.of(document);
@@ -276,13 +264,5 @@ public class OnboardingService {
         count += a.parties().stream().noneMatch(p -> p.role() == PartyRole.BENEFICIAL_OWNER) ? 1 : 0;
         count += (int) a.parties().stream().filter(p -> p.dateOfBirth() == null || p.nationality() == null).count();
         return count;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -48,6 +48,12 @@ public final class Api {
         return send(builder.build());
     }
 
+    /** A POST of text in a given content type (e.g. text/csv). */
+    public Response postText(String path, String user, String contentType, String body) {
+        return send(request(path, user).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public Response sendBytes(String path, String user, byte[] body) {
         return send(request(path, user).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

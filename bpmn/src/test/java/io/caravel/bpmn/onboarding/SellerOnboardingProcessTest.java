@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import io.caravel.bpmn.TestEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "caravel/processes/seller-onboarding/seller-risk.dmn"})
 class SellerOnboardingProcessTest {
 
-    private static final Map<Object, Object> BEANS = new HashMap<>();
-    private static final ProcessEngine ENGINE = engine();
+    private static final Map<Object, Object> BEANS = TestEngine.BEANS;
+    private static final ProcessEngine ENGINE = TestEngine.ENGINE;
 
     @RegisterExtension
     final ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
@@ -244,15 +244,5 @@ class SellerOnboardingProcessTest {
     private Duration timerDue(String activityId) {
         Date due = timer(activityId).getDuedate();
         return Duration.ofDays(Math.round((due.getTime() - ClockUtil.getCurrentTime().getTime()) / 86_400_000.0));
-    }
-
-    private static ProcessEngine engine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:seller-onboarding;DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setHistory("full");
-        configuration.setBeans(BEANS);
-        configuration.setJavaSerializationFormatEnabled(false);
-        return configuration.buildProcessEngine();
     }
 }

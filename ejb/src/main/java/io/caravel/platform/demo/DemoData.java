@@ -7,6 +7,7 @@ import io.caravel.onboarding.SellerStatus;
 import io.caravel.platform.Roles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -27,6 +28,14 @@ public class DemoData {
     @Inject
     private IdentityService identity;
 
+    @Inject
+    private DemoCatalog demoCatalog;
+
+    /** Synthetic published products to fill the catalog with, e.g. 10000 for the catalog benchmark (0: none). */
+    @Inject
+    @ConfigProperty(name = "caravel.demo.catalog-size", defaultValue = "0")
+    private int catalogSize;
+
     public void load() {
         String sellerA = seller("Seller A Trading (Shenzhen) Co., Ltd.", "CN", OperatingModel.MARKETPLACE);
         String sellerB = seller("Seller B Handels GmbH", "DE", OperatingModel.SELF_OPERATED);
@@ -39,6 +48,11 @@ public class DemoData {
         identity.createDemoUser("disputes", PASSWORD, "Dana Disputes", null, Set.of(Roles.DISPUTE_AGENT));
         identity.createDemoUser("admin", PASSWORD, "Ada Admin", null, Set.of(Roles.ADMIN));
         identity.createDemoUser("buyer", PASSWORD, "Bo Buyer", null, Set.of(Roles.BUYER));
+        demoCatalog.rates();
+        demoCatalog.listings(sellerA);
+        if (catalogSize > 0) {
+            demoCatalog.seed(sellerB, "Seller B Handels GmbH", catalogSize);
+        }
     }
 
     private String seller(String legalName, String country, OperatingModel model) {

@@ -126,6 +126,11 @@ public class WorkflowEngine {
         executor.setThreadPoolExecutor(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(threads * 4), threadFactory));
         executor.setMaxJobsPerAcquisition(threads * 2);
+        // An idle executor backs off up to maxWait between acquisitions (Camunda's default: 60 s), and
+        // the "job added" hint does not always wake it under JTA; 5 s bounds how long a new async step
+        // (e.g. a submitted listing's checks) can wait after a quiet period.
+        executor.setWaitTimeInMillis(1_000);
+        executor.setMaxWait(5_000);
         return executor;
     }
 }

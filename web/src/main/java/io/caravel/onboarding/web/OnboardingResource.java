@@ -14,6 +14,7 @@ import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.Roles;
+import io.caravel.platform.web.Versions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -98,7 +99,7 @@ public class OnboardingResource {
         if (data == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
         }
-        ApplicationView view = onboarding.update(caller, id, version(ifMatch), data);
+        ApplicationView view = onboarding.update(caller, id, Versions.ifMatch(ifMatch), data);
         return Response.ok(view).tag(etag(view)).build();
     }
 
@@ -190,18 +191,7 @@ public class OnboardingResource {
     }
 
     private static EntityTag etag(ApplicationView view) {
-        return new EntityTag(Integer.toString(view.version()));
-    }
-
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new CaravelException(ProblemType.PRECONDITION_FAILED, "error.stale-version");
-        }
+        return Versions.etag(view.version());
     }
 
     private static DocumentKind kind(String kind) {

@@ -1,0 +1,423 @@
+package io.caravel.listing;
+
+import io.caravel.audit.AuditTrail;
+import io.caravel.catalog.CatalogProduct;
+import io.caravel.catalog.CatalogService;
+import io.caravel.notification.Notifications;
+import io.caravel.onboarding.Seller;
+import io.caravel.onboarding.SellerStatus;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.CaravelException.FieldError;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import io.caravel.platform.TimeCursor;
+import io.caravel.platform.Uploads;
+import io.caravel.risk.RiskCategory;
+import io.caravel.risk.RiskEvent;
+import io.caravel.risk.RiskEvents;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Listings as sellers drive them: create and edit (drafts kept), images and documents, submit for
+ * review, take down. A seller reaches only its own listings (another seller's are "not found");
+ * compliance staff reach all and may take a listing down.
+ */
+@Stateless
+public class ListingService {
+
+    public static final String PROCESS_KEY = "listing-review";
+    public static final String RESUBMITTED_MESSAGE = "ListingResubmitted";
+    public static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_IMAGES = 8;
+
+    static final Set<String> STAFF = Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN);
+    private static final Set<ListingStatus> EDITABLE = Set.of(ListingStatus.DRAFT, ListingStatus.CHANGES_REQUIRED,
+            ListingStatus.REJECTED, ListingStatus.PUBLISHED, ListingStatus.UNPUBLISHED);
+
+    @PersistenceContext(unitName = "caravel")
+    private EntityManager em;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private RuntimeService runtime;
+
+    @Inject
+    private CatalogService catalog;
+
+    @Inject
+    private Notifications notifications;
+
+    @Inject
+    private RiskEvents risks;
+
+    @Inject
+    @ConfigProperty(name = "caravel.listing.review-due", defaultValue = "P2D")
+    private String reviewDue;
+
+    @Inject
+    @ConfigProperty(name = "caravel.listing.changes-due", defaultValue = "P30D")
+    private String changesDue;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Starts a draft listing for an approved (active) seller. */
+    public ListingView create(Caller caller, ListingData data) {
+        requireActiveSeller(caller);
+        Listing listing = new Listing(caller.sellerId(), clock.instant());
+        checkSupplierItem(caller, data);
+        listing.update(data, clock.instant());
+        em.persist(listing);
+        em.flush();
+        audit.record(caller.username(), "LISTING_CREATED", "listing", listing.id(), listing.displayTitle());
+        return view(listing);
+    }
+
+    /** A seller's own listings, or (staff) all listings, newest first; optionally one status. */
+    public Page<ListingView> list(Caller caller, ListingStatus status, PageRequest page) {
+        boolean staff = isStaff(caller);
+        if (!staff && caller.sellerId() == null) {
+            return new Page<>(List.of(), null);
+        }
+        StringBuilder jpql = new StringBuilder("select l from Listing l where 1 = 1");
+        if (!staff) {
+            jpql.append(" and l.sellerId = :seller");
+        }
+        if (status != null) {
+            jpql.append(" and l.status = :status");
+        }
+        TimeCursor after = page.after() == null ? null : TimeCursor.parse(page.after());
+        if (after != null) {
+            jpql.append(" and (l.createdAt < :at or (l.createdAt = :at and l.id < :id))");
+        }
+        jpql.append(" order by l.createdAt desc, l.id desc");
+        TypedQuery<Listing> query = em.createQuery(jpql.toString(), Listing.class);
+        if (!staff) {
+            query.setParameter("seller", caller.sellerId());
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        List<Listing> rows = query.setMaxResults(page.limit() + 1).getResultList();
+        List<ListingView> items = rows.stream().limit(page.limit()).map(this::view).toList();
+        String next = null;
+        if (rows.size() > page.limit()) {
+            ListingView last = items.get(items.size() - 1);
+            next = new TimeCursor(last.createdAt(), last.id()).next();
+        }
+        return new Page<>(items, next);
+    }
+
+    public ListingView get(Caller caller, String id) {
+        return view(find(caller, id));
+    }
+
+    /** Saves the form; not while a revision is under review. A decided listing becomes a draft again. */
+    public ListingView update(Caller caller, String id, Integer expectedVersion, ListingData data) {
+        Listing listing = find(caller, id);
+        requireOwner(caller, listing);
+        if (expectedVersion != null && expectedVersion != listing.version()) {
+            throw new CaravelException(ProblemType.PRECONDITION_FAILED, "error.stale-version");
+        }
+        if (!EDITABLE.contains(listing.status())) {
+            throw CaravelException.conflict("error.listing.not-editable", listing.status());
+        }
+        checkSupplierItem(caller, data);
+        listing.update(data, clock.instant());
+        em.flush();
+        audit.record(caller.username(), "LISTING_SAVED", "listing", id, null);
+        return view(listing);
+    }
+
+    /** Adds a product image (JPEG or PNG, 2 MB, at most 8) or a document (PDF, JPEG or PNG, 5 MB). */
+    public ListingView.FileView upload(Caller caller, String id, ListingFile.Purpose purpose, ListingDocumentKind kind,
+                                       String fileName, byte[] content) {
+        Listing listing = find(caller, id);
+        requireOwner(caller, listing);
+        if (listing.status() == ListingStatus.PENDING) {
+            throw CaravelException.conflict("error.listing.not-editable", listing.status());
+        }
+        String type;
+        if (purpose == ListingFile.Purpose.IMAGE) {
+            type = Uploads.check(content, MAX_IMAGE_BYTES, Set.of(Uploads.JPEG, Uploads.PNG));
+            if (files(id, ListingFile.Purpose.IMAGE).size() >= MAX_IMAGES) {
+                throw CaravelException.conflict("error.listing.too-many-images", MAX_IMAGES);
+            }
+        } else {
+            if (kind == null) {
+                throw CaravelException.invalid("kind", "error.document.kind");
+            }
+            type = Uploads.check(content, MAX_DOCUMENT_BYTES, Set.of(Uploads.PDF, Uploads.JPEG, Uploads.PNG));
+        }
+        ListingFile file = new ListingFile(id, purpose, purpose == ListingFile.Purpose.IMAGE ? null : kind,
+                Uploads.safeName(fileName, purpose.name().toLowerCase(Locale.ROOT)), type, content, Uploads.sha256(content),
+                clock.instant());
+        em.persist(file);
+        audit.record(caller.username(), purpose + "_UPLOADED", "listing", id,
+                (kind == null ? "" : kind + " ") + file.sha256());
+        return ListingView.FileView.of(file);
+    }
+
+    /** Removes an image or document the catalog does not show. */
+    public void deleteFile(Caller caller, String id, String fileId) {
+        Listing listing = find(caller, id);
+        requireOwner(caller, listing);
+        ListingFile file = file(caller, id, fileId);
+        if (listing.status() == ListingStatus.PENDING
+                || catalog.isPublished(id) && catalog.product(id).imageIds().contains(fileId)) {
+            throw CaravelException.conflict("error.listing.file-in-use");
+        }
+        em.remove(file);
+        audit.record(caller.username(), "FILE_DELETED", "listing", id, file.fileName() + " " + file.sha256());
+    }
+
+    /** One image or document with its content. */
+    public ListingFile file(Caller caller, String id, String fileId) {
+        find(caller, id);
+        ListingFile file = em.find(ListingFile.class, fileId);
+        if (file == null || !file.listingId().equals(id)) {
+            throw CaravelException.notFound("file", fileId);
+        }
+        return file;
+    }
+
+    /** A published product's image, for anyone; only images of the served revision. */
+    public ListingFile publicImage(String productId, String imageId) {
+        CatalogProduct product = catalog.product(productId);
+        ListingFile file = em.find(ListingFile.class, imageId);
+        if (file == null || !product.imageIds().contains(imageId) || !file.listingId().equals(productId)) {
+            throw CaravelException.notFound("image", imageId);
+        }
+        return file;
+    }
+
+    /**
+     * Sends a complete revision to review: the listing-review workflow checks it and publishes it,
+     * rejects it or asks an officer. A revision sent back for changes continues its workflow.
+     */
+    public ListingView submit(Caller caller, String id) {
+        Listing listing = find(caller, id);
+        requireOwner(caller, listing);
+        requireActiveSeller(caller);
+        if (listing.status() != ListingStatus.DRAFT && listing.status() != ListingStatus.CHANGES_REQUIRED
+                && listing.status() != ListingStatus.UNPUBLISHED) {
+            throw CaravelException.conflict("error.listing.not-submittable", listing.status());
+        }
+        List<FieldError> missing = missingRequired(listing);
+        if (!missing.isEmpty()) {
+            throw new CaravelException(ProblemType.VALIDATION, missing, "error.listing.incomplete");
+        }
+        Execution waiting = listing.processInstanceId() == null ? null : runtime.createExecutionQuery()
+                .processInstanceId(listing.processInstanceId()).messageEventSubscriptionName(RESUBMITTED_MESSAGE)
+                .singleResult();
+        listing.submitted(clock.instant());
+        em.flush();
+        if (waiting != null) {
+            runtime.createMessageCorrelation(RESUBMITTED_MESSAGE).processInstanceId(listing.processInstanceId())
+                    .setVariable("revision", listing.revision()).correlate();
+        } else {
+            Map<String, Object> variables = Variables.createVariables()
+                    .putValue("caseId", id)
+                    .putValue("caseType", "listing")
+                    .putValue("caseTitle", listing.displayTitle())
+                    .putValue("sellerId", listing.sellerId())
+                    .putValue("revision", listing.revision())
+                    .putValue("reviewDue", reviewDue)
+                    .putValue("changesDue", changesDue);
+            String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, id, variables).getId();
+            listing.reviewStarted(instance);
+        }
+        audit.record(caller.username(), "LISTING_SUBMITTED", "listing", id, "revision " + listing.revision());
+        return view(listing);
+    }
+
+    /** Takes a listing out of the catalog: its seller at any time, an officer with a reason (a platform-rules event). */
+    public ListingView unpublish(Caller caller, String id, String reason) {
+        Listing listing = find(caller, id);
+        boolean owner = listing.sellerId().equals(caller.sellerId());
+        if (!owner && (reason == null || reason.isBlank())) {
+            throw CaravelException.invalid("reason", "error.decision.reason-required");
+        }
+        if (!listing.live()) {
+            throw CaravelException.conflict("error.listing.not-live");
+        }
+        catalog.withdraw(id);
+        listing.unpublished(owner ? null : reason);
+        audit.record(caller.username(), "LISTING_UNPUBLISHED", "listing", id, reason);
+        if (!owner) {
+            risks.record(RiskCategory.PLATFORM_RULES, "TAKEN_DOWN", RiskEvent.Severity.BLOCK, "listing", id,
+                    listing.sellerId(), reason);
+            notifications.notify(listing.sellerId(), id, "LISTING_UNPUBLISHED", reason);
+        }
+        return view(listing);
+    }
+
+    /** The check results of the latest checked revision. */
+    public List<ListingCheck> checks(Caller caller, String id) {
+        Listing listing = find(caller, id);
+        return em.createQuery("select c from ListingCheck c where c.listingId = :id and c.revision ="
+                        + " (select max(d.revision) from ListingCheck d where d.listingId = :id) order by c.checkedAt, c.code",
+                        ListingCheck.class).setParameter("id", listing.id()).getResultList();
+    }
+
+    /** Registers a brand the caller's company owns; its name is then reserved to the owner and the sellers it authorises. */
+    public Brand registerBrand(Caller caller, String name, String trademark) {
+        requireActiveSeller(caller);
+        if (name == null || Brand.key(name).isEmpty()) {
+            throw CaravelException.invalid("name", "error.brand.name");
+        }
+        if (brandByName(name) != null) {
+            throw CaravelException.conflict("error.brand.taken", name.trim());
+        }
+        Brand brand = new Brand(name, caller.sellerId(), trademark == null || trademark.isBlank() ? null : trademark.trim(),
+                clock.instant());
+        em.persist(brand);
+        audit.record(caller.username(), "BRAND_REGISTERED", "brand", brand.id(), brand.name());
+        return brand;
+    }
+
+    /** The brand owner lets another seller list its brand. */
+    public void authorize(Caller caller, String brandId, String sellerId) {
+        Brand brand = em.find(Brand.class, brandId);
+        if (brand == null || !brand.ownerSellerId().equals(caller.sellerId())) {
+            throw CaravelException.notFound("brand", brandId);
+        }
+        if (sellerId == null || em.find(Seller.class, sellerId) == null) {
+            throw CaravelException.invalid("sellerId", "error.brand.seller");
+        }
+        if (em.find(BrandAuthorization.class, new BrandAuthorization.Key(brandId, sellerId)) == null) {
+            em.persist(new BrandAuthorization(brandId, sellerId, clock.instant()));
+            audit.record(caller.username(), "BRAND_AUTHORIZED", "brand", brandId, sellerId);
+        }
+    }
+
+    /** Brands the caller's company owns. */
+    public List<Brand> myBrands(Caller caller) {
+        return em.createQuery("select b from Brand b where b.ownerSellerId = :seller order by b.name", Brand.class)
+                .setParameter("seller", caller.sellerId() == null ? "" : caller.sellerId()).getResultList();
+    }
+
+    /** The registered brand with this name (any spelling of it), or null. */
+    public Brand brandByName(String name) {
+        return em.createQuery("select b from Brand b where b.nameKey = :key", Brand.class)
+                .setParameter("key", Brand.key(name)).getResultStream().findFirst().orElse(null);
+    }
+
+    /** Whether a seller may list a registered brand: it owns it or the owner authorised it. */
+    public boolean mayList(Brand brand, String sellerId) {
+        return brand.ownerSellerId().equals(sellerId)
+                || em.find(BrandAuthorization.class, new BrandAuthorization.Key(brand.id(), sellerId)) != null;
+    }
+
+    /** A listing's images or documents, oldest first (for the workflow; no access check). */
+    public List<ListingFile> files(String listingId, ListingFile.Purpose purpose) {
+        return em.createQuery("select f from ListingFile f where f.listingId = :id and f.purpose = :purpose"
+                        + " order by f.uploadedAt, f.id", ListingFile.class)
+                .setParameter("id", listingId).setParameter("purpose", purpose).getResultList();
+    }
+
+    Listing find(Caller caller, String id) {
+        Listing listing = id == null ? null : em.find(Listing.class, id);
+        if (listing == null || !(isStaff(caller) || listing.sellerId().equals(caller.sellerId()))) {
+            throw CaravelException.notFound("listing", id);
+        }
+        return listing;
+    }
+
+    private ListingView view(Listing listing) {
+        List<ListingFile> files = em.createQuery("select f from ListingFile f where f.listingId = :id"
+                + " order by f.uploadedAt, f.id", ListingFile.class).setParameter("id", listing.id()).getResultList();
+        return ListingView.of(listing, files);
+    }
+
+    private void requireActiveSeller(Caller caller) {
+        Seller seller = caller.sellerId() == null ? null : em.find(Seller.class, caller.sellerId());
+        if (seller == null || seller.status() != SellerStatus.ACTIVE) {
+            throw new CaravelException(ProblemType.FORBIDDEN, "error.listing.seller-not-active");
+        }
+    }
+
+    private static void requireOwner(Caller caller, Listing listing) {
+        if (!listing.sellerId().equals(caller.sellerId())) {
+            throw CaravelException.forbidden();
+        }
+    }
+
+    /** A dropship listing must name a published wholesale item of another seller. */
+    private void checkSupplierItem(Caller caller, ListingData data) {
+        String supplierItem = data.getSupplierListingId();
+        if (supplierItem == null || supplierItem.isBlank()) {
+            return;
+        }
+        if (data.isWholesale()) {
+            throw CaravelException.invalid("supplierListingId", "error.listing.wholesale-dropship");
+        }
+        if (!catalog.isPublished(supplierItem.trim())) {
+            throw CaravelException.invalid("supplierListingId", "error.listing.supplier-item");
+        }
+        CatalogProduct item = catalog.product(supplierItem.trim());
+        if (!item.wholesale() || item.sellerId().equals(caller.sellerId())) {
+            throw CaravelException.invalid("supplierListingId", "error.listing.supplier-item");
+        }
+    }
+
+    List<FieldError> missingRequired(Listing l) {
+        List<FieldError> missing = new ArrayList<>();
+        if (l.titleEn() == null && l.titleZh() == null) {
+            missing.add(new FieldError("titleEn", "error.listing.title-required"));
+        }
+        if (l.descriptionEn() == null && l.descriptionZh() == null) {
+            missing.add(new FieldError("descriptionEn", "error.listing.description-required"));
+        }
+        require(missing, "category", l.category());
+        require(missing, "hsCode", l.hsCode());
+        require(missing, "originCountry", l.originCountry());
+        require(missing, "price", l.price());
+        require(missing, "currency", l.currency());
+        if (l.lithiumBattery() && l.unNumber() == null) {
+            missing.add(new FieldError("unNumber", "error.listing.un-required"));
+        }
+        if (l.wholesale() && l.minAdvertisedPrice() == null) {
+            missing.add(new FieldError("minAdvertisedPrice", "error.application.field-required"));
+        }
+        if (l.stockOverseas() > 0 && l.overseasWarehouse() == null) {
+            missing.add(new FieldError("overseasWarehouse", "error.application.field-required"));
+        }
+        if (files(l.id(), ListingFile.Purpose.IMAGE).isEmpty()) {
+            missing.add(new FieldError("images", "error.listing.image-required"));
+        }
+        return missing;
+    }
+
+    private static void require(List<FieldError> missing, String field, Object value) {
+        if (value == null) {
+            missing.add(new FieldError(field, "error.application.field-required"));
+        }
+    }
+
+    private static boolean isStaff(Caller caller) {
+        return caller.roles().stream().anyMatch(STAFF::contains);
+    }
+}

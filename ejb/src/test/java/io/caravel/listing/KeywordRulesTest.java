@@ -1,0 +1,34 @@
+package io.caravel.listing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caravel.risk.RiskCategory;
+import org.junit.jupiter.api.Test;
+
+/** The shipped keyword rules: whole Latin words, Chinese anywhere, each with its outcome and category. */
+class KeywordRulesTest {
+
+    private final KeywordRules rules = KeywordRules.bundled();
+
+    @Test
+    void prohibitedWordsAreFoundInEitherLanguage() {
+        assertThat(rules.matching("Pure COCAINE sample")).extracting(KeywordRules.Rule::code).containsExactly("NARCOTICS");
+        assertThat(rules.matching("正品手枪模型")).extracting(KeywordRules.Rule::outcome).containsExactly("PROHIBITED");
+    }
+
+    @Test
+    void latinKeywordsMatchWholeWordsOnly() {
+        assertThat(rules.matching("Heroine action figure")).isEmpty();
+        assertThat(rules.matching("ivory-coloured silk")).extracting(KeywordRules.Rule::category)
+                .containsExactly(RiskCategory.COMPLIANCE);
+        assertThat(rules.matching("ivorycoast map")).isEmpty();
+    }
+
+    @Test
+    void restrictedWordsNameTheDocumentTheyNeed() {
+        assertThat(rules.matching("Lithium power bank")).singleElement()
+                .satisfies(r -> assertThat(r.document()).isEqualTo("DANGEROUS_GOODS_DECLARATION"));
+        assertThat(rules.matching("plain cotton shirt")).isEmpty();
+        assertThat(rules.matching(null)).isEmpty();
+    }
+}

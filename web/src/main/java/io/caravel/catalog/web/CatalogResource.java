@@ -1,0 +1,142 @@
+package io.caravel.catalog.web;
+
+import io.caravel.catalog.CatalogProduct;
+import io.caravel.catalog.CatalogQuery;
+import io.caravel.catalog.CatalogService;
+import io.caravel.fx.FxService;
+import io.caravel.fx.FxTable;
+import io.caravel.listing.ListingFile;
+import io.caravel.listing.ListingService;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.Uploads;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The headless storefront catalog, public: published products only, searched in English and
+ * Chinese, filtered, paged by cursor, and priced in the buyer's currency at the loaded FX rates.
+ */
+@Path("catalog/products")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "catalog")
+@PermitAll
+public class CatalogResource {
+
+    private static final CacheControl PUBLIC = CacheControl.valueOf("public, max-age=60");
+
+    @Inject
+    private CatalogService catalog;
+
+    @Inject
+    private ListingService listings;
+
+    @Inject
+    private FxService fx;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    @Operation(summary = "Search published products: q (words in English or Chinese), category, brand, origin, price range in currency (default EUR), wholesale items for resellers; newest first, cursor paging")
+    public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") String category,
+                                    @QueryParam("brand") String brand, @QueryParam("origin") String origin,
+                                    @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
+                                    @QueryParam("currency") String currency, @QueryParam("wholesale") boolean wholesale,
+                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        FxTable rates = fx.table();
+        String buyerCurrency = currency(currency, rates);
+        BigDecimal min = amount("minPrice", minPrice);
+        BigDecimal max = amount("maxPrice", maxPrice);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw CaravelException.invalid("minPrice", "error.catalog.price-range");
+        }
+        String rangeCurrency = buyerCurrency == null ? "EUR" : buyerCurrency;
+        CatalogQuery query = new CatalogQuery(blank(q), blank(category), blank(brand), blank(origin), min, max,
+                rangeCurrency, wholesale);
+        Page<CatalogProduct> found = catalog.search(query, rates.factorsTo(rangeCurrency), page);
+        List<ProductView> items = found.items().stream().map(p -> view(p, rates, buyerCurrency)).toList();
+        return new Page<>(items, found.nextCursor());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One published product; ETag, and If-None-Match answers 304. currency=EUR adds the buyer's price with its rate and date")
+    public Response product(@PathParam("id") String id, @QueryParam("currency") String currency, @Context Request request) {
+        CatalogProduct product = catalog.product(id);
+        FxTable rates = fx.table();
+        ProductView view = view(product, rates, currency(currency, rates));
+        EntityTag tag = new EntityTag(Uploads.sha256((product.id() + "|" + product.revision() + "|" + view.buyerPrice())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(PUBLIC).build();
+        }
+        return Response.ok(view).tag(tag).cacheControl(PUBLIC).build();
+    }
+
+    @GET
+    @Path("{id}/images/{imageId}")
+    @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @Operation(summary = "An image of a published product")
+    public Response image(@PathParam("id") String id, @PathParam("imageId") String imageId) {
+        ListingFile image = listings.publicImage(id, imageId);
+        return Response.ok(image.content(), image.contentType()).tag(image.sha256())
+                .cacheControl(CacheControl.valueOf("public, max-age=86400")).header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private ProductView view(CatalogProduct p, FxTable rates, String buyerCurrency) {
+        FxTable.Conversion buyer = buyerCurrency == null ? null
+                : rates.convert(p.price(), p.currency(), buyerCurrency).orElse(null);
+        return ProductView.of(p, buyer, uri.getBaseUri().getPath() + "catalog/products/");
+    }
+
+    private static String currency(String currency, FxTable rates) {
+        if (currency == null || currency.isBlank()) {
+            return null;
+        }
+        String code = currency.trim().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{3}") || !rates.knows(code)) {
+            throw CaravelException.invalid("currency", "error.catalog.currency", code);
+        }
+        return code;
+    }
+
+    private static BigDecimal amount(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(value.trim());
+            if (amount.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            throw CaravelException.invalid(field, "error.catalog.amount");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,214 @@
+package io.caravel.listing.web;
+
+import io.caravel.audit.AuditEntry;
+import io.caravel.audit.AuditTrail;
+import io.caravel.listing.ListingCheck;
+import io.caravel.listing.ListingData;
+import io.caravel.listing.ListingDocumentKind;
+import io.caravel.listing.ListingFile;
+import io.caravel.listing.ListingService;
+import io.caravel.listing.ListingStatus;
+import io.caravel.listing.ListingView;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import io.caravel.platform.web.Versions;
+import io.caravel.risk.RiskCategory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sellers' listings: the form, images and documents, submission to review, take-down, check results and history. */
+@Path("listings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "listings")
+@SecurityRequirement(name = "basic")
+@RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+public class ListingResource {
+
+    @Inject
+    private ListingService listings;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private Caller caller;
+
+    @GET
+    @Operation(summary = "The seller's own listings (staff: all), newest first; optional status filter, cursor paging")
+    public Page<ListingView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                                  @QueryParam("cursor") String cursor) {
+        return listings.list(caller, status(status), PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Start a draft listing (approved sellers); it may be incomplete until submitted")
+    public Response create(@Valid ListingData data, @Context UriInfo uri) {
+        ListingView created = listings.create(caller, body(data));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created)
+                .tag(Versions.etag(created.version())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One listing with its status, the reviewer's note and its files; ETag is its version")
+    public Response get(@PathParam("id") String id) {
+        ListingView view = listings.get(caller, id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Save the listing form; a published listing stays live until the change passes review. If-Match guards against lost updates")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ListingData data) {
+        ListingView view = listings.update(caller, id, Versions.ifMatch(ifMatch), body(data));
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/images")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Add a product image (raw body; JPEG or PNG checked from its bytes, at most 2 MB, 8 per listing)")
+    public Response image(@PathParam("id") String id, @QueryParam("fileName") String fileName, InputStream body)
+            throws IOException {
+        byte[] content = body == null ? new byte[0] : body.readNBytes(ListingService.MAX_IMAGE_BYTES + 1);
+        return Response.status(Response.Status.CREATED)
+                .entity(listings.upload(caller, id, ListingFile.Purpose.IMAGE, null, fileName, content)).build();
+    }
+
+    @POST
+    @Path("{id}/documents")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Add a document, e.g. kind=DANGEROUS_GOODS_DECLARATION (raw body; PDF, JPEG or PNG, at most 5 MB)")
+    public Response document(@PathParam("id") String id, @QueryParam("kind") String kind,
+                             @QueryParam("fileName") String fileName, InputStream body) throws IOException {
+        byte[] content = body == null ? new byte[0] : body.readNBytes(ListingService.MAX_DOCUMENT_BYTES + 1);
+        return Response.status(Response.Status.CREATED)
+                .entity(listings.upload(caller, id, ListingFile.Purpose.DOCUMENT, kind(kind), fileName, content)).build();
+    }
+
+    @GET
+    @Path("{id}/files/{fileId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download one image or document")
+    public Response file(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+        ListingFile file = listings.file(caller, id, fileId);
+        return Response.ok(file.content(), file.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @DELETE
+    @Path("{id}/files/{fileId}")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Remove an image or document that the catalog does not show")
+    public Response deleteFile(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+        listings.deleteFile(caller, id, fileId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Submit the listing to review: automatic checks, then published, rejected or sent to an officer")
+    public ListingView submit(@PathParam("id") String id) {
+        return listings.submit(caller, id);
+    }
+
+    /** Why a listing is taken down (required from an officer). */
+    public static class TakeDown {
+        private String reason;
+
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
+    }
+
+    @POST
+    @Path("{id}/unpublish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take the listing out of the catalog (its seller, or an officer with a reason)")
+    public ListingView unpublish(@PathParam("id") String id, TakeDown takeDown) {
+        return listings.unpublish(caller, id, takeDown == null ? null : takeDown.getReason());
+    }
+
+    /** One check result of the latest checked revision. */
+    public record CheckView(String code, ListingCheck.Outcome outcome, RiskCategory riskCategory, String detail,
+                            int revision, Instant checkedAt) {
+    }
+
+    @GET
+    @Path("{id}/checks")
+    @Operation(summary = "The automatic checks of the latest checked revision, each with its outcome, risk category and reason")
+    public List<CheckView> checks(@PathParam("id") String id) {
+        return listings.checks(caller, id).stream().map(c -> new CheckView(c.code(), c.outcome(), c.riskCategory(),
+                c.detail(), c.revision(), c.checkedAt())).toList();
+    }
+
+    /** One line of a listing's history. */
+    public record HistoryEntry(Instant at, String actor, String action, String detail) {
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "The listing's audit trail: every edit, check, decision and who made it")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        listings.get(caller, id);
+        List<AuditEntry> entries = audit.history("listing", id);
+        return entries.stream().map(e -> new HistoryEntry(e.occurredAt(), e.actor(), e.action(), e.detail())).toList();
+    }
+
+    private static ListingData body(ListingData data) {
+        if (data == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        return data;
+    }
+
+    private static ListingStatus status(String status) {
+        try {
+            return status == null || status.isBlank() ? null : ListingStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("status", "error.listing.status");
+        }
+    }
+
+    private static ListingDocumentKind kind(String kind) {
+        try {
+            return kind == null ? null : ListingDocumentKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("kind", "error.document.kind");
+        }
+    }
+}
