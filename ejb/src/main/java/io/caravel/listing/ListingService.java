@@ -172,8 +172,7 @@ public class ListingService {
             type = Uploads.check(content, MAX_DOCUMENT_BYTES, Set.of(Uploads.PDF, Uploads.JPEG, Uploads.PNG));
         }
         ListingFile file = new ListingFile(id, purpose, purpose == ListingFile.Purpose.IMAGE ? null : kind,
-                Uploads.safeName(fileName, purpose.name().toLowerCase(Locale.ROOT)), type, content, Uploads.sha256(content),
-                clock.instant());
+                Uploads.safeName(fileName, purpose.name().toLowerCase(Locale.ROOT)), type, content, clock.instant());
         em.persist(file);
         audit.record(caller.username(), purpose + "_UPLOADED", "listing", id,
                 (kind == null ? "" : kind + " ") + file.sha256());

@@ -10,7 +10,7 @@ public record ListingView(String id, String sellerId, ListingStatus status, bool
 
     /** An image or document of a listing, without its content. */
     public record FileView(String id, ListingFile.Purpose purpose, ListingDocumentKind kind, String fileName,
-                           String contentType, int sizeBytes, String sha256, Instant uploadedAt) {
+                           String contentType, long sizeBytes, String sha256, Instant uploadedAt) {
 
         static FileView of(ListingFile f) {
             return new FileView(f.id(), f.purpose(), f.kind(), f.fileName(), f.contentType(), f.sizeBytes(), f.sha256(),

@@ -129,8 +129,7 @@ public class OnboardingService {
         }
         String contentType = Uploads.check(content, MAX_DOCUMENT_BYTES, Set.of(Uploads.PDF, Uploads.JPEG, Uploads.PNG));
         String name = Uploads.safeName(fileName, kind.name().toLowerCase(Locale.ROOT));
-        ApplicationDocument document = new ApplicationDocument(id, kind, name, contentType, content, Uploads.sha256(content),
-                clock.instant());
+        ApplicationDocument document = new ApplicationDocument(id, kind, name, contentType, content, clock.instant());
         em.persist(document);
         audit.record(caller.username(), "DOCUMENT_UPLOADED", "application", id, kind + " " + document.sha256());
         return DocumentView.of(document);

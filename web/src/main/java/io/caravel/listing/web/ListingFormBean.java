@@ -108,6 +108,17 @@ public class ListingFormBean implements Serializable {
         redirect("/seller/listings.xhtml");
     }
 
+    /** Takes the live revision out of the catalog. */
+    public void unpublish() {
+        try {
+            view = listings.unpublish(caller, id, null);
+            data = view.data();
+            FacesMessages.info("listing.unpublished");
+        } catch (CaravelException e) {
+            FacesMessages.error(e, null);
+        }
+    }
+
     private void upload(Part part, ListingFile.Purpose purpose, ListingDocumentKind kind) throws IOException {
         if (part == null || part.getSize() == 0) {
             FacesMessages.error(CaravelException.invalid("file", "error.document.empty"), null);

@@ -1,6 +1,6 @@
 package io.caravel.listing.web;
 
-import io.caravel.audit.AuditEntry;
+import io.caravel.audit.HistoryEntry;
 import io.caravel.audit.AuditTrail;
 import io.caravel.listing.ListingCheck;
 import io.caravel.listing.ListingData;
@@ -176,17 +176,12 @@ public class ListingResource {
                 c.detail(), c.revision(), c.checkedAt())).toList();
     }
 
-    /** One line of a listing's history. */
-    public record HistoryEntry(Instant at, String actor, String action, String detail) {
-    }
-
     @GET
     @Path("{id}/history")
     @Operation(summary = "The listing's audit trail: every edit, check, decision and who made it")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         listings.get(caller, id);
-        List<AuditEntry> entries = audit.history("listing", id);
-        return entries.stream().map(e -> new HistoryEntry(e.occurredAt(), e.actor(), e.action(), e.detail())).toList();
+        return audit.history("listing", id).stream().map(HistoryEntry::of).toList();
     }
 
     private static ListingData body(ListingData data) {

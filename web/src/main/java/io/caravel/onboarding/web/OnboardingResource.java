@@ -1,6 +1,6 @@
 package io.caravel.onboarding.web;
 
-import io.caravel.audit.AuditEntry;
+import io.caravel.audit.HistoryEntry;
 import io.caravel.audit.AuditTrail;
 import io.caravel.onboarding.ApplicationData;
 import io.caravel.onboarding.ApplicationDocument;
@@ -176,18 +176,13 @@ public class OnboardingResource {
                 m.screenedAt())).toList();
     }
 
-    /** One line of a case's history. */
-    public record HistoryEntry(Instant at, String actor, String action, String detail) {
-    }
-
     @GET
     @Path("applications/{id}/history")
     @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
     @Operation(summary = "The case's audit trail: every step, decision and who made it")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         onboarding.get(caller, id);
-        List<AuditEntry> entries = audit.history("application", id);
-        return entries.stream().map(e -> new HistoryEntry(e.occurredAt(), e.actor(), e.action(), e.detail())).toList();
+        return audit.history("application", id).stream().map(HistoryEntry::of).toList();
     }
 
     private static EntityTag etag(ApplicationView view) {
