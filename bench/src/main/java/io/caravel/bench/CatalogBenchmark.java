@@ -22,19 +22,22 @@ import java.util.function.IntFunction;
  * products (demo mode, {@code caravel.demo.catalog-size}), then fixed-length phases of GET requests
  * from a few client threads: a trivial endpoint (/health/live) as the baseline, a product by id
  * (with a buyer currency), a conditional GET answered 304, full-text search and a filtered search.
- * Throughput and p99 are printed next to the baseline's, as ratios, from the same run.
+ * The phases run in turn for several rounds, so that drift of the shared machine hits them alike;
+ * each phase's median round is printed next to the baseline's, as ratios, from the same run.
  */
 public final class CatalogBenchmark {
 
     private static final String[] QUERIES = {"earbuds", "t-shirt", "running shoes", "mug", "puzzle", "handbag",
             "bottle", "yoga", "跑步鞋", "无线耳机", "premium earbuds", "eco mug", "陶瓷"};
 
+    private static final int ROUNDS = Integer.getInteger("bench.catalog.rounds", 3);
+
     private CatalogBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int size = Integer.getInteger("bench.catalog.size", 10_000);
-        int seconds = Integer.getInteger("bench.catalog.seconds", 15);
+        int seconds = Integer.getInteger("bench.catalog.seconds", 10);
         int threads = Integer.getInteger("bench.catalog.threads", 4);
         Path data = Files.createTempDirectory("caravel-catalog-bench");
         int port;
@@ -68,19 +71,32 @@ public final class CatalogBenchmark {
             IntFunction<HttpRequest> filtered = i -> get(base + "/api/v1/catalog/products?limit=20&category=HOME"
                     + "&minPrice=20&maxPrice=120&currency=EUR&q=" + URLEncoder.encode(QUERIES[i % 4], StandardCharsets.UTF_8));
 
-            phase(client, "warm-up", product, threads, Math.max(5, seconds / 2));
-            phase(client, "warm-up", search, threads, Math.max(5, seconds / 2));
-            Result baseline = phase(client, "GET /health/live (baseline)", trivial, threads, seconds);
-            List<Result> results = List.of(
-                    phase(client, "GET product by id, currency=USD", product, threads, seconds),
-                    phase(client, "GET product, If-None-Match -> 304", notModified, threads, seconds),
-                    phase(client, "search q= (en/zh words)", search, threads, seconds),
-                    phase(client, "search q= + category + price range", filtered, threads, seconds));
-            System.out.printf("%nCatalog benchmark: %,d published products, %d client threads, %d s per phase, same server and run%n",
-                    size, threads, seconds);
+            List<String> names = List.of("GET /health/live (baseline)", "GET product by id, currency=USD",
+                    "GET product, If-None-Match -> 304", "search q= (en/zh words)", "search q= + category + price range");
+            List<IntFunction<HttpRequest>> kinds = List.of(trivial, product, notModified, search, filtered);
+            for (int k = 0; k < kinds.size(); k++) {
+                phase(client, "warm-up", kinds.get(k), threads, 15);
+            }
+            // rounds of every phase in turn, so that drift of the shared machine hits them alike
+            List<List<Result>> rounds = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                List<Result> one = new ArrayList<>();
+                for (int k = 0; k < kinds.size(); k++) {
+                    one.add(phase(client, names.get(k), kinds.get(k), threads, seconds));
+                }
+                rounds.add(one);
+            }
+            System.out.printf("%nCatalog benchmark: %,d published products, %d client threads, %d rounds of %d s per phase,"
+                    + " same server and run; median of the rounds%n", size, threads, ROUNDS, seconds);
             System.out.printf("  %-40s %10s %9s %9s %12s %12s%n", "phase", "req/s", "p50 ms", "p99 ms", "req/s ratio", "p99 ratio");
-            print(baseline, baseline);
-            results.forEach(r -> print(r, baseline));
+            List<Result> medians = new ArrayList<>();
+            for (int k = 0; k < kinds.size(); k++) {
+                int phase = k;
+                medians.add(median(rounds.stream().map(r -> r.get(phase)).toList()));
+            }
+            medians.forEach(r -> print(r, medians.get(0)));
+            System.out.printf("  baseline req/s per round: %s%n",
+                    rounds.stream().map(r -> String.format("%.0f", r.get(0).throughput())).toList());
         } finally {
             server.destroy();
             server.waitFor(60, TimeUnit.SECONDS);
@@ -162,6 +178,13 @@ public final class CatalogBenchmark {
         }
         return new Result(name, all.size() / elapsed, all.get(all.size() / 2),
                 all.get(Math.min(all.size() - 1, (int) Math.ceil(all.size() * 0.99) - 1)), failed);
+    }
+
+    /** The round with the median throughput of a phase. */
+    private static Result median(List<Result> rounds) {
+        List<Result> sorted = new ArrayList<>(rounds);
+        sorted.sort(java.util.Comparator.comparingDouble(Result::throughput));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static void print(Result r, Result baseline) {

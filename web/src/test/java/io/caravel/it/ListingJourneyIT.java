@@ -115,6 +115,20 @@ class ListingJourneyIT {
             found = api.get("/api/v1/catalog/products?q=silk+" + word, null).body();
         }
         assertThat(found).contains(title, "mulberry");
+        session.signOut();
+
+        // the seller takes it out of the catalog again and registers its own brand
+        session.signIn("seller-a");
+        session.open("seller/listings.xhtml");
+        session.click(By.linkText(title));
+        session.click(By.id("listing:unpublish"));
+        session.wait.until(ExpectedConditions.textToBe(By.id("status"), "Unpublished"));
+        assertThat(api.get("/api/v1/catalog/products?q=silk+" + word, null).body()).doesNotContain(word);
+        session.open("seller/brands.xhtml");
+        session.type("brands:name", "Silkroad " + word);
+        session.type("brands:trademark", "CN 12345678");
+        session.click(By.id("brands:register"));
+        session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("brands:list"), "Silkroad " + word));
     }
 
     /** Signs in as the officer, waits for the listing's review task, claims it and opens the case. */

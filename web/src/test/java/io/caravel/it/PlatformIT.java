@@ -60,7 +60,8 @@ class PlatformIT {
         Api.Response openapi = api.get("/openapi", null);
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("title: Caravel API", "/api/v1/me:", "/api/v1/admin/users:",
-                "/api/v1/admin/processes:");
+                "/api/v1/admin/processes:", "/api/v1/listings/{id}/submit:", "/api/v1/catalog/products/{id}:",
+                "/api/v1/fx/rates:", "/api/v1/hs/suggestions:", "/api/v1/risk-events:");
     }
 
     @Test
