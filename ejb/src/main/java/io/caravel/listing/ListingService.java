@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.variable.Variables;
@@ -121,7 +122,7 @@ public class ListingService {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
         List<Listing> rows = query.setMaxResults(page.limit() + 1).getResultList();
-        List<ListingView> items = rows.stream().limit(page.limit()).map(this::view).toList();
+        List<ListingView> items = views(rows.stream().limit(page.limit()).toList());
         String next = null;
         if (rows.size() > page.limit()) {
             ListingView last = items.get(items.size() - 1);
@@ -343,6 +344,18 @@ public class ListingService {
             throw CaravelException.notFound("listing", id);
         }
         return listing;
+    }
+
+    /** Views of many listings with their files read in one query. */
+    private List<ListingView> views(List<Listing> listings) {
+        if (listings.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<ListingFile>> files = em.createQuery("select f from ListingFile f where f.listingId in :ids"
+                        + " order by f.uploadedAt, f.id", ListingFile.class)
+                .setParameter("ids", listings.stream().map(Listing::id).toList()).getResultStream()
+                .collect(Collectors.groupingBy(ListingFile::listingId));
+        return listings.stream().map(l -> ListingView.of(l, files.getOrDefault(l.id(), List.of()))).toList();
     }
 
     private ListingView view(Listing listing) {

@@ -63,7 +63,8 @@ public class CatalogResource {
                                     @QueryParam("currency") String currency, @QueryParam("wholesale") boolean wholesale,
                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        FxTable rates = fx.table();
+        boolean pricesInvolved = blank(currency) != null || blank(minPrice) != null || blank(maxPrice) != null;
+        FxTable rates = pricesInvolved ? fx.table() : new FxTable(java.util.Map.of());
         String buyerCurrency = currency(currency, rates);
         BigDecimal min = amount("minPrice", minPrice);
         BigDecimal max = amount("maxPrice", maxPrice);

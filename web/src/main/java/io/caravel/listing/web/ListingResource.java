@@ -15,6 +15,7 @@ import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.Roles;
+import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.Versions;
 import io.caravel.risk.RiskCategory;
 import jakarta.annotation.security.RolesAllowed;
@@ -125,9 +126,7 @@ public class ListingResource {
     @Operation(summary = "Download one image or document")
     public Response file(@PathParam("id") String id, @PathParam("fileId") String fileId) {
         ListingFile file = listings.file(caller, id, fileId);
-        return Response.ok(file.content(), file.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return Downloads.attachment(file);
     }
 
     @DELETE

@@ -14,6 +14,7 @@ import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.Roles;
+import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.Versions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -130,10 +131,7 @@ public class OnboardingResource {
     @Operation(summary = "Download one document")
     public Response document(@PathParam("id") String id, @PathParam("documentId") String documentId) {
         ApplicationDocument document = onboarding.document(caller, id, documentId);
-        return Response.ok(document.content(), document.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + document.fileName().replace("\"", "") + "\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Downloads.attachment(document);
     }
 
     @POST
