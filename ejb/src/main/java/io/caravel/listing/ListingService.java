@@ -12,7 +12,6 @@ import io.caravel.platform.CaravelException.FieldError;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
 import io.caravel.platform.TimeCursor;
 import io.caravel.platform.Uploads;
 import io.caravel.risk.RiskCategory;
@@ -49,7 +48,6 @@ public class ListingService {
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
     public static final int MAX_IMAGES = 8;
 
-    static final Set<String> STAFF = Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN);
     private static final Set<ListingStatus> EDITABLE = Set.of(ListingStatus.DRAFT, ListingStatus.CHANGES_REQUIRED,
             ListingStatus.REJECTED, ListingStatus.PUBLISHED, ListingStatus.UNPUBLISHED);
 
@@ -95,7 +93,7 @@ public class ListingService {
 
     /** A seller's own listings, or (staff) all listings, newest first; optionally one status. */
     public Page<ListingView> list(Caller caller, ListingStatus status, PageRequest page) {
-        boolean staff = isStaff(caller);
+        boolean staff = caller.isComplianceStaff();
         if (!staff && caller.sellerId() == null) {
             return new Page<>(List.of(), null);
         }
@@ -340,7 +338,7 @@ public class ListingService {
 
     Listing find(Caller caller, String id) {
         Listing listing = id == null ? null : em.find(Listing.class, id);
-        if (listing == null || !(isStaff(caller) || listing.sellerId().equals(caller.sellerId()))) {
+        if (listing == null || !(caller.isComplianceStaff() || listing.sellerId().equals(caller.sellerId()))) {
             throw CaravelException.notFound("listing", id);
         }
         return listing;
@@ -429,7 +427,4 @@ public class ListingService {
         }
     }
 
-    private static boolean isStaff(Caller caller) {
-        return caller.roles().stream().anyMatch(STAFF::contains);
-    }
 }

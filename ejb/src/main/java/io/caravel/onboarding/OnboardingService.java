@@ -35,8 +35,6 @@ public class OnboardingService {
     public static final String INFORMATION_MESSAGE = "SellerInformationProvided";
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-    static final Set<String> STAFF = Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN);
-
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
 
@@ -211,8 +209,7 @@ public class OnboardingService {
 
     private SellerApplication find(Caller caller, String id) {
         SellerApplication application = em.find(SellerApplication.class, id);
-        boolean staff = caller.roles().stream().anyMatch(STAFF::contains);
-        if (application == null || !(staff || application.sellerId().equals(caller.sellerId()))) {
+        if (application == null || !(caller.isComplianceStaff() || application.sellerId().equals(caller.sellerId()))) {
             throw CaravelException.notFound("application", id);
         }
         return application;

@@ -17,6 +17,11 @@ public record Caller(String username, Set<String> roles, String sellerId) implem
         return roles.contains(role);
     }
 
+    /** Compliance officers, leads and administrators, who reach every seller's cases. */
+    public boolean isComplianceStaff() {
+        return roles.contains(Roles.COMPLIANCE_OFFICER) || roles.contains(Roles.COMPLIANCE_LEAD) || isAdmin();
+    }
+
     public boolean isAdmin() {
         return roles.contains(Roles.ADMIN);
     }

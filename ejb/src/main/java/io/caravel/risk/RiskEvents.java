@@ -61,13 +61,6 @@ public class RiskEvents {
         return new Page<>(items, next);
     }
 
-    /** The events about one subject, oldest first (for a case view). */
-    public List<RiskEvent> about(String subjectType, String subjectId) {
-        return em.createQuery("select r from RiskEvent r where r.subjectType = :type and r.subjectId = :id"
-                        + " order by r.occurredAt, r.id", RiskEvent.class)
-                .setParameter("type", subjectType).setParameter("id", subjectId).getResultList();
-    }
-
     /** A seller's latest risk events, newest first (the seller's history on a case). */
     public List<RiskEvent> ofSeller(String sellerId, int max) {
         return em.createQuery("select r from RiskEvent r where r.sellerId = :seller order by r.occurredAt desc, r.id desc",
