@@ -1,7 +1,7 @@
 package io.caravel.identity;
 
 import io.caravel.audit.AuditTrail;
-import io.caravel.onboarding.Seller;
+import io.caravel.seller.Seller;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;

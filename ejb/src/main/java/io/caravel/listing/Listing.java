@@ -1,6 +1,6 @@
 package io.caravel.listing;
 
-import io.caravel.onboarding.ProductCategory;
+import io.caravel.seller.ProductCategory;
 import io.caravel.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package io.caravel.listing;
 
-import io.caravel.onboarding.ProductCategory;
+import io.caravel.seller.ProductCategory;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

@@ -6,7 +6,7 @@ import io.caravel.catalog.PublishedProduct;
 import io.caravel.listing.ListingCheck.Outcome;
 import io.caravel.hs.HsService;
 import io.caravel.notification.Notifications;
-import io.caravel.onboarding.Seller;
+import io.caravel.seller.Seller;
 import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;

@@ -1,5 +1,7 @@
 package io.caravel.onboarding;
 
+import io.caravel.seller.ProductCategory;
+import io.caravel.seller.OperatingModel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

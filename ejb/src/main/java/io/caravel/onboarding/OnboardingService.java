@@ -1,5 +1,7 @@
 package io.caravel.onboarding;
 
+import io.caravel.seller.SellerStatus;
+import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
 import io.caravel.identity.IdentityService;
 import io.caravel.identity.NewUser;

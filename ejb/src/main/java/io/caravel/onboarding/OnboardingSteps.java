@@ -1,5 +1,6 @@
 package io.caravel.onboarding;
 
+import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
 import io.caravel.notification.Notifications;
 import io.caravel.screening.PartyType;

@@ -1,5 +1,6 @@
 package io.caravel.onboarding;
 
+import io.caravel.seller.OperatingModel;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

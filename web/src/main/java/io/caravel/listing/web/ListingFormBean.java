@@ -10,7 +10,7 @@ import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
 import io.caravel.listing.ListingStatus;
 import io.caravel.listing.ListingView;
-import io.caravel.onboarding.ProductCategory;
+import io.caravel.seller.ProductCategory;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.web.ui.FacesMessages;

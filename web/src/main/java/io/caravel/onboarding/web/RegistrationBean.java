@@ -1,7 +1,7 @@
 package io.caravel.onboarding.web;
 
 import io.caravel.onboarding.OnboardingService;
-import io.caravel.onboarding.OperatingModel;
+import io.caravel.seller.OperatingModel;
 import io.caravel.onboarding.Registration;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.web.ui.FacesMessages;

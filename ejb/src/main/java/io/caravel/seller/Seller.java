@@ -1,4 +1,4 @@
-package io.caravel.onboarding;
+package io.caravel.seller;
 
 import io.caravel.platform.Ids;
 import jakarta.persistence.Column;
@@ -50,15 +50,15 @@ public class Seller {
         this.createdAt = createdAt;
     }
 
-    void activate() {
+    public void activate() {
         status = SellerStatus.ACTIVE;
     }
 
-    void reject() {
+    public void reject() {
         status = SellerStatus.REJECTED;
     }
 
-    void suspend() {
+    public void suspend() {
         status = SellerStatus.SUSPENDED;
     }
 

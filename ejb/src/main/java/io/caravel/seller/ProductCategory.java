@@ -1,4 +1,4 @@
-package io.caravel.onboarding;
+package io.caravel.seller;
 
 /** Main product categories a seller declares; some carry more compliance risk (see the seller-risk DMN). */
 public enum ProductCategory {

@@ -1,9 +1,9 @@
-package io.caravel.platform.demo;
+package io.caravel.demo;
 
 import io.caravel.identity.IdentityService;
-import io.caravel.onboarding.OperatingModel;
-import io.caravel.onboarding.Seller;
-import io.caravel.onboarding.SellerStatus;
+import io.caravel.seller.OperatingModel;
+import io.caravel.seller.Seller;
+import io.caravel.seller.SellerStatus;
 import io.caravel.platform.Roles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.caravel.platform.demo;
+package io.caravel.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -1,4 +1,4 @@
-package io.caravel.onboarding;
+package io.caravel.seller;
 
 /** The four operating models of cross-border trade; a seller runs one or more of them. */
 public enum OperatingModel {

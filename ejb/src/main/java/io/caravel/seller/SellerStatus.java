@@ -1,4 +1,4 @@
-package io.caravel.onboarding;
+package io.caravel.seller;
 
 /** Where a seller account stands. Only ACTIVE sellers may list and sell. */
 public enum SellerStatus {

@@ -1,4 +1,4 @@
-package io.caravel.platform.demo;
+package io.caravel.demo;
 
 import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogService;
@@ -9,7 +9,7 @@ import io.caravel.listing.ListingDocumentKind;
 import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
 import io.caravel.listing.ListingView;
-import io.caravel.onboarding.ProductCategory;
+import io.caravel.seller.ProductCategory;
 import io.caravel.platform.Caller;
 import io.caravel.platform.Roles;
 import jakarta.annotation.Resource;
