@@ -1,10 +1,10 @@
 package io.caravel.catalog;
 
-import io.caravel.listing.Brand;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.TimeCursor;
+import io.caravel.seller.ProductCategory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -48,7 +48,7 @@ public class CatalogService {
             em.createQuery("delete from CatalogTerm t where t.productId = :id").setParameter("id", product.id())
                     .executeUpdate();
         }
-        for (String term : SearchTerms.forIndex(existing.searchText())) {
+        for (String term : SearchTerms.forIndex(existing.product().getSearchText())) {
             em.persist(new CatalogTerm(term, product.id()));
         }
     }
@@ -84,7 +84,7 @@ public class CatalogService {
         CriteriaQuery<CatalogProduct> cq = cb.createQuery(CatalogProduct.class);
         Root<CatalogProduct> p = cq.from(CatalogProduct.class);
         List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(p.get("wholesale"), query.wholesale()));
+        where.add(cb.equal(p.get("product").get("wholesale"), query.wholesale()));
         Set<String> terms = SearchTerms.forQuery(query.q());
         if (!terms.isEmpty()) {
             Subquery<String> matching = cq.subquery(String.class);
@@ -94,13 +94,13 @@ public class CatalogService {
             where.add(p.get("id").in(matching));
         }
         if (query.category() != null) {
-            where.add(cb.equal(p.get("category"), query.category().trim().toUpperCase(Locale.ROOT)));
+            where.add(cb.equal(p.get("product").get("category"), category(query.category())));
         }
         if (query.brand() != null) {
-            where.add(cb.equal(p.get("brandKey"), Brand.key(query.brand())));
+            where.add(cb.equal(p.get("brandKey"), ProductDetails.brandKey(query.brand())));
         }
         if (query.originCountry() != null) {
-            where.add(cb.equal(p.get("originCountry"), query.originCountry().trim().toUpperCase(Locale.ROOT)));
+            where.add(cb.equal(p.get("product").get("originCountry"), query.originCountry().trim().toUpperCase(Locale.ROOT)));
         }
         if (query.minPrice() != null || query.maxPrice() != null) {
             where.add(priceBetween(cb, p, query.minPrice(), query.maxPrice(), toQueryCurrency));
@@ -122,13 +122,23 @@ public class CatalogService {
         return new Page<>(items, next);
     }
 
+    private static ProductCategory category(String value) {
+        try {
+            return ProductCategory.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("category", "error.catalog.category",
+                    java.util.Arrays.stream(ProductCategory.values()).map(Enum::name)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+    }
+
     /** Prices of comparable retail products (same HS subheading) other than {@code exceptId}, for price checks. */
     public List<CatalogProduct> comparables(String hsCode, String exceptId, int max) {
         if (hsCode == null || hsCode.length() < 6) {
             return List.of();
         }
-        return em.createQuery("select p from CatalogProduct p where p.hsCode like :root and p.id <> :except"
-                        + " and p.wholesale = false order by p.publishedAt desc", CatalogProduct.class)
+        return em.createQuery("select p from CatalogProduct p where p.product.hsCode like :root and p.id <> :except"
+                        + " and p.product.wholesale = false order by p.publishedAt desc", CatalogProduct.class)
                 .setParameter("root", hsCode.substring(0, 6) + "%")
                 .setParameter("except", exceptId == null ? "" : exceptId)
                 .setMaxResults(max).getResultList();
@@ -143,12 +153,12 @@ public class CatalogService {
         List<Predicate> perCurrency = new ArrayList<>();
         factors.forEach((currency, factor) -> {
             List<Predicate> bounds = new ArrayList<>();
-            bounds.add(cb.equal(p.get("currency"), currency));
+            bounds.add(cb.equal(p.get("product").get("currency"), currency));
             if (min != null) {
-                bounds.add(cb.greaterThanOrEqualTo(p.get("price"), min.divide(factor, 4, RoundingMode.CEILING)));
+                bounds.add(cb.greaterThanOrEqualTo(p.get("product").get("price"), min.divide(factor, 4, RoundingMode.CEILING)));
             }
             if (max != null) {
-                bounds.add(cb.lessThanOrEqualTo(p.get("price"), max.divide(factor, 4, RoundingMode.FLOOR)));
+                bounds.add(cb.lessThanOrEqualTo(p.get("product").get("price"), max.divide(factor, 4, RoundingMode.FLOOR)));
             }
             perCurrency.add(cb.and(bounds.toArray(Predicate[]::new)));
         });

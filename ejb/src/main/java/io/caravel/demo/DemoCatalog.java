@@ -4,7 +4,7 @@ import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogService;
 import io.caravel.catalog.PublishedProduct;
 import io.caravel.fx.FxService;
-import io.caravel.listing.ListingData;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.listing.ListingDocumentKind;
 import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
@@ -81,10 +81,10 @@ public class DemoCatalog {
             return;
         }
         submit(sellerA, listing("Wireless earbuds with charging case", "带充电盒的无线耳机", "851830", ProductCategory.ELECTRONICS,
-                "59.00", "EUR", false), false);
-        submit(sellerA, listing("Organic cotton T-shirt", "有机棉T恤", "610910", ProductCategory.APPAREL, "89.00", "CNY", false),
+                new BigDecimal("59.00"), "EUR", false), false);
+        submit(sellerA, listing("Organic cotton T-shirt", "有机棉T恤", "610910", ProductCategory.APPAREL, new BigDecimal("89.00"), "CNY", false),
                 false);
-        submit(sellerA, listing("Power bank 10000 mAh", "10000毫安充电宝", "850760", ProductCategory.ELECTRONICS, "25.00", "USD",
+        submit(sellerA, listing("Power bank 10000 mAh", "10000毫安充电宝", "850760", ProductCategory.ELECTRONICS, new BigDecimal("25.00"), "USD",
                 true), true);
     }
 
@@ -105,17 +105,20 @@ public class DemoCatalog {
             String[] kind = WORDS[i % WORDS.length];
             String adjective = ADJECTIVES[random.nextInt(ADJECTIVES.length)];
             String id = String.format("00000000-demo-4000-8000-%012d", i);
-            catalog.publish(new PublishedProduct(id, sellerId, sellerName, 1, "Demo " + adjective + " " + kind[0] + " #" + i,
-                    "演示" + kind[1] + " " + i, "Synthetic demo product " + i + " (" + kind[0] + ")",
-                    "演示商品 " + i, "Demo Brand " + (i % 50), "demobrand" + (i % 50), kind[3], kind[2], "CN",
-                    BigDecimal.valueOf(500 + random.nextInt(20_000), 2), i % 3 == 0 ? "USD" : i % 3 == 1 ? "EUR" : "CNY",
-                    random.nextInt(500), "OWN_WAREHOUSE", 100 + random.nextInt(2000), null, null, null, false, null, false,
-                    null, null, List.of()));
+            ProductDetails product = listing("Demo " + adjective + " " + kind[0] + " #" + i, "演示" + kind[1] + " " + i,
+                    kind[2], ProductCategory.valueOf(kind[3]), BigDecimal.valueOf(500 + random.nextInt(20_000), 2),
+                    i % 3 == 0 ? "USD" : i % 3 == 1 ? "EUR" : "CNY", false);
+            product.setDescriptionEn("Synthetic demo product " + i + " (" + kind[0] + ")");
+            product.setDescriptionZh("演示商品 " + i);
+            product.setBrand("Demo Brand " + (i % 50));
+            product.setStockOwn(random.nextInt(500));
+            product.setWeightGrams(100 + random.nextInt(2000));
+            catalog.publish(new PublishedProduct(id, sellerId, sellerName, 1, product, List.of()));
         }
         audit.record("demo", "DEMO_CATALOG_SEEDED", "catalog", "demo", "products " + from + " to " + (to - 1));
     }
 
-    private void submit(Caller seller, ListingData data, boolean withDocument) {
+    private void submit(Caller seller, ProductDetails data, boolean withDocument) {
         ListingView view = listings.create(seller, data);
         listings.upload(seller, view.id(), ListingFile.Purpose.IMAGE, null, "product.png", PIXEL);
         if (withDocument) {
@@ -125,9 +128,9 @@ public class DemoCatalog {
         listings.submit(seller, view.id());
     }
 
-    private static ListingData listing(String en, String zh, String hs, ProductCategory category, String price,
-                                       String currency, boolean lithium) {
-        ListingData d = new ListingData();
+    private static ProductDetails listing(String en, String zh, String hs, ProductCategory category, BigDecimal price,
+                                          String currency, boolean lithium) {
+        ProductDetails d = new ProductDetails();
         d.setTitleEn(en);
         d.setTitleZh(zh);
         d.setDescriptionEn(en + ". Demo listing of Caravel.");
@@ -135,7 +138,7 @@ public class DemoCatalog {
         d.setCategory(category);
         d.setHsCode(hs);
         d.setOriginCountry("CN");
-        d.setPrice(new BigDecimal(price));
+        d.setPrice(price);
         d.setCurrency(currency);
         d.setStockOwn(120);
         d.setWeightGrams(250);

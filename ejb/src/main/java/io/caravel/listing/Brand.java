@@ -1,13 +1,12 @@
 package io.caravel.listing;
 
+import io.caravel.catalog.ProductDetails;
 import io.caravel.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Locale;
 
 /** A brand registered by its owner; only the owner and the sellers it authorises may list it without review. */
 @Entity(name = "Brand")
@@ -32,17 +31,12 @@ public class Brand {
     Brand(String name, String ownerSellerId, String trademark, Instant createdAt) {
         this.id = Ids.newId();
         this.name = name.trim();
-        this.nameKey = key(name);
+        this.nameKey = ProductDetails.brandKey(name);
         this.ownerSellerId = ownerSellerId;
         this.trademark = trademark;
         this.createdAt = createdAt;
     }
 
-    /** The form two spellings of one brand share: case, accents, spaces and punctuation ignored ("Dyna-Volt" = "dynavolt"). */
-    public static String key(String name) {
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-    }
 
     public String id() { return id; }
     public String name() { return name; }

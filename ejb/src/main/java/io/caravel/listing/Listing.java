@@ -1,17 +1,16 @@
 package io.caravel.listing;
 
-import io.caravel.seller.ProductCategory;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.platform.Ids;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A seller's product as the seller edits it (the working copy). What buyers see is the catalog's
@@ -32,47 +31,8 @@ public class Listing {
     private boolean live;
     @Column(nullable = false)
     private int revision;
-    @Column(name = "title_en")
-    private String titleEn;
-    @Column(name = "title_zh")
-    private String titleZh;
-    @Column(name = "description_en")
-    private String descriptionEn;
-    @Column(name = "description_zh")
-    private String descriptionZh;
-    private String brand;
-    @Enumerated(EnumType.STRING)
-    private ProductCategory category;
-    @Column(name = "hs_code")
-    private String hsCode;
-    @Column(name = "origin_country")
-    private String originCountry;
-    private BigDecimal price;
-    private String currency;
-    @Column(name = "stock_own", nullable = false)
-    private int stockOwn;
-    @Column(name = "stock_overseas", nullable = false)
-    private int stockOverseas;
-    @Column(name = "overseas_warehouse")
-    private String overseasWarehouse;
-    @Column(name = "weight_grams")
-    private Integer weightGrams;
-    @Column(name = "length_mm")
-    private Integer lengthMm;
-    @Column(name = "width_mm")
-    private Integer widthMm;
-    @Column(name = "height_mm")
-    private Integer heightMm;
-    @Column(name = "lithium_battery", nullable = false)
-    private boolean lithiumBattery;
-    @Column(name = "un_number")
-    private String unNumber;
-    @Column(nullable = false)
-    private boolean wholesale;
-    @Column(name = "min_advertised_price")
-    private BigDecimal minAdvertisedPrice;
-    @Column(name = "supplier_listing_id")
-    private String supplierListingId;
+    @Embedded
+    private ProductDetails product = new ProductDetails();
     @Column(name = "review_note")
     private String reviewNote;
     @Column(name = "process_instance_id")
@@ -98,62 +58,17 @@ public class Listing {
     }
 
     /** Takes the form's values; a change to a listing that is decided (published, rejected...) makes it a draft again. */
-    void update(ListingData d, Instant now) {
-        titleEn = trim(d.getTitleEn());
-        titleZh = trim(d.getTitleZh());
-        descriptionEn = trim(d.getDescriptionEn());
-        descriptionZh = trim(d.getDescriptionZh());
-        brand = trim(d.getBrand());
-        category = d.getCategory();
-        hsCode = d.getHsCode() == null || d.getHsCode().isBlank() ? null : d.getHsCode().replaceAll("[ .]", "");
-        originCountry = upper(d.getOriginCountry());
-        price = d.getPrice();
-        currency = upper(d.getCurrency());
-        stockOwn = d.getStockOwn();
-        stockOverseas = d.getStockOverseas();
-        overseasWarehouse = trim(d.getOverseasWarehouse());
-        weightGrams = d.getWeightGrams();
-        lengthMm = d.getLengthMm();
-        widthMm = d.getWidthMm();
-        heightMm = d.getHeightMm();
-        lithiumBattery = d.isLithiumBattery();
-        unNumber = d.getUnNumber() == null || d.getUnNumber().isBlank() ? null
-                : "UN" + d.getUnNumber().trim().toUpperCase(Locale.ROOT).replace("UN", "");
-        wholesale = d.isWholesale();
-        minAdvertisedPrice = d.isWholesale() ? d.getMinAdvertisedPrice() : null;
-        supplierListingId = trim(d.getSupplierListingId());
+    void update(ProductDetails details, Instant now) {
+        product = details.normalized();
         updatedAt = now;
         if (status != ListingStatus.CHANGES_REQUIRED) {
             status = ListingStatus.DRAFT;
         }
     }
 
-    /** The form's values, to edit them. */
-    public ListingData data() {
-        ListingData d = new ListingData();
-        d.setTitleEn(titleEn);
-        d.setTitleZh(titleZh);
-        d.setDescriptionEn(descriptionEn);
-        d.setDescriptionZh(descriptionZh);
-        d.setBrand(brand);
-        d.setCategory(category);
-        d.setHsCode(hsCode);
-        d.setOriginCountry(originCountry);
-        d.setPrice(price);
-        d.setCurrency(currency);
-        d.setStockOwn(stockOwn);
-        d.setStockOverseas(stockOverseas);
-        d.setOverseasWarehouse(overseasWarehouse);
-        d.setWeightGrams(weightGrams);
-        d.setLengthMm(lengthMm);
-        d.setWidthMm(widthMm);
-        d.setHeightMm(heightMm);
-        d.setLithiumBattery(lithiumBattery);
-        d.setUnNumber(unNumber);
-        d.setWholesale(wholesale);
-        d.setMinAdvertisedPrice(minAdvertisedPrice);
-        d.setSupplierListingId(supplierListingId);
-        return d;
+    /** The product as the seller last saved it (a copy to edit). */
+    public ProductDetails product() {
+        return product == null ? new ProductDetails() : product.copy();
     }
 
     void submitted(Instant now) {
@@ -192,41 +107,11 @@ public class Listing {
         reviewNote = reason;
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String upper(String s) {
-        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
-    }
-
     public String id() { return id; }
     public String sellerId() { return sellerId; }
     public ListingStatus status() { return status; }
     public boolean live() { return live; }
     public int revision() { return revision; }
-    public String titleEn() { return titleEn; }
-    public String titleZh() { return titleZh; }
-    public String descriptionEn() { return descriptionEn; }
-    public String descriptionZh() { return descriptionZh; }
-    public String brand() { return brand; }
-    public ProductCategory category() { return category; }
-    public String hsCode() { return hsCode; }
-    public String originCountry() { return originCountry; }
-    public BigDecimal price() { return price; }
-    public String currency() { return currency; }
-    public int stockOwn() { return stockOwn; }
-    public int stockOverseas() { return stockOverseas; }
-    public String overseasWarehouse() { return overseasWarehouse; }
-    public Integer weightGrams() { return weightGrams; }
-    public Integer lengthMm() { return lengthMm; }
-    public Integer widthMm() { return widthMm; }
-    public Integer heightMm() { return heightMm; }
-    public boolean lithiumBattery() { return lithiumBattery; }
-    public String unNumber() { return unNumber; }
-    public boolean wholesale() { return wholesale; }
-    public BigDecimal minAdvertisedPrice() { return minAdvertisedPrice; }
-    public String supplierListingId() { return supplierListingId; }
     public String reviewNote() { return reviewNote; }
     public String processInstanceId() { return processInstanceId; }
     public Instant createdAt() { return createdAt; }
@@ -236,6 +121,6 @@ public class Listing {
 
     /** A title for lists and the inbox: English, else Chinese. */
     public String displayTitle() {
-        return titleEn != null ? titleEn : titleZh;
+        return product == null ? null : product.getDisplayTitle();
     }
 }

@@ -3,6 +3,7 @@ package io.caravel.listing;
 import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.notification.Notifications;
 import io.caravel.seller.Seller;
 import io.caravel.seller.SellerStatus;
@@ -80,7 +81,7 @@ public class ListingService {
     private final Clock clock = Clock.systemUTC();
 
     /** Starts a draft listing for an approved (active) seller. */
-    public ListingView create(Caller caller, ListingData data) {
+    public ListingView create(Caller caller, ProductDetails data) {
         requireActiveSeller(caller);
         Listing listing = new Listing(caller.sellerId(), clock.instant());
         checkSupplierItem(caller, data);
@@ -134,7 +135,7 @@ public class ListingService {
     }
 
     /** Saves the form; not while a revision is under review. A decided listing becomes a draft again. */
-    public ListingView update(Caller caller, String id, Integer expectedVersion, ListingData data) {
+    public ListingView update(Caller caller, String id, Integer expectedVersion, ProductDetails data) {
         Listing listing = find(caller, id);
         requireOwner(caller, listing);
         if (expectedVersion != null && expectedVersion != listing.version()) {
@@ -283,7 +284,7 @@ public class ListingService {
     /** Registers a brand the caller's company owns; its name is then reserved to the owner and the sellers it authorises. */
     public Brand registerBrand(Caller caller, String name, String trademark) {
         requireActiveSeller(caller);
-        if (name == null || Brand.key(name).isEmpty()) {
+        if (name == null || ProductDetails.brandKey(name).isEmpty()) {
             throw CaravelException.invalid("name", "error.brand.name");
         }
         if (brandByName(name) != null) {
@@ -320,7 +321,7 @@ public class ListingService {
     /** The registered brand with this name (any spelling of it), or null. */
     public Brand brandByName(String name) {
         return em.createQuery("select b from Brand b where b.nameKey = :key", Brand.class)
-                .setParameter("key", Brand.key(name)).getResultStream().findFirst().orElse(null);
+                .setParameter("key", ProductDetails.brandKey(name)).getResultStream().findFirst().orElse(null);
     }
 
     /** Whether a seller may list a registered brand: it owns it or the owner authorised it. */
@@ -376,7 +377,7 @@ public class ListingService {
     }
 
     /** A dropship listing must name a published wholesale item of another seller. */
-    private void checkSupplierItem(Caller caller, ListingData data) {
+    private void checkSupplierItem(Caller caller, ProductDetails data) {
         String supplierItem = data.getSupplierListingId();
         if (supplierItem == null || supplierItem.isBlank()) {
             return;
@@ -388,34 +389,35 @@ public class ListingService {
             throw CaravelException.invalid("supplierListingId", "error.listing.supplier-item");
         }
         CatalogProduct item = catalog.product(supplierItem.trim());
-        if (!item.wholesale() || item.sellerId().equals(caller.sellerId())) {
+        if (!item.product().isWholesale() || item.sellerId().equals(caller.sellerId())) {
             throw CaravelException.invalid("supplierListingId", "error.listing.supplier-item");
         }
     }
 
-    List<FieldError> missingRequired(Listing l) {
+    List<FieldError> missingRequired(Listing listing) {
+        ProductDetails l = listing.product();
         List<FieldError> missing = new ArrayList<>();
-        if (l.titleEn() == null && l.titleZh() == null) {
+        if (l.getTitleEn() == null && l.getTitleZh() == null) {
             missing.add(new FieldError("titleEn", "error.listing.title-required"));
         }
-        if (l.descriptionEn() == null && l.descriptionZh() == null) {
+        if (l.getDescriptionEn() == null && l.getDescriptionZh() == null) {
             missing.add(new FieldError("descriptionEn", "error.listing.description-required"));
         }
-        require(missing, "category", l.category());
-        require(missing, "hsCode", l.hsCode());
-        require(missing, "originCountry", l.originCountry());
-        require(missing, "price", l.price());
-        require(missing, "currency", l.currency());
-        if (l.lithiumBattery() && l.unNumber() == null) {
+        require(missing, "category", l.getCategory());
+        require(missing, "hsCode", l.getHsCode());
+        require(missing, "originCountry", l.getOriginCountry());
+        require(missing, "price", l.getPrice());
+        require(missing, "currency", l.getCurrency());
+        if (l.isLithiumBattery() && l.getUnNumber() == null) {
             missing.add(new FieldError("unNumber", "error.listing.un-required"));
         }
-        if (l.wholesale() && l.minAdvertisedPrice() == null) {
+        if (l.isWholesale() && l.getMinAdvertisedPrice() == null) {
             missing.add(new FieldError("minAdvertisedPrice", "error.application.field-required"));
         }
-        if (l.stockOverseas() > 0 && l.overseasWarehouse() == null) {
+        if (l.getStockOverseas() > 0 && l.getOverseasWarehouse() == null) {
             missing.add(new FieldError("overseasWarehouse", "error.application.field-required"));
         }
-        if (files(l.id(), ListingFile.Purpose.IMAGE).isEmpty()) {
+        if (files(listing.id(), ListingFile.Purpose.IMAGE).isEmpty()) {
             missing.add(new FieldError("images", "error.listing.image-required"));
         }
         return missing;

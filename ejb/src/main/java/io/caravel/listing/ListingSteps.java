@@ -2,6 +2,7 @@ package io.caravel.listing;
 
 import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogService;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.catalog.PublishedProduct;
 import io.caravel.listing.ListingCheck.Outcome;
 import io.caravel.hs.HsService;
@@ -66,8 +67,9 @@ public class ListingSteps {
     public Map<String, Object> goodsFacts(String listingId) {
         Listing listing = listing(listingId);
         Map<String, Object> facts = new HashMap<>();
-        facts.put("hsCode", listing.hsCode());
-        facts.put("lithiumBattery", listing.lithiumBattery());
+        ProductDetails product = listing.product();
+        facts.put("hsCode", product.getHsCode());
+        facts.put("lithiumBattery", product.isLithiumBattery());
         return facts;
     }
 
@@ -78,24 +80,23 @@ public class ListingSteps {
      */
     public Verdict check(String listingId, List<Map<String, Object>> goodsRules) {
         Listing listing = listing(listingId);
+        ProductDetails product = listing.product();
         Set<ListingDocumentKind> documents = EnumSet.noneOf(ListingDocumentKind.class);
         listings.files(listingId, ListingFile.Purpose.DOCUMENT).forEach(f -> documents.add(f.kind()));
         Map<String, CheckResult> results = new LinkedHashMap<>();
         for (Map<String, Object> rule : goodsRules) {
             add(results, restriction((String) rule.get("code"), (String) rule.get("outcome"),
                     RiskCategory.valueOf((String) rule.get("category")), (String) rule.get("document"), documents,
-                    "HS " + listing.hsCode()));
+                    "HS " + product.getHsCode()));
         }
-        String text = String.join(" ", nonNull(listing.titleEn()), nonNull(listing.titleZh()),
-                nonNull(listing.descriptionEn()), nonNull(listing.descriptionZh()), nonNull(listing.brand()));
-        for (KeywordRules.Rule rule : KEYWORDS.matching(text)) {
+        for (KeywordRules.Rule rule : KEYWORDS.matching(product.getSearchText())) {
             add(results, restriction(rule.code(), rule.outcome(), rule.category(), rule.document(), documents,
                     "keyword \"" + rule.keyword() + "\": " + rule.note()));
         }
-        hsCode(listing).ifPresent(r -> add(results, r));
-        brand(listing).ifPresent(r -> add(results, r));
-        prices.anomaly(listing).ifPresent(r -> add(results, r));
-        prices.belowMinimumAdvertisedPrice(listing).ifPresent(r -> add(results, r));
+        hsCode(product).ifPresent(r -> add(results, r));
+        brand(product, listing.sellerId()).ifPresent(r -> add(results, r));
+        prices.anomaly(listingId, product).ifPresent(r -> add(results, r));
+        prices.belowMinimumAdvertisedPrice(product).ifPresent(r -> add(results, r));
 
         for (CheckResult result : results.values()) {
             em.persist(new ListingCheck(listingId, listing.revision(), result, clock.instant()));
@@ -120,12 +121,7 @@ public class ListingSteps {
         Seller seller = em.find(Seller.class, listing.sellerId());
         List<String> images = listings.files(listingId, ListingFile.Purpose.IMAGE).stream().map(ListingFile::id).toList();
         catalog.publish(new PublishedProduct(listing.id(), listing.sellerId(), seller.legalName(), listing.revision(),
-                listing.titleEn(), listing.titleZh(), listing.descriptionEn(), listing.descriptionZh(), listing.brand(),
-                listing.brand() == null ? null : Brand.key(listing.brand()), listing.category().name(), listing.hsCode(),
-                listing.originCountry(), listing.price(), listing.currency(), listing.stockOwn() + listing.stockOverseas(),
-                shipsFrom(listing), listing.weightGrams(), listing.lengthMm(), listing.widthMm(), listing.heightMm(),
-                listing.lithiumBattery(), listing.unNumber(), listing.wholesale(), listing.minAdvertisedPrice(),
-                listing.supplierListingId(), images.size() > 8 ? images.subList(0, 8) : images));
+                listing.product(), images.size() > 8 ? images.subList(0, 8) : images));
         listing.published();
         audit.record(by, "LISTING_PUBLISHED", "listing", listingId, "revision " + listing.revision());
         notifications.notify(listing.sellerId(), listingId, "LISTING_PUBLISHED", listing.displayTitle());
@@ -176,32 +172,22 @@ public class ListingSteps {
         results.merge(result.code(), result, (a, b) -> b.outcome().ordinal() < a.outcome().ordinal() ? b : a);
     }
 
-    private Optional<CheckResult> hsCode(Listing listing) {
-        return hs.problem(listing.hsCode()).map(problem -> new CheckResult("INVALID_HS_CODE", Outcome.REVIEW,
-                RiskCategory.COMPLIANCE, "HS code " + listing.hsCode() + " is not valid in " + hs.edition() + " ("
+    private Optional<CheckResult> hsCode(ProductDetails product) {
+        return hs.problem(product.getHsCode()).map(problem -> new CheckResult("INVALID_HS_CODE", Outcome.REVIEW,
+                RiskCategory.COMPLIANCE, "HS code " + product.getHsCode() + " is not valid in " + hs.edition() + " ("
                         + problem + ")"));
     }
 
-    private Optional<CheckResult> brand(Listing listing) {
-        if (listing.brand() == null) {
+    private Optional<CheckResult> brand(ProductDetails product, String sellerId) {
+        if (product.getBrand() == null) {
             return Optional.empty();
         }
-        Brand brand = listings.brandByName(listing.brand());
-        if (brand == null || listings.mayList(brand, listing.sellerId())) {
+        Brand brand = listings.brandByName(product.getBrand());
+        if (brand == null || listings.mayList(brand, sellerId)) {
             return Optional.empty();
         }
         return Optional.of(new CheckResult("BRAND_NOT_AUTHORIZED", Outcome.REVIEW, RiskCategory.IP,
                 "brand \"" + brand.name() + "\" is registered by another seller who has not authorised this one"));
-    }
-
-    private static String shipsFrom(Listing listing) {
-        if (listing.supplierListingId() != null) {
-            return "SUPPLIER";
-        }
-        if (listing.stockOverseas() > 0) {
-            return listing.stockOwn() > 0 ? "OWN_AND_OVERSEAS_WAREHOUSE" : "OVERSEAS_WAREHOUSE";
-        }
-        return "OWN_WAREHOUSE";
     }
 
     private Listing listing(String id) {
@@ -210,9 +196,5 @@ public class ListingSteps {
             throw new IllegalStateException("No listing " + id);
         }
         return listing;
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -2,6 +2,7 @@ package io.caravel.listing;
 
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.fx.FxService;
 import io.caravel.fx.FxTable;
 import io.caravel.listing.ListingCheck.Outcome;
@@ -34,45 +35,45 @@ public class PriceComparison {
     private FxService fx;
 
     /** Flags a price far below the median of published products in the same HS subheading. */
-    public Optional<CheckResult> anomaly(Listing listing) {
+    public Optional<CheckResult> anomaly(String listingId, ProductDetails listing) {
         List<BigDecimal> comparable = new ArrayList<>();
         FxTable rates = fx.table();
-        for (CatalogProduct p : catalog.comparables(listing.hsCode(), listing.id(), MAX_COMPARABLES)) {
-            rates.convert(p.price(), p.currency(), listing.currency()).ifPresent(c -> comparable.add(c.amount()));
+        for (CatalogProduct p : catalog.comparables(listing.getHsCode(), listingId, MAX_COMPARABLES)) {
+            rates.convert(p.product().getPrice(), p.product().getCurrency(), listing.getCurrency()).ifPresent(c -> comparable.add(c.amount()));
         }
         if (comparable.size() < MIN_COMPARABLES) {
             return Optional.empty();
         }
         BigDecimal median = median(comparable);
-        if (listing.price().compareTo(median.multiply(ANOMALY_SHARE)) >= 0) {
+        if (listing.getPrice().compareTo(median.multiply(ANOMALY_SHARE)) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new CheckResult("PRICE_ANOMALY", Outcome.REVIEW, RiskCategory.MARKET,
-                "price " + listing.price().stripTrailingZeros().toPlainString() + " " + listing.currency()
+                "price " + listing.getPrice().stripTrailingZeros().toPlainString() + " " + listing.getCurrency()
                         + " is below " + ANOMALY_SHARE.movePointRight(2).stripTrailingZeros().toPlainString()
                         + "% of the median " + median.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " "
-                        + listing.currency() + " of " + comparable.size() + " comparable products (HS "
-                        + listing.hsCode().substring(0, Math.min(6, listing.hsCode().length())) + ")"));
+                        + listing.getCurrency() + " of " + comparable.size() + " comparable products (HS "
+                        + listing.getHsCode().substring(0, Math.min(6, listing.getHsCode().length())) + ")"));
     }
 
     /** Flags a dropship listing priced under the supplier's minimum advertised price. */
-    public Optional<CheckResult> belowMinimumAdvertisedPrice(Listing listing) {
-        if (listing.supplierListingId() == null || !catalog.isPublished(listing.supplierListingId())) {
+    public Optional<CheckResult> belowMinimumAdvertisedPrice(ProductDetails listing) {
+        if (listing.getSupplierListingId() == null || !catalog.isPublished(listing.getSupplierListingId())) {
             return Optional.empty();
         }
-        CatalogProduct item = catalog.product(listing.supplierListingId());
-        if (item.minAdvertisedPrice() == null) {
+        ProductDetails item = catalog.product(listing.getSupplierListingId()).product();
+        if (item.getMinAdvertisedPrice() == null) {
             return Optional.empty();
         }
-        Optional<BigDecimal> floor = fx.table().convert(item.minAdvertisedPrice(), item.currency(), listing.currency())
+        Optional<BigDecimal> floor = fx.table().convert(item.getMinAdvertisedPrice(), item.getCurrency(), listing.getCurrency())
                 .map(FxTable.Conversion::amount);
-        if (floor.isEmpty() || listing.price().compareTo(floor.get()) >= 0) {
+        if (floor.isEmpty() || listing.getPrice().compareTo(floor.get()) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new CheckResult("MAP_VIOLATION", Outcome.REVIEW, RiskCategory.PLATFORM_RULES,
-                "price " + listing.price().stripTrailingZeros().toPlainString() + " " + listing.currency()
+                "price " + listing.getPrice().stripTrailingZeros().toPlainString() + " " + listing.getCurrency()
                         + " is below the supplier's minimum advertised price "
-                        + item.minAdvertisedPrice().stripTrailingZeros().toPlainString() + " " + item.currency()));
+                        + item.getMinAdvertisedPrice().stripTrailingZeros().toPlainString() + " " + item.getCurrency()));
     }
 
     static BigDecimal median(List<BigDecimal> values) {

@@ -107,7 +107,7 @@ public class CatalogResource {
 
     private ProductView view(CatalogProduct p, FxTable rates, String buyerCurrency) {
         FxTable.Conversion buyer = buyerCurrency == null ? null
-                : rates.convert(p.price(), p.currency(), buyerCurrency).orElse(null);
+                : rates.convert(p.product().getPrice(), p.product().getCurrency(), buyerCurrency).orElse(null);
         return ProductView.of(p, buyer, uri.getBaseUri().getPath() + "catalog/products/");
     }
 

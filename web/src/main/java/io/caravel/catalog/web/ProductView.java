@@ -1,6 +1,7 @@
 package io.caravel.catalog.web;
 
 import io.caravel.catalog.CatalogProduct;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.fx.FxTable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,16 +32,18 @@ public record ProductView(String id, int revision, Text title, Text description,
     }
 
     /** The product with its price in {@code buyer}'s currency when one was asked for ({@code buyer} may be null). */
-    static ProductView of(CatalogProduct p, FxTable.Conversion buyer, String imageBase) {
-        Dimensions dimensions = p.lengthMm() == null && p.widthMm() == null && p.heightMm() == null ? null
-                : new Dimensions(p.lengthMm(), p.widthMm(), p.heightMm());
-        return new ProductView(p.id(), p.revision(), new Text(p.titleEn(), p.titleZh()),
-                new Text(p.descriptionEn(), p.descriptionZh()), p.brand(), p.category(), p.hsCode(), p.originCountry(),
-                new Money(p.price(), p.currency()),
+    static ProductView of(CatalogProduct published, FxTable.Conversion buyer, String imageBase) {
+        ProductDetails p = published.product();
+        Dimensions dimensions = p.getLengthMm() == null && p.getWidthMm() == null && p.getHeightMm() == null ? null
+                : new Dimensions(p.getLengthMm(), p.getWidthMm(), p.getHeightMm());
+        return new ProductView(published.id(), published.revision(), new Text(p.getTitleEn(), p.getTitleZh()),
+                new Text(p.getDescriptionEn(), p.getDescriptionZh()), p.getBrand(), p.getCategory().name(), p.getHsCode(),
+                p.getOriginCountry(), new Money(p.getPrice(), p.getCurrency()),
                 buyer == null ? null : new BuyerPrice(buyer.amount(), buyer.currency(), buyer.rate(), buyer.rateDate(), buyer.source()),
-                p.stock(), p.shipsFrom(), p.weightGrams(), dimensions, p.lithiumBattery(), p.unNumber(), p.wholesale(),
-                p.minAdvertisedPrice() == null ? null : new Money(p.minAdvertisedPrice(), p.currency()),
-                p.supplierProductId(), p.sellerId(), p.sellerName(),
-                p.imageIds().stream().map(id -> imageBase + p.id() + "/images/" + id).toList(), p.publishedAt());
+                p.getTotalStock(), p.getShipsFrom(), p.getWeightGrams(), dimensions, p.isLithiumBattery(), p.getUnNumber(),
+                p.isWholesale(), p.getMinAdvertisedPrice() == null ? null : new Money(p.getMinAdvertisedPrice(), p.getCurrency()),
+                p.getSupplierListingId(), published.sellerId(), published.sellerName(),
+                published.imageIds().stream().map(id -> imageBase + published.id() + "/images/" + id).toList(),
+                published.publishedAt());
     }
 }

@@ -4,7 +4,7 @@ import io.caravel.hs.HsNode;
 import io.caravel.hs.HsService;
 import io.caravel.hs.Suggestion;
 import io.caravel.listing.ListingCheck;
-import io.caravel.listing.ListingData;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.listing.ListingDocumentKind;
 import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
@@ -45,7 +45,7 @@ public class ListingFormBean implements Serializable {
     private transient List<Suggestion> suggestions = List.of();
 
     private String id;
-    private ListingData data = new ListingData();
+    private ProductDetails data = new ProductDetails();
     private transient ListingView view;
     private transient Part image;
     private transient Part document;
@@ -191,7 +191,7 @@ public class ListingFormBean implements Serializable {
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
-    public ListingData getData() { return data; }
+    public ProductDetails getData() { return data; }
     public ListingView getView() { return view; }
     public Part getImage() { return image; }
     public void setImage(Part image) { this.image = image; }

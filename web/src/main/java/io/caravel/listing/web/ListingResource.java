@@ -3,7 +3,7 @@ package io.caravel.listing.web;
 import io.caravel.audit.HistoryEntry;
 import io.caravel.audit.AuditTrail;
 import io.caravel.listing.ListingCheck;
-import io.caravel.listing.ListingData;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.listing.ListingDocumentKind;
 import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
@@ -72,7 +72,7 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Start a draft listing (approved sellers); it may be incomplete until submitted")
-    public Response create(@Valid ListingData data, @Context UriInfo uri) {
+    public Response create(@Valid ProductDetails data, @Context UriInfo uri) {
         ListingView created = listings.create(caller, body(data));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created)
                 .tag(Versions.etag(created.version())).build();
@@ -91,7 +91,7 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Save the listing form; a published listing stays live until the change passes review. If-Match guards against lost updates")
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ListingData data) {
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ProductDetails data) {
         ListingView view = listings.update(caller, id, Versions.ifMatch(ifMatch), body(data));
         return Response.ok(view).tag(Versions.etag(view.version())).build();
     }
@@ -183,7 +183,7 @@ public class ListingResource {
         return audit.history("listing", id).stream().map(HistoryEntry::of).toList();
     }
 
-    private static ListingData body(ListingData data) {
+    private static ProductDetails body(ProductDetails data) {
         if (data == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
         }
