@@ -100,7 +100,7 @@ public final class OnboardingBenchmark {
     private static void runBare(ProcessEngine engine, int count) {
         for (int i = 0; i < count; i++) {
             String key = UUID.randomUUID().toString();
-            Map<String, Object> variables = new HashMap<>(Map.of("applicationId", key, "sellerId", "s", "country", "DE",
+            Map<String, Object> variables = new HashMap<>(Map.of("caseId", key, "sellerId", "s", "country", "DE",
                     "mainCategory", "HEALTH", "expectedYearlySalesEur", 250_000L, "expectedYearlyOrders", 4_000L,
                     "missingFields", 0, "reviewDue", "P2D", "reminderAfter", "P3D", "abandonAfter", "P14D"));
             variables.put("recertifyAfter", "P1Y");

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One line of the append-only audit trail: who did what to which case, when, in which request. */
+/**
+ * One line of the append-only audit trail: who did what to which case, when, in which request. Staff
+ * see every line with its detail; the case's seller sees only lines that carry a message for them.
+ */
 @Entity(name = "AuditEntry")
 @Table(name = "audit_entry")
 public class AuditEntry {
@@ -36,11 +39,19 @@ public class AuditEntry {
     @Column(name = "request_id", updatable = false)
     private String requestId;
 
+    /** What the case's seller reads of this entry; null when the entry is for staff only. */
+    @Column(name = "seller_message", updatable = false, length = 4000)
+    private String sellerMessage;
+
+    /** Whether the seller sees who acted (the seller's own users), or only that Caravel did. */
+    @Column(name = "seller_sees_actor", nullable = false, updatable = false)
+    private boolean sellerSeesActor;
+
     protected AuditEntry() {
     }
 
     AuditEntry(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail,
-               String requestId) {
+               String requestId, String sellerMessage, boolean sellerSeesActor) {
         this.id = Ids.newId();
         this.occurredAt = occurredAt;
         this.actor = actor;
@@ -49,6 +60,8 @@ public class AuditEntry {
         this.subjectId = subjectId;
         this.detail = detail;
         this.requestId = requestId;
+        this.sellerMessage = sellerMessage;
+        this.sellerSeesActor = sellerSeesActor;
     }
 
     public String id() {
@@ -81,5 +94,13 @@ public class AuditEntry {
 
     public String requestId() {
         return requestId;
+    }
+
+    public String sellerMessage() {
+        return sellerMessage;
+    }
+
+    public boolean sellerSeesActor() {
+        return sellerSeesActor;
     }
 }

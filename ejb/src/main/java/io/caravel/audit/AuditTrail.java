@@ -1,5 +1,6 @@
 package io.caravel.audit;
 
+import io.caravel.platform.Caller;
 import io.caravel.platform.RequestContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,32 +12,76 @@ import java.util.List;
 
 /**
  * The append-only audit trail. Entries are written in the caller's transaction, so an action and
- * its audit line commit or roll back together; there is no update or delete.
+ * its audit line commit or roll back together; there is no update or delete. Every entry is evidence
+ * for staff; only entries recorded for the seller reach the seller, and then only their message.
  */
 @Stateless
 public class AuditTrail {
 
-    static final int MAX_DETAIL = 4000;
+    static final int MAX_TEXT = 4000;
 
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Records that {@code actor} did {@code action} to the subject, with a free-text detail. */
+    /** Records, for staff only, that {@code actor} did {@code action} to the subject, with a free-text detail. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(String actor, String action, String subjectType, String subjectId, String detail) {
-        String text = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        em.persist(new AuditEntry(clock.instant(), actor, action, subjectType, subjectId, text,
-                RequestContext.requestId()));
+        persist(actor, action, subjectType, subjectId, detail, null, false);
     }
 
-    /** The history of one subject, oldest first. */
+    /** Records something the seller did to its own case; the seller sees it as written. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordBySeller(String actor, String action, String subjectType, String subjectId, String detail) {
+        persist(actor, action, subjectType, subjectId, detail, detail == null ? "" : detail, true);
+    }
+
+    /**
+     * Records what staff or the workflow did to a seller's case: staff see the detail, the seller sees
+     * only {@code sellerMessage} (never the detail, never who of the staff acted).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordForSeller(String actor, String action, String subjectType, String subjectId, String detail,
+                                String sellerMessage) {
+        persist(actor, action, subjectType, subjectId, detail, sellerMessage == null ? "" : sellerMessage, false);
+    }
+
+    /** The whole history of one subject, oldest first (staff). */
     public List<AuditEntry> history(String subjectType, String subjectId) {
         return em.createQuery("select a from AuditEntry a where a.subjectType = :type and a.subjectId = :id"
                         + " order by a.occurredAt, a.id", AuditEntry.class)
                 .setParameter("type", subjectType)
                 .setParameter("id", subjectId)
                 .getResultList();
+    }
+
+    /**
+     * The history of a case as the caller may see it, oldest first: everything for compliance staff,
+     * only the entries recorded for the seller for anyone else (check that the caller may see the
+     * case itself first).
+     */
+    public List<HistoryEntry> history(Caller caller, String subjectType, String subjectId) {
+        return caller.isComplianceStaff() ? history(subjectType, subjectId).stream().map(HistoryEntry::of).toList()
+                : sellerHistory(subjectType, subjectId);
+    }
+
+    /** The history of one subject as its seller sees it: only the entries recorded for the seller, oldest first. */
+    List<HistoryEntry> sellerHistory(String subjectType, String subjectId) {
+        return em.createQuery("select a from AuditEntry a where a.subjectType = :type and a.subjectId = :id"
+                        + " and a.sellerMessage is not null order by a.occurredAt, a.id", AuditEntry.class)
+                .setParameter("type", subjectType)
+                .setParameter("id", subjectId)
+                .getResultStream().map(HistoryEntry::forSeller).toList();
+    }
+
+    private void persist(String actor, String action, String subjectType, String subjectId, String detail,
+                         String sellerMessage, boolean sellerSeesActor) {
+        em.persist(new AuditEntry(clock.instant(), actor, action, subjectType, subjectId, cut(detail),
+                RequestContext.requestId(), cut(sellerMessage), sellerSeesActor));
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 }

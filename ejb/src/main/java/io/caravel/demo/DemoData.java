@@ -36,7 +36,8 @@ public class DemoData {
     @ConfigProperty(name = "caravel.demo.catalog-size", defaultValue = "0")
     private int catalogSize;
 
-    public void load() {
+    /** Loads the demo users, sellers, rates and catalog; returns seller-a's id. */
+    public String load() {
         String sellerA = seller("Seller A Trading (Shenzhen) Co., Ltd.", "CN", OperatingModel.MARKETPLACE);
         String sellerB = seller("Seller B Handels GmbH", "DE", OperatingModel.SELF_OPERATED);
         identity.createDemoUser("seller-a", PASSWORD, "Seller A", sellerA, Set.of(Roles.SELLER));
@@ -53,6 +54,7 @@ public class DemoData {
         if (catalogSize > 0) {
             demoCatalog.seed(sellerB, "Seller B Handels GmbH", catalogSize);
         }
+        return sellerA;
     }
 
     private String seller(String legalName, String country, OperatingModel model) {

@@ -1,16 +1,26 @@
 package io.caravel.demo;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Loads the demo data at start-up when {@code caravel.demo.enabled} is true. */
+/**
+ * Loads the demo data at start-up when {@code caravel.demo.enabled} is true, and the demo cases right
+ * after the application has started (their workflows run on the engine's job executor, which serves
+ * the application only once it is up).
+ */
 @Singleton
 @Startup
 @DependsOn("WorkflowEngine")
@@ -18,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DemoMode {
 
     private static final Logger LOG = Logger.getLogger(DemoMode.class.getName());
+    private static final long CASES_AFTER_MILLIS = 1_000;
 
     @Inject
     @ConfigProperty(name = "caravel.demo.enabled", defaultValue = "false")
@@ -26,11 +37,28 @@ public class DemoMode {
     @Inject
     private DemoData demoData;
 
+    @Inject
+    private DemoCases demoCases;
+
+    @Resource
+    private TimerService timers;
+
     @PostConstruct
     void start() {
         if (enabled) {
-            demoData.load();
+            String sellerA = demoData.load();
             LOG.info("Demo mode: demo users and data are loaded (password '" + DemoData.PASSWORD + "')");
+            timers.createSingleActionTimer(CASES_AFTER_MILLIS, new TimerConfig(sellerA, false));
+        }
+    }
+
+    @Timeout
+    void loadCases(Timer timer) {
+        try {
+            demoCases.load((String) timer.getInfo());
+        } catch (RuntimeException e) {
+            // the demo cases are a convenience: the product works without them
+            LOG.log(Level.WARNING, "Demo mode: the demo cases could not be loaded", e);
         }
     }
 

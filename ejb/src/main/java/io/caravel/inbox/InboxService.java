@@ -1,30 +1,59 @@
 package io.caravel.inbox;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.casework.CaseHeader;
+import io.caravel.casework.CaseVariables;
+import io.caravel.casework.CaseWorkflow;
+import io.caravel.casework.MessageTemplates;
+import io.caravel.casework.Outcome;
+import io.caravel.casework.TaskKind;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * The compliance inbox over the engine's human tasks: a user sees the tasks of their groups and
- * their own, claims one (exactly one of two concurrent claims wins), and completes it with a decision
- * that is written to the audit trail.
+ * The inbox over the engine's human tasks, for every workflow alike: a user sees the tasks of their
+ * groups and their own (never a second approval of a case they reviewed themselves), filters them,
+ * claims one (exactly one of two concurrent claims wins) and completes it with a decision that its
+ * task kind accepts; the decision, with its internal note, goes to the audit trail. What a workflow
+ * contributes comes through {@link CaseWorkflow}; nothing here names one.
  */
 @Stateless
 public class InboxService {
@@ -33,34 +62,66 @@ public class InboxService {
     private TaskService tasks;
 
     @Inject
+    private RuntimeService runtime;
+
+    @Inject
     private RepositoryService repository;
+
+    @Inject
+    private HistoryService history;
+
+    /** Deployed models never change: their XML is made once per process definition and language. */
+    private static final Map<String, String> MODELS = new ConcurrentHashMap<>();
 
     @Inject
     private AuditTrail audit;
 
-    /**
-     * Tasks for the caller's groups or assigned to the caller, by due date; optionally one type, only
-     * mine, or only those due before an instant (overdue: before now).
-     */
-    public Page<TaskView> list(Caller caller, String taskType, boolean claimedByMe, Instant dueBefore, PageRequest page) {
-        TaskQuery query = tasks.createTaskQuery().active();
-        if (claimedByMe) {
-            query.taskAssignee(caller.username());
-        } else {
-            query.or().taskAssignee(caller.username()).taskCandidateGroupIn(List.copyOf(caller.roles())).endOr();
+    @Inject
+    @Any
+    private Instance<CaseWorkflow> workflows;
+
+    /** What the task list is filtered by; every part is optional. */
+    public record Filter(String taskType, String riskLevel, boolean claimedByMe, Instant dueBefore) {
+
+        public static Filter none() {
+            return new Filter(null, null, false, null);
         }
-        if (taskType != null && !taskType.isBlank()) {
-            query.taskDefinitionKey(taskType);
+    }
+
+    /** Tasks offered to the caller or held by the caller, by due date, filtered in the query (so paging sees them all). */
+    public Page<TaskView> list(Caller caller, Filter filter, PageRequest page) {
+        if (caller.roles().isEmpty()) {
+            return new Page<>(List.of(), null);
         }
-        if (dueBefore != null) {
-            query.dueBefore(Date.from(dueBefore));
+        TaskQuery query = offeredTo(caller, filter.claimedByMe());
+        if (filter.taskType() != null && !filter.taskType().isBlank()) {
+            query.taskDefinitionKey(filter.taskType());
+        }
+        if (filter.riskLevel() != null && !filter.riskLevel().isBlank()) {
+            query.processVariableValueEquals(CaseVariables.RISK_LEVEL, filter.riskLevel().trim().toUpperCase(Locale.ROOT));
+        }
+        if (filter.dueBefore() != null) {
+            query.dueBefore(Date.from(filter.dueBefore()));
         }
         query.orderByDueDate().asc().orderByTaskId().asc();
         int offset = page.after() == null ? 0 : parseOffset(page.after());
-        List<Task> rows = caller.roles().isEmpty() ? List.of() : query.listPage(offset, page.limit() + 1);
+        List<Task> rows = query.listPage(offset, page.limit() + 1);
         List<TaskView> items = rows.stream().limit(page.limit()).map(this::view).toList();
         String next = rows.size() > page.limit() ? PageRequest.cursorAfter(Integer.toString(offset + page.limit())) : null;
         return new Page<>(items, next);
+    }
+
+    /** How many unclaimed tasks are offered to the caller's groups, and how many the caller holds. */
+    public Counts counts(Caller caller) {
+        if (caller.roles().isEmpty()) {
+            return new Counts(0, 0);
+        }
+        return new Counts(offeredTo(caller, false).taskUnassigned().count(),
+                tasks.createTaskQuery().active().taskAssignee(caller.username()).count());
+    }
+
+    /** The inbox's two figures. */
+    public record Counts(long openForMyGroups, long claimedByMe) {
     }
 
     public TaskView get(Caller caller, String taskId) {
@@ -78,7 +139,8 @@ public class InboxService {
         } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
             throw CaravelException.conflict("error.task.claimed");
         }
-        audit.record(caller.username(), "TASK_CLAIMED", "task", taskId, task.getTaskDefinitionKey());
+        CaseHeader header = header(task);
+        audit.record(caller.username(), "TASK_CLAIMED", header.caseType(), header.caseId(), task.getTaskDefinitionKey());
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
@@ -88,25 +150,29 @@ public class InboxService {
             throw CaravelException.conflict("error.task.not-yours");
         }
         tasks.setAssignee(taskId, null);
-        audit.record(caller.username(), "TASK_UNCLAIMED", "task", taskId, task.getTaskDefinitionKey());
+        CaseHeader header = header(task);
+        audit.record(caller.username(), "TASK_RELEASED", header.caseType(), header.caseId(), task.getTaskDefinitionKey());
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
-    /** Completes a task the caller holds with a decision valid for its kind. */
-    public void complete(Caller caller, String taskId, Decision decision) {
+    /**
+     * Completes a task the caller holds with a decision its kind accepts, and says where the case
+     * stands afterwards (e.g. waiting for a lead's second approval).
+     */
+    public CaseProgress complete(Caller caller, String taskId, Decision decision) {
         Task task = visible(caller, taskId);
         if (!caller.username().equals(task.getAssignee())) {
             throw CaravelException.conflict("error.task.claim-first");
         }
-        Map<String, Object> variables = TaskDecisions.of(task.getTaskDefinitionKey()).variables(decision, caller.username());
-        String caseId = caseId(task);
-        String caseType = caseType(task);
+        TaskKind kind = kind(task);
+        Map<String, Object> variables = variables(kind, decision, caller.username());
+        CaseHeader header = header(task);
         try {
             tasks.complete(taskId, variables);
         } catch (OptimisticLockingException e) {
             throw CaravelException.conflict("error.task.claimed");
         } catch (ProcessEngineException e) {
-            // a listener's business rule (e.g. four-eyes) surfaces as itself, not as an engine error
+            // a listener's business rule surfaces as itself, not as an engine error
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof CaravelException business) {
                     throw business;
@@ -114,19 +180,114 @@ public class InboxService {
             }
             throw e;
         }
-        audit.record(caller.username(), "DECISION_" + task.getTaskDefinitionKey(), caseType, caseId,
-                variables.toString());
+        Object note = variables.get(CaseVariables.NOTE);
+        Object message = variables.get(CaseVariables.MESSAGE);
+        audit.record(caller.username(), "TASK_DECIDED", header.caseType(), header.caseId(),
+                kind.key() + ": " + variables.get(kind.decisionVariable())
+                        + (note == null ? "" : " · note: " + note)
+                        + (message == null ? "" : " · message to seller: " + message));
+        return progress(task.getProcessInstanceId());
     }
 
-    /** The outcomes a task of this kind accepts, e.g. APPROVE, REJECT, REQUEST_INFO. */
-    public List<String> outcomes(String taskType) {
-        return TaskDecisions.of(taskType).outcomes();
+    /** The kind of a task type (its decisions), from the workflow that declares it. */
+    public TaskKind kind(String taskType) {
+        return workflows.stream().flatMap(w -> w.taskKinds().stream()).filter(k -> k.key().equals(taskType))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No workflow declares the task " + taskType));
     }
 
+    /** Every task type the inbox knows, in the workflows' order, for the type filter. */
+    public List<String> taskTypes() {
+        return workflows.stream().flatMap(w -> w.taskKinds().stream()).map(TaskKind::key).toList();
+    }
+
+    /**
+     * The case's process of a task the caller may see, with where it stands and the way it came; its
+     * elements named in the reader's language where the model has a translation beside it
+     * ({@code <model>_zh.properties}).
+     */
+    public CaseDiagram diagram(Caller caller, String taskId, Locale locale) {
+        Task task = visible(caller, taskId);
+        String definitionId = task.getProcessDefinitionId();
+        String xml = MODELS.computeIfAbsent(definitionId + "/" + locale.getLanguage(), key -> model(definitionId, locale));
+        String instanceId = task.getProcessInstanceId();
+        List<String> current = runtime.getActiveActivityIds(instanceId).stream().distinct().toList();
+        List<String> passed = history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).finished()
+                .list().stream().map(HistoricActivityInstance::getActivityId).distinct().toList();
+        var model = repository.getBpmnModelInstance(definitionId);
+        List<String> flows = model.getModelElementsByType(SequenceFlow.class).stream()
+                .filter(f -> passed.contains(f.getSource().getId())
+                        && (passed.contains(f.getTarget().getId()) || current.contains(f.getTarget().getId())))
+                .map(SequenceFlow::getId).toList();
+        return new CaseDiagram(repository.getProcessDefinition(definitionId).getKey(), xml, current, passed, flows);
+    }
+
+    private String model(String definitionId, Locale locale) {
+        String resource = repository.getProcessDefinition(definitionId).getResourceName();
+        Properties names = new Properties();
+        try (InputStream translation = getClass().getClassLoader().getResourceAsStream(
+                resource.replace(".bpmn", "_" + locale.getLanguage() + ".properties"))) {
+            if (translation != null) {
+                names.load(new InputStreamReader(translation, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = repository.getProcessModel(definitionId)) {
+            if (names.isEmpty()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            BpmnModelInstance model = Bpmn.readModelFromStream(in);
+            for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+                String name = names.getProperty(element.getId());
+                if (name != null) {
+                    element.setName(name);
+                }
+            }
+            return Bpmn.convertToString(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where a case's process stands now: ended, or the steps it waits at. */
+    public CaseProgress progress(String processInstanceId) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return new CaseProgress(true, List.of());
+        }
+        var model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+        List<CaseProgress.Step> steps = runtime.getActiveActivityIds(processInstanceId).stream().distinct().map(id -> {
+            var element = model.getModelElementById(id);
+            return new CaseProgress.Step(id, element == null ? id : Objects.toString(element.getAttributeValue("name"), id),
+                    element != null && "userTask".equals(element.getElementType().getTypeName()));
+        }).toList();
+        return new CaseProgress(false, steps);
+    }
+
+    /** Tasks the caller may act on: held by them or offered to one of their groups, minus second approvals of their own reviews. */
+    private TaskQuery offeredTo(Caller caller, boolean onlyHeld) {
+        TaskQuery query = tasks.createTaskQuery().active();
+        if (onlyHeld) {
+            query.taskAssignee(caller.username());
+        } else {
+            query.or().taskAssignee(caller.username()).taskCandidateGroupIn(List.copyOf(caller.roles())).endOr();
+        }
+        List<String> firstLooks = workflows.stream().flatMap(w -> w.taskKinds().stream())
+                .filter(k -> !k.secondApproval()).map(TaskKind::key).toList();
+        query.or().taskDefinitionKeyIn(firstLooks.toArray(String[]::new))
+                .processVariableValueNotEquals(CaseVariables.REVIEWED_BY, caller.username()).endOr();
+        return query;
+    }
+
+    /** The task, if it is offered to or held by the caller; "not found" otherwise. */
     private Task visible(Caller caller, String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !(caller.username().equals(task.getAssignee()) || inCandidateGroup(caller, taskId))) {
             throw CaravelException.notFound("task", taskId);
+        }
+        if (kind(task).secondApproval()
+                && caller.username().equals(tasks.getVariable(taskId, CaseVariables.REVIEWED_BY))) {
+            throw new CaravelException(ProblemType.FORBIDDEN, "error.four-eyes");
         }
         return task;
     }
@@ -141,30 +302,77 @@ public class InboxService {
                 .map(IdentityLink::getGroupId).toList();
     }
 
-    private TaskView view(Task task) {
-        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        Object risk = tasks.getVariable(task.getId(), "riskLevel");
-        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-        Object title = tasks.getVariable(task.getId(), "caseTitle");
-        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey, caseId(task),
-                title == null ? null : title.toString(),
-                candidateGroups(task.getId()), task.getAssignee(), task.getCreateTime().toInstant(), due,
-                due != null && due.isBefore(new Date().toInstant()), risk == null ? null : risk.toString());
-    }
-
-    /** The case a task is about: a listing's workflow names it caseId, onboarding applicationId. */
-    private String caseId(Task task) {
-        Object id = tasks.getVariable(task.getId(), "caseId");
-        if (id == null) {
-            id = tasks.getVariable(task.getId(), "applicationId");
+    /** Checks the decision against its task kind and turns it into the process variables the workflow reads. */
+    static Map<String, Object> variables(TaskKind kind, Decision decision, String decidedBy) {
+        String code = decision.getDecision() == null ? "" : decision.getDecision().trim().toUpperCase(Locale.ROOT);
+        Outcome outcome = kind.outcome(code).orElseThrow(() -> CaravelException.invalid("decision",
+                "error.decision.unknown", String.join(", ", kind.outcomeCodes())));
+        String note = blankToNull(decision.getNote());
+        if (outcome.noteRequired() && note == null) {
+            throw CaravelException.invalid("note", "error.decision.note-required");
         }
-        return id == null ? null : id.toString();
+        String template = blankToNull(decision.getMessageTemplate());
+        if (template != null && !outcome.templates().contains(template)) {
+            throw CaravelException.invalid("messageTemplate", "error.decision.template-unknown",
+                    String.join(", ", outcome.templates()));
+        }
+        String message = blankToNull(decision.getMessage());
+        if (message == null && template != null) {
+            message = MessageTemplates.text(template);
+        }
+        if (outcome.message() == Outcome.Need.REQUIRED && message == null) {
+            throw CaravelException.invalid("message", "error.decision.message-required");
+        }
+        if (outcome.message() == Outcome.Need.NONE) {
+            message = null;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(kind.decisionVariable(), code);
+        variables.put(CaseVariables.DECIDED_BY, decidedBy);
+        variables.put(CaseVariables.NOTE, note);
+        variables.put(CaseVariables.MESSAGE, message);
+        variables.put(CaseVariables.MESSAGE_TEMPLATE, template);
+        return variables;
     }
 
-    /** The audit subject type of a task's case: "listing", or "application" for onboarding. */
-    private String caseType(Task task) {
-        Object type = tasks.getVariable(task.getId(), "caseType");
-        return type == null ? "application" : type.toString();
+    private TaskKind kind(Task task) {
+        return kind(task.getTaskDefinitionKey());
+    }
+
+    private CaseWorkflow workflow(String processKey) {
+        return workflows.stream().filter(w -> w.processKey().equals(processKey)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No workflow " + processKey));
+    }
+
+    private CaseHeader header(Task task) {
+        return CaseHeader.of(tasks.getVariables(task.getId()));
+    }
+
+    private TaskView view(Task task) {
+        Map<String, Object> variables = tasks.getVariables(task.getId(), List.of(CaseVariables.CASE_TYPE,
+                CaseVariables.CASE_ID, CaseVariables.CASE_TITLE, CaseVariables.SELLER_ID, CaseVariables.CASE_DUE,
+                CaseVariables.RISK_LEVEL, CaseVariables.RISK_REASONS));
+        CaseHeader header = CaseHeader.of(variables);
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        Object risk = variables.get(CaseVariables.RISK_LEVEL);
+        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey, header.caseType(),
+                header.caseId(), header.title(), header.sellerId(), workflow(processKey).casePage(),
+                candidateGroups(task.getId()), task.getAssignee(), task.getCreateTime().toInstant(), due,
+                due != null && due.isBefore(Instant.now()), risk == null ? null : risk.toString(),
+                reasons(variables.get(CaseVariables.RISK_REASONS)));
+    }
+
+    private static List<String> reasons(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.toString().split(CaseVariables.REASON_SEPARATOR.trim()))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static int parseOffset(String after) {

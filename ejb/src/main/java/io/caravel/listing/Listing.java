@@ -1,5 +1,6 @@
 package io.caravel.listing;
 
+import io.caravel.casework.SellerCase;
 import io.caravel.catalog.ProductDetails;
 import io.caravel.platform.Ids;
 import jakarta.persistence.Column;
@@ -18,7 +19,7 @@ import java.time.Instant;
  */
 @Entity(name = "Listing")
 @Table(name = "listing")
-public class Listing {
+public class Listing implements SellerCase {
 
     @Id
     private String id;
@@ -33,8 +34,9 @@ public class Listing {
     private int revision;
     @Embedded
     private ProductDetails product = new ProductDetails();
+    /** What the seller was last told by the review (never a reviewer's internal note). */
     @Column(name = "review_note")
-    private String reviewNote;
+    private String sellerMessage;
     @Column(name = "process_instance_id")
     private String processInstanceId;
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -75,7 +77,7 @@ public class Listing {
         status = ListingStatus.PENDING;
         revision++;
         submittedAt = now;
-        reviewNote = null;
+        sellerMessage = null;
     }
 
     void reviewStarted(String processInstance) {
@@ -85,26 +87,26 @@ public class Listing {
     void published() {
         status = ListingStatus.PUBLISHED;
         live = true;
-        reviewNote = null;
+        sellerMessage = null;
     }
 
-    void rejected(String reason) {
+    void rejected(String message) {
         status = ListingStatus.REJECTED;
-        reviewNote = reason;
+        sellerMessage = message;
     }
 
     void changesRequired(String whatToFix) {
         status = ListingStatus.CHANGES_REQUIRED;
-        reviewNote = whatToFix;
+        sellerMessage = whatToFix;
     }
 
     /** Taken out of the catalog; a listing with a change under review keeps its status. */
-    void unpublished(String reason) {
+    void unpublished(String message) {
         live = false;
         if (status == ListingStatus.PUBLISHED) {
             status = ListingStatus.UNPUBLISHED;
         }
-        reviewNote = reason;
+        sellerMessage = message;
     }
 
     public String id() { return id; }
@@ -112,7 +114,7 @@ public class Listing {
     public ListingStatus status() { return status; }
     public boolean live() { return live; }
     public int revision() { return revision; }
-    public String reviewNote() { return reviewNote; }
+    public String sellerMessage() { return sellerMessage; }
     public String processInstanceId() { return processInstanceId; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }

@@ -1,6 +1,10 @@
 package io.caravel.listing;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.casework.CaseHeader;
+import io.caravel.casework.CaseRules;
+import io.caravel.casework.CaseVariables;
+import io.caravel.casework.MessageTemplates;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
 import io.caravel.catalog.ProductDetails;
@@ -8,6 +12,7 @@ import io.caravel.notification.Notifications;
 import io.caravel.seller.Seller;
 import io.caravel.seller.SellerStatus;
 import io.caravel.platform.Caller;
+import io.caravel.platform.Durations;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.CaravelException.FieldError;
 import io.caravel.platform.Page;
@@ -24,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +38,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,8 +48,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class ListingService {
 
-    public static final String PROCESS_KEY = "listing-review";
-    public static final String RESUBMITTED_MESSAGE = "ListingResubmitted";
+    static final String CASE = ListingWorkflow.CASE_TYPE;
+
     public static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
     public static final int MAX_IMAGES = 8;
@@ -88,7 +93,7 @@ public class ListingService {
         listing.update(data, clock.instant());
         em.persist(listing);
         em.flush();
-        audit.record(caller.username(), "LISTING_CREATED", "listing", listing.id(), listing.displayTitle());
+        audit.recordBySeller(caller.username(), "LISTING_CREATED", CASE, listing.id(), listing.displayTitle());
         return view(listing);
     }
 
@@ -137,17 +142,15 @@ public class ListingService {
     /** Saves the form; not while a revision is under review. A decided listing becomes a draft again. */
     public ListingView update(Caller caller, String id, Integer expectedVersion, ProductDetails data) {
         Listing listing = find(caller, id);
-        requireOwner(caller, listing);
-        if (expectedVersion != null && expectedVersion != listing.version()) {
-            throw new CaravelException(ProblemType.PRECONDITION_FAILED, "error.stale-version");
-        }
+        CaseRules.requireOwner(caller, listing);
+        CaseRules.requireVersion(listing, expectedVersion);
         if (!EDITABLE.contains(listing.status())) {
             throw CaravelException.conflict("error.listing.not-editable", listing.status());
         }
         checkSupplierItem(caller, data);
         listing.update(data, clock.instant());
         em.flush();
-        audit.record(caller.username(), "LISTING_SAVED", "listing", id, null);
+        audit.recordBySeller(caller.username(), "LISTING_SAVED", CASE, id, null);
         return view(listing);
     }
 
@@ -155,7 +158,7 @@ public class ListingService {
     public ListingView.FileView upload(Caller caller, String id, ListingFile.Purpose purpose, ListingDocumentKind kind,
                                        String fileName, byte[] content) {
         Listing listing = find(caller, id);
-        requireOwner(caller, listing);
+        CaseRules.requireOwner(caller, listing);
         if (listing.status() == ListingStatus.PENDING) {
             throw CaravelException.conflict("error.listing.not-editable", listing.status());
         }
@@ -174,22 +177,22 @@ public class ListingService {
         ListingFile file = new ListingFile(id, purpose, purpose == ListingFile.Purpose.IMAGE ? null : kind,
                 Uploads.safeName(fileName, purpose.name().toLowerCase(Locale.ROOT)), type, content, clock.instant());
         em.persist(file);
-        audit.record(caller.username(), purpose + "_UPLOADED", "listing", id,
-                (kind == null ? "" : kind + " ") + file.sha256());
+        audit.recordBySeller(caller.username(), purpose + "_UPLOADED", CASE, id,
+                (kind == null ? "" : kind + " ") + file.fileName());
         return ListingView.FileView.of(file);
     }
 
     /** Removes an image or document the catalog does not show. */
     public void deleteFile(Caller caller, String id, String fileId) {
         Listing listing = find(caller, id);
-        requireOwner(caller, listing);
+        CaseRules.requireOwner(caller, listing);
         ListingFile file = file(caller, id, fileId);
         if (listing.status() == ListingStatus.PENDING
                 || catalog.isPublished(id) && catalog.product(id).imageIds().contains(fileId)) {
             throw CaravelException.conflict("error.listing.file-in-use");
         }
         em.remove(file);
-        audit.record(caller.username(), "FILE_DELETED", "listing", id, file.fileName() + " " + file.sha256());
+        audit.recordBySeller(caller.username(), "FILE_DELETED", CASE, id, file.fileName());
     }
 
     /** One image or document with its content. */
@@ -218,67 +221,85 @@ public class ListingService {
      */
     public ListingView submit(Caller caller, String id) {
         Listing listing = find(caller, id);
-        requireOwner(caller, listing);
+        CaseRules.requireOwner(caller, listing);
         requireActiveSeller(caller);
         if (listing.status() != ListingStatus.DRAFT && listing.status() != ListingStatus.CHANGES_REQUIRED
                 && listing.status() != ListingStatus.UNPUBLISHED) {
             throw CaravelException.conflict("error.listing.not-submittable", listing.status());
         }
-        List<FieldError> missing = missingRequired(listing);
-        if (!missing.isEmpty()) {
-            throw new CaravelException(ProblemType.VALIDATION, missing, "error.listing.incomplete");
-        }
+        CaseRules.requireComplete(missingRequired(listing), "error.listing.incomplete");
         Execution waiting = listing.processInstanceId() == null ? null : runtime.createExecutionQuery()
-                .processInstanceId(listing.processInstanceId()).messageEventSubscriptionName(RESUBMITTED_MESSAGE)
-                .singleResult();
-        listing.submitted(clock.instant());
+                .processInstanceId(listing.processInstanceId())
+                .messageEventSubscriptionName(ListingWorkflow.RESUBMITTED_MESSAGE).singleResult();
+        Instant now = clock.instant();
+        listing.submitted(now);
+        em.persist(new ListingRevision(listing, caller.username(), now));
         em.flush();
         if (waiting != null) {
-            runtime.createMessageCorrelation(RESUBMITTED_MESSAGE).processInstanceId(listing.processInstanceId())
-                    .setVariable("revision", listing.revision()).correlate();
+            runtime.createMessageCorrelation(ListingWorkflow.RESUBMITTED_MESSAGE)
+                    .processInstanceId(listing.processInstanceId())
+                    .setVariable(ListingWorkflow.REVISION, listing.revision())
+                    .setVariable(CaseVariables.CASE_TITLE, listing.displayTitle()).correlate();
         } else {
-            Map<String, Object> variables = Variables.createVariables()
-                    .putValue("caseId", id)
-                    .putValue("caseType", "listing")
-                    .putValue("caseTitle", listing.displayTitle())
-                    .putValue("sellerId", listing.sellerId())
-                    .putValue("revision", listing.revision())
-                    .putValue("reviewDue", reviewDue)
-                    .putValue("changesDue", changesDue);
-            String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, id, variables).getId();
+            Map<String, Object> variables = new CaseHeader(CASE, id, listing.displayTitle(), listing.sellerId(),
+                    Durations.after(now, reviewDue)).variables()
+                    .putValue(ListingWorkflow.REVISION, listing.revision())
+                    .putValue(ListingWorkflow.REVIEW_DUE, reviewDue)
+                    .putValue(ListingWorkflow.CHANGES_DUE, changesDue);
+            String instance = runtime.startProcessInstanceByKey(ListingWorkflow.PROCESS_KEY, id, variables).getId();
             listing.reviewStarted(instance);
         }
-        audit.record(caller.username(), "LISTING_SUBMITTED", "listing", id, "revision " + listing.revision());
+        audit.recordBySeller(caller.username(), "LISTING_SUBMITTED", CASE, id, "revision " + listing.revision());
         return view(listing);
     }
 
-    /** Takes a listing out of the catalog: its seller at any time, an officer with a reason (a platform-rules event). */
-    public ListingView unpublish(Caller caller, String id, String reason) {
+    /**
+     * Takes a listing out of the catalog: its seller at any time; an officer with an internal note
+     * and a message to the seller (a platform-rules risk event; the listing is reviewed by a person
+     * from then on).
+     */
+    public ListingView unpublish(Caller caller, String id, String note, String message) {
         Listing listing = find(caller, id);
         boolean owner = listing.sellerId().equals(caller.sellerId());
-        if (!owner && (reason == null || reason.isBlank())) {
-            throw CaravelException.invalid("reason", "error.decision.reason-required");
+        if (!owner && (note == null || note.isBlank())) {
+            throw CaravelException.invalid("note", "error.decision.note-required");
         }
         if (!listing.live()) {
             throw CaravelException.conflict("error.listing.not-live");
         }
         catalog.withdraw(id);
-        listing.unpublished(owner ? null : reason);
-        audit.record(caller.username(), "LISTING_UNPUBLISHED", "listing", id, reason);
-        if (!owner) {
-            risks.record(RiskCategory.PLATFORM_RULES, "TAKEN_DOWN", RiskEvent.Severity.BLOCK, "listing", id,
-                    listing.sellerId(), reason);
-            notifications.notify(listing.sellerId(), id, "LISTING_UNPUBLISHED", reason);
+        if (owner) {
+            listing.unpublished(null);
+            audit.recordBySeller(caller.username(), "LISTING_UNPUBLISHED", CASE, id, null);
+            return view(listing);
         }
+        String toSeller = message == null || message.isBlank() ? MessageTemplates.text("LISTING_TAKEN_DOWN") : message.trim();
+        listing.unpublished(toSeller);
+        ListingRevision revision = em.find(ListingRevision.class, new ListingRevision.Key(id, listing.revision()));
+        if (revision != null) {
+            revision.decided(ListingRevision.Outcome.TAKEN_DOWN, caller.username(), clock.instant());
+        }
+        audit.recordForSeller(caller.username(), "LISTING_TAKEN_DOWN", CASE, id, note.trim(), toSeller);
+        risks.record(RiskCategory.PLATFORM_RULES, "TAKEN_DOWN", RiskEvent.Severity.BLOCK, CASE, id,
+                listing.sellerId(), note.trim());
+        notifications.notify(listing.sellerId(), id, "LISTING_UNPUBLISHED", toSeller);
         return view(listing);
     }
 
-    /** The check results of the latest checked revision. */
-    public List<ListingCheck> checks(Caller caller, String id) {
+    /** The check results of one revision (by default the latest submitted one), in the order they ran. */
+    public List<ListingCheck> checks(Caller caller, String id, Integer revision) {
         Listing listing = find(caller, id);
-        return em.createQuery("select c from ListingCheck c where c.listingId = :id and c.revision ="
-                        + " (select max(d.revision) from ListingCheck d where d.listingId = :id) order by c.checkedAt, c.code",
-                        ListingCheck.class).setParameter("id", listing.id()).getResultList();
+        return em.createQuery("select c from ListingCheck c where c.listingId = :id and c.revision = :revision"
+                        + " order by c.checkedAt, c.code", ListingCheck.class)
+                .setParameter("id", listing.id()).setParameter("revision", revision == null ? listing.revision() : revision)
+                .getResultList();
+    }
+
+    /** Every submitted revision of a listing, newest first: what was submitted, what the checks found, how it ended. */
+    public List<ListingRevision> revisions(Caller caller, String id) {
+        Listing listing = find(caller, id);
+        return em.createQuery("select r from ListingRevision r where r.listingId = :id order by r.revision desc",
+                ListingRevision.class).setParameter("id", listing.id()).getResultList();
     }
 
     /** Registers a brand the caller's company owns; its name is then reserved to the owner and the sellers it authorises. */
@@ -338,11 +359,7 @@ public class ListingService {
     }
 
     Listing find(Caller caller, String id) {
-        Listing listing = id == null ? null : em.find(Listing.class, id);
-        if (listing == null || !(caller.isComplianceStaff() || listing.sellerId().equals(caller.sellerId()))) {
-            throw CaravelException.notFound("listing", id);
-        }
-        return listing;
+        return CaseRules.visible(id == null ? null : em.find(Listing.class, id), caller, CASE, id);
     }
 
     /** Views of many listings with their files read in one query. */
@@ -367,12 +384,6 @@ public class ListingService {
         Seller seller = caller.sellerId() == null ? null : em.find(Seller.class, caller.sellerId());
         if (seller == null || seller.status() != SellerStatus.ACTIVE) {
             throw new CaravelException(ProblemType.FORBIDDEN, "error.listing.seller-not-active");
-        }
-    }
-
-    private static void requireOwner(Caller caller, Listing listing) {
-        if (!listing.sellerId().equals(caller.sellerId())) {
-            throw CaravelException.forbidden();
         }
     }
 
@@ -403,11 +414,11 @@ public class ListingService {
         if (l.getDescriptionEn() == null && l.getDescriptionZh() == null) {
             missing.add(new FieldError("descriptionEn", "error.listing.description-required"));
         }
-        require(missing, "category", l.getCategory());
-        require(missing, "hsCode", l.getHsCode());
-        require(missing, "originCountry", l.getOriginCountry());
-        require(missing, "price", l.getPrice());
-        require(missing, "currency", l.getCurrency());
+        CaseRules.require(missing, "category", l.getCategory());
+        CaseRules.require(missing, "hsCode", l.getHsCode());
+        CaseRules.require(missing, "originCountry", l.getOriginCountry());
+        CaseRules.require(missing, "price", l.getPrice());
+        CaseRules.require(missing, "currency", l.getCurrency());
         if (l.isLithiumBattery() && l.getUnNumber() == null) {
             missing.add(new FieldError("unNumber", "error.listing.un-required"));
         }
@@ -423,10 +434,5 @@ public class ListingService {
         return missing;
     }
 
-    private static void require(List<FieldError> missing, String field, Object value) {
-        if (value == null) {
-            missing.add(new FieldError(field, "error.application.field-required"));
-        }
-    }
 
 }

@@ -1,6 +1,7 @@
 package io.caravel.listing;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.casework.MessageTemplates;
 import io.caravel.catalog.CatalogService;
 import io.caravel.catalog.ProductDetails;
 import io.caravel.catalog.PublishedProduct;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The automatic steps of the {@code listing-review} workflow, called by its delegates in the
@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 public class ListingSteps {
 
     static final String WORKFLOW = "workflow";
+    static final String CASE = ListingWorkflow.CASE_TYPE;
 
     private static final KeywordRules KEYWORDS = KeywordRules.bundled();
 
@@ -65,9 +66,8 @@ public class ListingSteps {
 
     /** The facts the goods rules (DMN {@code listing-goods}) read. */
     public Map<String, Object> goodsFacts(String listingId) {
-        Listing listing = listing(listingId);
+        ProductDetails product = revision(listing(listingId)).product();
         Map<String, Object> facts = new HashMap<>();
-        ProductDetails product = listing.product();
         facts.put("hsCode", product.getHsCode());
         facts.put("lithiumBattery", product.isLithiumBattery());
         return facts;
@@ -80,7 +80,7 @@ public class ListingSteps {
      */
     public Verdict check(String listingId, List<Map<String, Object>> goodsRules) {
         Listing listing = listing(listingId);
-        ProductDetails product = listing.product();
+        ProductDetails product = revision(listing).product();
         Set<ListingDocumentKind> documents = EnumSet.noneOf(ListingDocumentKind.class);
         listings.files(listingId, ListingFile.Purpose.DOCUMENT).forEach(f -> documents.add(f.kind()));
         Map<String, CheckResult> results = new LinkedHashMap<>();
@@ -103,55 +103,95 @@ public class ListingSteps {
             if (result.outcome() != Outcome.PASSED) {
                 risks.record(result.category(), result.code(),
                         result.outcome() == Outcome.PROHIBITED ? RiskEvent.Severity.BLOCK : RiskEvent.Severity.REVIEW,
-                        "listing", listingId, listing.sellerId(), result.detail());
+                        CASE, listingId, listing.sellerId(), result.detail());
             }
         }
-        String verdict = results.values().stream().anyMatch(r -> r.outcome() == Outcome.PROHIBITED) ? "PROHIBITED"
-                : results.values().stream().anyMatch(r -> r.outcome() == Outcome.REVIEW) ? "REVIEW" : "CLEAN";
-        String reasons = results.values().stream().filter(r -> r.outcome() != Outcome.PASSED)
-                .map(r -> r.code() + ": " + r.detail()).collect(Collectors.joining("; "));
-        audit.record(WORKFLOW, "LISTING_CHECKED", "listing", listingId,
-                "revision " + listing.revision() + " " + verdict + (reasons.isEmpty() ? "" : " — " + reasons));
-        return new Verdict(verdict, reasons);
+        ListingRevision.Verdict verdict = results.values().stream().anyMatch(r -> r.outcome() == Outcome.PROHIBITED)
+                ? ListingRevision.Verdict.PROHIBITED
+                : results.values().stream().anyMatch(r -> r.outcome() == Outcome.REVIEW) ? ListingRevision.Verdict.REVIEW
+                : ListingRevision.Verdict.CLEAN;
+        List<String> reasons = results.values().stream().filter(r -> r.outcome() != Outcome.PASSED)
+                .map(CheckResult::code).distinct().toList();
+        boolean flaggedBefore = flaggedBefore(listingId, listing.revision());
+        revision(listing).checked(verdict, clock.instant());
+        audit.record(WORKFLOW, "LISTING_CHECKED", CASE, listingId, "revision " + listing.revision() + " " + verdict
+                + (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons))
+                + (flaggedBefore ? " (flagged before: a person reviews it)" : ""));
+        return new Verdict(verdict.name(), reasons, flaggedBefore);
     }
 
-    /** Publishes the reviewed revision: the catalog serves it from now on. */
+    /** Publishes the reviewed revision, exactly as it was submitted: the catalog serves it from now on. */
     public void publish(String listingId, String by) {
         Listing listing = listing(listingId);
+        ListingRevision revision = revision(listing);
         Seller seller = em.find(Seller.class, listing.sellerId());
         List<String> images = listings.files(listingId, ListingFile.Purpose.IMAGE).stream().map(ListingFile::id).toList();
-        catalog.publish(new PublishedProduct(listing.id(), listing.sellerId(), seller.legalName(), listing.revision(),
-                listing.product(), images.size() > 8 ? images.subList(0, 8) : images));
+        catalog.publish(new PublishedProduct(listing.id(), listing.sellerId(), seller.legalName(), revision.revision(),
+                revision.product(), images.size() > 8 ? images.subList(0, 8) : images));
         listing.published();
-        audit.record(by, "LISTING_PUBLISHED", "listing", listingId, "revision " + listing.revision());
+        revision.decided(ListingRevision.Outcome.PUBLISHED, by, clock.instant());
+        audit.recordForSeller(by, "LISTING_PUBLISHED", CASE, listingId, "revision " + listing.revision(),
+                "revision " + listing.revision());
         notifications.notify(listing.sellerId(), listingId, "LISTING_PUBLISHED", listing.displayTitle());
     }
 
-    /** Rejects the revision with its reason; a version already live stays live. */
-    public void reject(String listingId, String by, String reason) {
+    /** Rejects the revision with the message for the seller; a version already live stays live. */
+    public void reject(String listingId, String by, String message) {
         Listing listing = listing(listingId);
-        listing.rejected(reason);
-        audit.record(by, "LISTING_REJECTED", "listing", listingId, reason);
-        notifications.notify(listing.sellerId(), listingId, "LISTING_REJECTED", reason);
+        listing.rejected(message);
+        revision(listing).decided(ListingRevision.Outcome.REJECTED, by, clock.instant());
+        audit.recordForSeller(by, "LISTING_REJECTED", CASE, listingId, "revision " + listing.revision(), message);
+        notifications.notify(listing.sellerId(), listingId, "LISTING_REJECTED", message);
+    }
+
+    /** Rejects a revision the checks found prohibited, telling the seller which rules it broke. */
+    public void rejectProhibited(String listingId) {
+        reject(listingId, WORKFLOW, MessageTemplates.text("PRODUCT_PROHIBITED"));
     }
 
     /** Sends the listing back to its seller with what to fix. */
     public void requestChanges(String listingId, String by, String whatToFix) {
         Listing listing = listing(listingId);
         listing.changesRequired(whatToFix);
-        audit.record(by, "LISTING_CHANGES_REQUIRED", "listing", listingId, whatToFix);
+        revision(listing).decided(ListingRevision.Outcome.CHANGES_REQUIRED, by, clock.instant());
+        audit.recordForSeller(by, "LISTING_CHANGES_REQUIRED", CASE, listingId, "revision " + listing.revision(),
+                whatToFix);
         notifications.notify(listing.sellerId(), listingId, "LISTING_CHANGES_REQUIRED", whatToFix);
     }
 
     /** The seller did not make the requested changes in time; the review closes (the seller may submit again later). */
     public void changesExpired(String listingId) {
         Listing listing = listing(listingId);
-        audit.record(WORKFLOW, "LISTING_REVIEW_CLOSED", "listing", listingId, "changes not made in time");
-        notifications.notify(listing.sellerId(), listingId, "LISTING_CHANGES_EXPIRED", listing.reviewNote());
+        String message = MessageTemplates.text("LISTING_CHANGES_EXPIRED");
+        audit.recordForSeller(WORKFLOW, "LISTING_REVIEW_CLOSED", CASE, listingId, "changes not made in time", message);
+        notifications.notify(listing.sellerId(), listingId, "LISTING_CHANGES_EXPIRED", message);
     }
 
-    /** The outcome of the checks: CLEAN, REVIEW or PROHIBITED, and the flagged results' reasons. */
-    public record Verdict(String verdict, String reasons) {
+    /**
+     * The outcome of the checks: CLEAN, REVIEW or PROHIBITED, the codes of the flagged checks, and
+     * whether an earlier revision was ever flagged, sent back, rejected or taken down.
+     */
+    public record Verdict(String verdict, List<String> reasons, boolean flaggedBefore) {
+    }
+
+    /** Whether a revision before this one was flagged by a check or sent back, rejected or taken down by a person. */
+    boolean flaggedBefore(String listingId, int revision) {
+        boolean earlierRevision = em.createQuery("select r from ListingRevision r where r.listingId = :id"
+                        + " and r.revision < :revision", ListingRevision.class)
+                .setParameter("id", listingId).setParameter("revision", revision)
+                .getResultStream().anyMatch(ListingRevision::flagged);
+        return earlierRevision || em.createQuery("select count(c) from ListingCheck c where c.listingId = :id"
+                        + " and c.revision < :revision and c.outcome <> :passed", Long.class)
+                .setParameter("id", listingId).setParameter("revision", revision).setParameter("passed", Outcome.PASSED)
+                .getSingleResult() > 0;
+    }
+
+    private ListingRevision revision(Listing listing) {
+        ListingRevision revision = em.find(ListingRevision.class, new ListingRevision.Key(listing.id(), listing.revision()));
+        if (revision == null) {
+            throw new IllegalStateException("No revision " + listing.revision() + " of listing " + listing.id());
+        }
+        return revision;
     }
 
     private static CheckResult restriction(String code, String outcome, RiskCategory category, String document,

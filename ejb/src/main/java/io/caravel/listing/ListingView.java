@@ -4,9 +4,9 @@ import io.caravel.catalog.ProductDetails;
 import java.time.Instant;
 import java.util.List;
 
-/** A listing as its seller and the reviewers see it: the form, where it stands, the reviewer's note and its files. */
+/** A listing as its seller and the reviewers see it: the form, where it stands, what the review told the seller, and its files. */
 public record ListingView(String id, String sellerId, ListingStatus status, boolean live, int revision, ProductDetails data,
-                          String reviewNote, List<FileView> files, Instant createdAt, Instant updatedAt, Instant submittedAt,
+                          String sellerMessage, List<FileView> files, Instant createdAt, Instant updatedAt, Instant submittedAt,
                           int version) {
 
     /** An image or document of a listing, without its content. */
@@ -20,7 +20,7 @@ public record ListingView(String id, String sellerId, ListingStatus status, bool
     }
 
     static ListingView of(Listing l, List<ListingFile> files) {
-        return new ListingView(l.id(), l.sellerId(), l.status(), l.live(), l.revision(), l.product(), l.reviewNote(),
+        return new ListingView(l.id(), l.sellerId(), l.status(), l.live(), l.revision(), l.product(), l.sellerMessage(),
                 files.stream().map(FileView::of).toList(), l.createdAt(), l.updatedAt(), l.submittedAt(), l.version());
     }
 

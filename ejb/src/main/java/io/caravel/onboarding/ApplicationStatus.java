@@ -13,5 +13,15 @@ public enum ApplicationStatus {
     /** The seller did not answer a request for information in time. */
     ABANDONED,
     /** An approved seller suspended at recertification. */
-    SUSPENDED
+    SUSPENDED;
+
+    /** Whether the seller may change the application now: a draft, or while information is asked for. */
+    public boolean editable() {
+        return this == DRAFT || this == INFORMATION_REQUESTED;
+    }
+
+    /** Whether the application is decided for good. */
+    public boolean closed() {
+        return this == REJECTED || this == ABANDONED || this == SUSPENDED;
+    }
 }

@@ -3,9 +3,12 @@ package io.caravel.onboarding;
 import io.caravel.seller.SellerStatus;
 import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
+import io.caravel.casework.CaseHeader;
+import io.caravel.casework.CaseRules;
 import io.caravel.identity.IdentityService;
 import io.caravel.identity.NewUser;
 import io.caravel.platform.Caller;
+import io.caravel.platform.Durations;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.CaravelException.FieldError;
 import io.caravel.platform.ProblemType;
@@ -16,13 +19,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,8 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class OnboardingService {
 
-    public static final String PROCESS_KEY = "seller-onboarding";
-    public static final String INFORMATION_MESSAGE = "SellerInformationProvided";
+    static final String CASE = OnboardingWorkflow.CASE_TYPE;
+
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
     @PersistenceContext(unitName = "caravel")
@@ -84,8 +87,8 @@ public class OnboardingService {
         initial.setOperatingModels(Set.of(registration.getOperatingModel()));
         application.update(initial);
         em.persist(application);
-        audit.record(self.username(), "SELLER_REGISTERED", "application", application.id(), seller.legalName());
-        return ApplicationView.of(application);
+        audit.recordBySeller(self.username(), "SELLER_REGISTERED", CASE, application.id(), seller.legalName());
+        return ApplicationView.of(application, false);
     }
 
     /** The caller's applications (a seller's own; staff see none here, they use the inbox). */
@@ -96,32 +99,32 @@ public class OnboardingService {
         return em.createQuery("select a from SellerApplication a where a.sellerId = :seller order by a.createdAt desc",
                         SellerApplication.class)
                 .setParameter("seller", caller.sellerId())
-                .getResultList().stream().map(ApplicationView::of).toList();
+                .getResultList().stream().map(a -> ApplicationView.of(a, caller.isComplianceStaff())).toList();
     }
 
     public ApplicationView get(Caller caller, String id) {
-        return ApplicationView.of(find(caller, id));
+        return ApplicationView.of(find(caller, id), caller.isComplianceStaff());
     }
 
     /** Saves the form; only while the application is a draft or information was requested. */
     public ApplicationView update(Caller caller, String id, Integer expectedVersion, ApplicationData data) {
         SellerApplication application = find(caller, id);
-        requireSeller(caller, application);
-        checkVersion(application, expectedVersion);
-        if (application.status() != ApplicationStatus.DRAFT && application.status() != ApplicationStatus.INFORMATION_REQUESTED) {
+        CaseRules.requireOwner(caller, application);
+        CaseRules.requireVersion(application, expectedVersion);
+        if (!application.status().editable()) {
             throw CaravelException.conflict("error.application.not-editable", application.status());
         }
         application.update(data);
         em.flush();
-        audit.record(caller.username(), "APPLICATION_SAVED", "application", id, null);
-        return ApplicationView.of(application);
+        audit.recordBySeller(caller.username(), "APPLICATION_SAVED", CASE, id, null);
+        return ApplicationView.of(application, false);
     }
 
     /** Stores a document after checking its size and that its bytes are a PDF, JPEG or PNG. */
     public DocumentView upload(Caller caller, String id, DocumentKind kind, String fileName, byte[] content) {
         SellerApplication application = find(caller, id);
-        requireSeller(caller, application);
-        if (application.status() != ApplicationStatus.DRAFT && application.status() != ApplicationStatus.INFORMATION_REQUESTED) {
+        CaseRules.requireOwner(caller, application);
+        if (!application.status().editable()) {
             throw CaravelException.conflict("error.application.not-editable", application.status());
         }
         if (kind == null) {
@@ -131,7 +134,7 @@ public class OnboardingService {
         String name = Uploads.safeName(fileName, kind.name().toLowerCase(Locale.ROOT));
         ApplicationDocument document = new ApplicationDocument(id, kind, name, contentType, content, clock.instant());
         em.persist(document);
-        audit.record(caller.username(), "DOCUMENT_UPLOADED", "application", id, kind + " " + document.sha256());
+        audit.recordBySeller(caller.username(), "DOCUMENT_UPLOADED", CASE, id, kind + " " + document.fileName());
         return DocumentView.of(document);
     }
 
@@ -150,50 +153,57 @@ public class OnboardingService {
         return document;
     }
 
-    /** Submits a complete application and starts the onboarding workflow. */
+    /**
+     * Sends a complete application to review: a draft starts the onboarding workflow; an application
+     * with an open request for information goes back to the checks (the same as answering it).
+     */
     public ApplicationView submit(Caller caller, String id) {
         SellerApplication application = find(caller, id);
-        requireSeller(caller, application);
+        CaseRules.requireOwner(caller, application);
+        if (application.status() == ApplicationStatus.INFORMATION_REQUESTED) {
+            return answer(caller, id, null);
+        }
         if (application.status() != ApplicationStatus.DRAFT) {
             throw CaravelException.conflict("error.application.not-draft", application.status());
         }
-        List<FieldError> missing = missingRequired(application);
-        if (!missing.isEmpty()) {
-            throw new CaravelException(ProblemType.VALIDATION, missing, "error.application.incomplete");
-        }
-        Map<String, Object> variables = Variables.createVariables()
-                .putValue("applicationId", application.id())
-                .putValue("caseTitle", application.legalName())
-                .putValue("sellerId", application.sellerId())
-                .putValue("country", application.country())
-                .putValue("mainCategory", application.mainCategory())
-                .putValue("expectedYearlySalesEur", application.expectedYearlySalesEur())
-                .putValue("expectedYearlyOrders", application.expectedYearlyOrders())
-                .putValue("missingFields", missingOptional(application))
-                .putValue("reviewDue", reviewDue)
-                .putValue("reminderAfter", reminderAfter)
-                .putValue("abandonAfter", abandonAfter)
-                .putValue("recertifyAfter", recertifyAfter);
-        String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, application.id(), variables).getId();
-        application.submitted(clock.instant(), instance);
-        audit.record(caller.username(), "APPLICATION_SUBMITTED", "application", id, null);
-        return ApplicationView.of(application);
+        CaseRules.requireComplete(missingRequired(application), "error.application.incomplete");
+        Instant now = clock.instant();
+        Map<String, Object> variables = new CaseHeader(OnboardingWorkflow.CASE_TYPE, application.id(),
+                application.legalName(), application.sellerId(), Durations.after(now, reviewDue)).variables()
+                .putValue(OnboardingWorkflow.COUNTRY, application.country())
+                .putValue(OnboardingWorkflow.MAIN_CATEGORY, application.mainCategory())
+                .putValue(OnboardingWorkflow.EXPECTED_YEARLY_SALES_EUR, application.expectedYearlySalesEur())
+                .putValue(OnboardingWorkflow.EXPECTED_YEARLY_ORDERS, application.expectedYearlyOrders())
+                .putValue(OnboardingWorkflow.MISSING_FIELDS, missingOptional(application))
+                .putValue(OnboardingWorkflow.REVIEW_DUE, reviewDue)
+                .putValue(OnboardingWorkflow.REMINDER_AFTER, reminderAfter)
+                .putValue(OnboardingWorkflow.ABANDON_AFTER, abandonAfter)
+                .putValue(OnboardingWorkflow.RECERTIFY_AFTER, recertifyAfter);
+        String instance = runtime.startProcessInstanceByKey(OnboardingWorkflow.PROCESS_KEY, application.id(), variables)
+                .getId();
+        application.submitted(now, instance);
+        audit.recordBySeller(caller.username(), "APPLICATION_SUBMITTED", CASE, id, null);
+        return ApplicationView.of(application, false);
     }
 
-    /** The seller answers a request for information; the workflow checks the application again. */
+    /**
+     * The seller answers a request for information (the answer may be empty when the seller only
+     * added documents); the workflow checks the application again.
+     */
     public ApplicationView answer(Caller caller, String id, String answer) {
         SellerApplication application = find(caller, id);
-        requireSeller(caller, application);
+        CaseRules.requireOwner(caller, application);
         if (application.status() != ApplicationStatus.INFORMATION_REQUESTED) {
             throw CaravelException.conflict("error.application.no-request", application.status());
         }
-        if (answer == null || answer.isBlank()) {
+        String text = answer == null || answer.isBlank() ? null : answer.length() > 4000 ? answer.substring(0, 4000) : answer;
+        if (text == null && documentsOf(id).stream().noneMatch(d -> d.uploadedAt().isAfter(application.requestedAt()))) {
             throw CaravelException.invalid("answer", "error.application.answer-required");
         }
-        application.answered(answer.length() > 4000 ? answer.substring(0, 4000) : answer);
-        runtime.createMessageCorrelation(INFORMATION_MESSAGE).processInstanceBusinessKey(id).correlate();
-        audit.record(caller.username(), "INFORMATION_PROVIDED", "application", id, null);
-        return ApplicationView.of(application);
+        application.answered(text);
+        runtime.createMessageCorrelation(OnboardingWorkflow.INFORMATION_MESSAGE).processInstanceBusinessKey(id).correlate();
+        audit.recordBySeller(caller.username(), "INFORMATION_PROVIDED", CASE, id, text);
+        return ApplicationView.of(application, false);
     }
 
     /** The screening matches kept with the case. */
@@ -203,6 +213,30 @@ public class OnboardingService {
                 ScreeningMatch.class).setParameter("id", id).getResultList();
     }
 
+    /** An officer marks one screening hit as a true match or a false positive, with the reason (staff only). */
+    public ScreeningMatch dispose(Caller caller, String id, String matchId, ScreeningMatch.Disposition disposition,
+                                  String reason) {
+        if (!caller.isComplianceStaff()) {
+            throw CaravelException.notFound(CASE, id);
+        }
+        find(caller, id);
+        ScreeningMatch match = matchId == null ? null : em.find(ScreeningMatch.class, matchId);
+        if (match == null || !match.applicationId().equals(id)) {
+            throw CaravelException.notFound("screening match", matchId);
+        }
+        if (disposition == null) {
+            throw CaravelException.invalid("disposition", "error.screening.disposition");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw CaravelException.invalid("reason", "error.screening.disposition-reason");
+        }
+        String text = reason.trim().length() > 1000 ? reason.trim().substring(0, 1000) : reason.trim();
+        match.dispose(disposition, text, caller.username(), clock.instant());
+        audit.record(caller.username(), "SCREENING_HIT_" + disposition, CASE, id,
+                match.screenedName() + " ~ " + match.listedName() + " (" + match.entNum() + "): " + text);
+        return match;
+    }
+
     /** The documents of an application, oldest first (for the workflow; no access check). */
     public List<ApplicationDocument> documentsOf(String id) {
         return em.createQuery("select d from ApplicationDocument d where d.applicationId = :id order by d.uploadedAt",
@@ -210,48 +244,27 @@ public class OnboardingService {
     }
 
     private SellerApplication find(Caller caller, String id) {
-        SellerApplication application = em.find(SellerApplication.class, id);
-        if (application == null || !(caller.isComplianceStaff() || application.sellerId().equals(caller.sellerId()))) {
-            throw CaravelException.notFound("application", id);
-        }
-        return application;
+        return CaseRules.visible(id == null ? null : em.find(SellerApplication.class, id), caller, CASE, id);
     }
 
-    private static void requireSeller(Caller caller, SellerApplication application) {
-        if (!application.sellerId().equals(caller.sellerId())) {
-            throw CaravelException.forbidden();
-        }
-    }
-
-    private static void checkVersion(SellerApplication application, Integer expected) {
-        if (expected != null && expected != application.version()) {
-            throw new CaravelException(ProblemType.PRECONDITION_FAILED, "error.stale-version");
-        }
-    }
 
     static List<FieldError> missingRequired(SellerApplication a) {
         List<FieldError> missing = new ArrayList<>();
-        require(missing, "legalName", a.legalName());
-        require(missing, "country", a.country());
-        require(missing, "registrationNumber", a.registrationNumber());
-        require(missing, "taxId", a.taxId());
-        require(missing, "address", a.address());
-        require(missing, "contactEmail", a.contactEmail());
-        require(missing, "operatingModels", a.operatingModels());
-        require(missing, "mainCategory", a.mainCategory());
-        require(missing, "expectedYearlySalesEur", a.expectedYearlySalesEur());
-        require(missing, "expectedYearlyOrders", a.expectedYearlyOrders());
-        require(missing, "bankAccount", a.bankAccount());
+        CaseRules.require(missing, "legalName", a.legalName());
+        CaseRules.require(missing, "country", a.country());
+        CaseRules.require(missing, "registrationNumber", a.registrationNumber());
+        CaseRules.require(missing, "taxId", a.taxId());
+        CaseRules.require(missing, "address", a.address());
+        CaseRules.require(missing, "contactEmail", a.contactEmail());
+        CaseRules.require(missing, "operatingModels", a.operatingModels());
+        CaseRules.require(missing, "mainCategory", a.mainCategory());
+        CaseRules.require(missing, "expectedYearlySalesEur", a.expectedYearlySalesEur());
+        CaseRules.require(missing, "expectedYearlyOrders", a.expectedYearlyOrders());
+        CaseRules.require(missing, "bankAccount", a.bankAccount());
         if (a.parties().stream().noneMatch(p -> p.role() == PartyRole.DIRECTOR)) {
             missing.add(new FieldError("parties", "error.application.director-required"));
         }
         return missing;
-    }
-
-    private static void require(List<FieldError> missing, String field, Object value) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            missing.add(new FieldError(field, "error.application.field-required"));
-        }
     }
 
     /** Optional KYB data left empty; the risk decision weighs it. */

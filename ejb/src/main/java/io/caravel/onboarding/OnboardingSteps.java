@@ -2,18 +2,18 @@ package io.caravel.onboarding;
 
 import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
+import io.caravel.casework.MessageTemplates;
 import io.caravel.notification.Notifications;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.ScreeningResult;
 import io.caravel.screening.ScreeningService;
+import io.caravel.platform.Durations;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -30,6 +30,7 @@ import java.util.Set;
 public class OnboardingSteps {
 
     static final String WORKFLOW = "workflow";
+    static final String CASE = OnboardingWorkflow.CASE_TYPE;
     private static final Set<DocumentKind> REQUIRED_DOCUMENTS = EnumSet.of(DocumentKind.BUSINESS_LICENCE,
             DocumentKind.REPRESENTATIVE_ID);
 
@@ -55,7 +56,7 @@ public class OnboardingSteps {
         Set<DocumentKind> present = EnumSet.noneOf(DocumentKind.class);
         onboarding.documentsOf(applicationId).forEach(d -> present.add(d.kind()));
         List<String> missing = REQUIRED_DOCUMENTS.stream().filter(k -> !present.contains(k)).map(Enum::name).toList();
-        audit.record(WORKFLOW, "DOCUMENTS_CHECKED", "application", applicationId,
+        audit.record(WORKFLOW, "DOCUMENTS_CHECKED", CASE, applicationId,
                 missing.isEmpty() ? "complete" : "missing " + missing);
         return missing;
     }
@@ -88,7 +89,7 @@ public class OnboardingSteps {
             top = Math.max(top, result.topScore());
         }
         application.screened(!found.isEmpty(), top, version);
-        audit.record(WORKFLOW, "SCREENED", "application", applicationId,
+        audit.record(WORKFLOW, "SCREENED", CASE, applicationId,
                 (found.isEmpty() ? "no hits" : "hits: " + String.join("; ", found)) + " [" + version + "]");
         return new ScreeningSummary(!found.isEmpty(), top, version);
     }
@@ -99,58 +100,67 @@ public class OnboardingSteps {
 
     public void riskAssessed(String applicationId, String level, String reasons) {
         application(applicationId).assessed(level, reasons);
-        audit.record(WORKFLOW, "RISK_ASSESSED", "application", applicationId, level + ": " + reasons);
+        audit.record(WORKFLOW, "RISK_ASSESSED", CASE, applicationId, level + ": " + reasons);
     }
 
-    public void requestInformation(String applicationId, String questions) {
+    /** Asks the seller for the required documents the check found missing. */
+    public void requestDocuments(String applicationId, List<String> missingKinds) {
+        String message = missingKinds.stream().filter(k -> !k.isBlank()).map(k -> MessageTemplates.text("MISSING_" + k))
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("\n"));
+        requestInformation(applicationId, WORKFLOW, message);
+    }
+
+    /** Asks the seller for information (the reviewer's questions, exactly as the seller will read them). */
+    public void requestInformation(String applicationId, String by, String message) {
         SellerApplication application = application(applicationId);
-        application.informationRequested(questions);
-        notifications.notify(application.sellerId(), applicationId, "INFORMATION_REQUESTED", questions);
-        audit.record(WORKFLOW, "INFORMATION_REQUESTED", "application", applicationId, questions);
+        application.informationRequested(message, clock.instant());
+        notifications.notify(application.sellerId(), applicationId, "INFORMATION_REQUESTED", message);
+        audit.recordForSeller(by, "INFORMATION_REQUESTED", CASE, applicationId, null, message);
     }
 
     /** Reminds the seller of an unanswered request for information. */
     public void remind(String applicationId) {
         SellerApplication application = application(applicationId);
         notifications.notify(application.sellerId(), applicationId, "REMINDER", application.questions());
-        audit.record(WORKFLOW, "SELLER_REMINDED", "application", applicationId, "reminder sent to the seller");
+        audit.recordForSeller(WORKFLOW, "SELLER_REMINDED", CASE, applicationId, null, application.questions());
     }
 
-    public void approve(String applicationId, String decidedBy, String reason, String recertifyAfter) {
+    public void approve(String applicationId, String decidedBy, String message, String recertifyAfter) {
         SellerApplication application = application(applicationId);
-        application.decided(ApplicationStatus.APPROVED, "APPROVE", reason, clock.instant());
-        application.recertifyAt(after(recertifyAfter));
+        application.decided(ApplicationStatus.APPROVED, "APPROVE", message, clock.instant());
+        application.recertifyAt(Durations.after(clock.instant(), recertifyAfter));
         seller(application).activate();
-        notifications.notify(application.sellerId(), applicationId, "APPROVED", null);
-        audit.record(decidedBy, "APPLICATION_APPROVED", "application", applicationId, reason);
+        notifications.notify(application.sellerId(), applicationId, "APPROVED", message);
+        audit.recordForSeller(decidedBy, "APPLICATION_APPROVED", CASE, applicationId, null, message);
     }
 
-    public void reject(String applicationId, String decidedBy, String reason) {
+    public void reject(String applicationId, String decidedBy, String message) {
         SellerApplication application = application(applicationId);
-        application.decided(ApplicationStatus.REJECTED, "REJECT", reason, clock.instant());
+        application.decided(ApplicationStatus.REJECTED, "REJECT", message, clock.instant());
         seller(application).reject();
-        notifications.notify(application.sellerId(), applicationId, "REJECTED", reason);
-        audit.record(decidedBy, "APPLICATION_REJECTED", "application", applicationId, reason);
+        notifications.notify(application.sellerId(), applicationId, "REJECTED", message);
+        audit.recordForSeller(decidedBy, "APPLICATION_REJECTED", CASE, applicationId, null, message);
     }
 
     public void abandon(String applicationId) {
         SellerApplication application = application(applicationId);
-        application.decided(ApplicationStatus.ABANDONED, "ABANDONED", "no answer to the request for information", clock.instant());
-        notifications.notify(application.sellerId(), applicationId, "ABANDONED", null);
-        audit.record(WORKFLOW, "APPLICATION_ABANDONED", "application", applicationId, null);
+        String message = MessageTemplates.text("APPLICATION_ABANDONED");
+        application.decided(ApplicationStatus.ABANDONED, "ABANDONED", message, clock.instant());
+        notifications.notify(application.sellerId(), applicationId, "ABANDONED", message);
+        audit.recordForSeller(WORKFLOW, "APPLICATION_ABANDONED", CASE, applicationId, "no answer in time", message);
     }
 
     public void recertified(String applicationId, String decidedBy, String recertifyAfter) {
-        application(applicationId).recertifyAt(after(recertifyAfter));
-        audit.record(decidedBy, "SELLER_RECERTIFIED", "application", applicationId, null);
+        application(applicationId).recertifyAt(Durations.after(clock.instant(), recertifyAfter));
+        audit.recordForSeller(decidedBy, "SELLER_RECERTIFIED", CASE, applicationId, null, null);
     }
 
-    public void suspend(String applicationId, String decidedBy, String reason) {
+    public void suspend(String applicationId, String decidedBy, String message) {
         SellerApplication application = application(applicationId);
-        application.decided(ApplicationStatus.SUSPENDED, "SUSPEND", reason, clock.instant());
+        application.decided(ApplicationStatus.SUSPENDED, "SUSPEND", message, clock.instant());
         seller(application).suspend();
-        notifications.notify(application.sellerId(), applicationId, "SUSPENDED", reason);
-        audit.record(decidedBy, "SELLER_SUSPENDED", "application", applicationId, reason);
+        notifications.notify(application.sellerId(), applicationId, "SUSPENDED", message);
+        audit.recordForSeller(decidedBy, "SELLER_SUSPENDED", CASE, applicationId, null, message);
     }
 
     private SellerApplication application(String id) {
@@ -165,9 +175,4 @@ public class OnboardingSteps {
         return em.find(Seller.class, application.sellerId());
     }
 
-    /** Now plus an ISO-8601 duration as the process uses them (P2D, PT1H, P1Y), in UTC. */
-    private java.time.Instant after(String iso) {
-        java.time.temporal.TemporalAmount amount = iso.contains("T") ? Duration.parse(iso) : Period.parse(iso);
-        return clock.instant().atZone(java.time.ZoneOffset.UTC).plus(amount).toInstant();
-    }
 }

@@ -38,6 +38,17 @@ public class ScreeningMatch {
     private String listVersion;
     @Column(name = "screened_at", nullable = false)
     private Instant screenedAt;
+    @Enumerated(EnumType.STRING)
+    private Disposition disposition;
+    @Column(name = "disposition_reason")
+    private String dispositionReason;
+    @Column(name = "disposed_by")
+    private String disposedBy;
+    @Column(name = "disposed_at")
+    private Instant disposedAt;
+
+    /** An officer's verdict on a hit: the listed party is the applicant, or someone else. */
+    public enum Disposition { TRUE_MATCH, FALSE_POSITIVE }
 
     protected ScreeningMatch() {
     }
@@ -57,6 +68,20 @@ public class ScreeningMatch {
         this.screenedAt = at;
     }
 
+    /** Records an officer's verdict on this hit with the reason (e.g. "other date of birth"). */
+    void dispose(Disposition verdict, String reason, String by, Instant at) {
+        disposition = verdict;
+        dispositionReason = reason;
+        disposedBy = by;
+        disposedAt = at;
+    }
+
+    public String id() { return id; }
+    public String applicationId() { return applicationId; }
+    public Disposition disposition() { return disposition; }
+    public String dispositionReason() { return dispositionReason; }
+    public String disposedBy() { return disposedBy; }
+    public Instant disposedAt() { return disposedAt; }
     public String screenedName() { return screenedName; }
     public PartyRole partyRole() { return partyRole; }
     public long entNum() { return entNum; }

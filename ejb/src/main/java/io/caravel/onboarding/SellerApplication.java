@@ -1,5 +1,6 @@
 package io.caravel.onboarding;
 
+import io.caravel.casework.SellerCase;
 import io.caravel.platform.Ids;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 @Entity(name = "SellerApplication")
 @Table(name = "seller_application")
-public class SellerApplication {
+public class SellerApplication implements SellerCase {
 
     @Id
     private String id;
@@ -74,8 +75,9 @@ public class SellerApplication {
     @Column(name = "seller_answer")
     private String sellerAnswer;
     private String decision;
+    /** What the seller was told with the decision (never the decider's internal note). */
     @Column(name = "decision_reason")
-    private String decisionReason;
+    private String decisionMessage;
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
@@ -83,6 +85,8 @@ public class SellerApplication {
     private Instant createdAt;
     @Column(name = "submitted_at")
     private Instant submittedAt;
+    @Column(name = "information_requested_at")
+    private Instant informationRequestedAt;
     @Column(name = "decided_at")
     private Instant decidedAt;
     @Column(name = "recertify_at")
@@ -151,9 +155,10 @@ public class SellerApplication {
         riskReasons = reasons;
     }
 
-    void informationRequested(String text) {
+    void informationRequested(String message, Instant at) {
         status = ApplicationStatus.INFORMATION_REQUESTED;
-        questions = text;
+        questions = message;
+        informationRequestedAt = at;
     }
 
     void answered(String answer) {
@@ -161,10 +166,10 @@ public class SellerApplication {
         sellerAnswer = answer;
     }
 
-    void decided(ApplicationStatus outcome, String decisionCode, String reason, Instant at) {
+    void decided(ApplicationStatus outcome, String decisionCode, String message, Instant at) {
         status = outcome;
         decision = decisionCode;
-        decisionReason = reason;
+        decisionMessage = message;
         decidedAt = at;
     }
 
@@ -197,7 +202,8 @@ public class SellerApplication {
     public String questions() { return questions; }
     public String sellerAnswer() { return sellerAnswer; }
     public String decision() { return decision; }
-    public String decisionReason() { return decisionReason; }
+    public String decisionMessage() { return decisionMessage; }
+    public Instant requestedAt() { return informationRequestedAt; }
     public String processInstanceId() { return processInstanceId; }
     public Instant createdAt() { return createdAt; }
     public Instant submittedAt() { return submittedAt; }

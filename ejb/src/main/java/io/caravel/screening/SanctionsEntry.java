@@ -1,7 +1,10 @@
 package io.caravel.screening;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One entry of a sanctions list: the listed party with its names, programs and countries.
@@ -25,5 +28,29 @@ public record SanctionsEntry(long entNum, String primaryName, PartyType type, Li
         alternateNames = List.copyOf(alternateNames);
         countries = List.copyOf(countries);
         remarks = remarks == null ? "" : remarks;
+    }
+
+    private static final Pattern DOB = Pattern.compile("\\b(?:alt\\. )?DOB ([^;]+?)\\s*(?:;|\\.$|$)");
+    private static final Pattern NATIONALITY = Pattern.compile("\\b(?:nationality|citizen) ([^;]+?)\\s*(?:;|\\.$|$)");
+
+    /** The dates of birth the remarks give ("DOB 10 Dec 1948", "alt. DOB 1950"), as written. */
+    public List<String> datesOfBirth() {
+        return all(DOB);
+    }
+
+    /** The nationalities and citizenships the remarks give, as written. */
+    public List<String> nationalities() {
+        return all(NATIONALITY);
+    }
+
+    private List<String> all(Pattern pattern) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(remarks);
+        while (matcher.find()) {
+            if (!found.contains(matcher.group(1))) {
+                found.add(matcher.group(1));
+            }
+        }
+        return found;
     }
 }

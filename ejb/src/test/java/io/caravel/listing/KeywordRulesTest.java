@@ -17,6 +17,16 @@ class KeywordRulesTest {
     }
 
     @Test
+    void weaponsAreFoundByTheirNamesWhateverTheHsCodeSays() {
+        assertThat(rules.matching("Precision air rifle with scope")).extracting(KeywordRules.Rule::outcome)
+                .containsExactly("PROHIBITED");
+        assertThat(rules.matching("Airsoft gun, full metal")).extracting(KeywordRules.Rule::code).containsOnly("ARMS")
+                .isNotEmpty();
+        assertThat(rules.matching("儿童气枪玩具")).extracting(KeywordRules.Rule::code).containsExactly("ARMS");
+        assertThat(rules.matching("Air purifier for rifle clubs")).isEmpty();
+    }
+
+    @Test
     void latinKeywordsMatchWholeWordsOnly() {
         assertThat(rules.matching("Heroine action figure")).isEmpty();
         assertThat(rules.matching("ivory-coloured silk")).extracting(KeywordRules.Rule::category)

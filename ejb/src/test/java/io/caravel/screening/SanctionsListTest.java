@@ -54,6 +54,14 @@ class SanctionsListTest {
     }
 
     @Test
+    void datesOfBirthAndNationalitiesAreReadFromTheRemarks() {
+        SanctionsEntry listed = ScreeningTestData.ofac().entry(6944).orElseThrow();
+        assertThat(listed.datesOfBirth()).containsExactly("1969", "1963", "11 Feb 1964");
+        assertThat(listed.nationalities()).containsExactly("Saudi Arabia");
+        assertThat(ScreeningTestData.ofac().entry(1572).orElseThrow().datesOfBirth()).isEmpty();
+    }
+
+    @Test
     void readsIndividualsAndSeveralPrograms() {
         SanctionsList list = ScreeningTestData.ofac();
 

@@ -3,6 +3,7 @@ package io.caravel.it;
 import static io.caravel.it.PlatformIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.Base64;
@@ -86,11 +87,45 @@ class ListingIT {
     void anArmsListingIsRejectedAutomaticallyWithItsReasonAndARiskEvent() throws Exception {
         String id = submitted("seller-a", listing("Replica pistol grip " + word(), null, "930200", "SPORTS", "120.00", "EUR"));
         JsonObject rejected = awaitStatus(id, "seller-a", "REJECTED");
-        assertThat(rejected.getString("reviewNote")).contains("ARMS");
+        assertThat(rejected.getString("sellerMessage")).contains("prohibited", "禁售");
         assertThat(checks(id, "seller-a")).contains("ARMS:PROHIBITED:COMPLIANCE");
         assertThat(api.get("/api/v1/risk-events?category=COMPLIANCE&subjectId=" + id, "officer").body()).contains("\"code\":\"ARMS\"");
         assertProblem(api.get("/api/v1/catalog/products/" + id, null), 404, "not-found");
         assertProblem(api.get("/api/v1/risk-events", "seller-a"), 403, "forbidden");
+    }
+
+    @Test
+    void keywordsCatchWeaponsThatTheHsCodeHides() throws Exception {
+        String id = submitted("seller-a", listing("Air rifle with scope " + word(), "气枪", "950300", "TOYS", "89.00", "EUR").toString());
+        awaitStatus(id, "seller-a", "REJECTED");
+        assertThat(checks(id, "seller-a")).contains("ARMS:PROHIBITED:COMPLIANCE");
+    }
+
+    @Test
+    void aListingOnceRejectedIsNeverPublishedWithoutAPersonAfterAnEdit() throws Exception {
+        JsonObject data = listing("Precision target model " + word(), null, "930320", "SPORTS", "189.00", "EUR");
+        String id = submitted("seller-a", data.toString());
+        awaitStatus(id, "seller-a", "REJECTED");
+        assertThat(checks(id, "seller-a")).containsExactly("ARMS:PROHIBITED:COMPLIANCE");
+
+        // the seller changes only the HS code: every check passes, but the listing was rejected before
+        assertThat(api.send("PUT", LISTINGS + id, "seller-a", data.toString().replace("930320", "950300")).status())
+                .isEqualTo(200);
+        assertThat(api.post(LISTINGS + id + "/submit", "seller-a", "").status()).isEqualTo(200);
+        String task = awaitTask(id);
+        JsonObject pending = api.get(LISTINGS + id, "seller-a").json();
+        assertThat(pending.getString("status")).isEqualTo("PENDING");
+        assertThat(pending.getBoolean("live")).isFalse();
+        assertProblem(api.get("/api/v1/catalog/products/" + id, null), 404, "not-found");
+        // the checks shown are those of the revision under review (all passed), not the earlier ARMS result
+        assertThat(checks(id, "seller-a")).isEmpty();
+        assertThat(api.get(LISTINGS + id + "/checks?revision=1", "seller-a").body()).contains("ARMS");
+        JsonArray revisions = api.get(LISTINGS + id + "/revisions", "officer").structure().asJsonArray();
+        assertThat(revisions.getJsonObject(1).getString("outcome")).isEqualTo("REJECTED");
+        assertThat(revisions.getJsonObject(1).getJsonObject("product").getString("hsCode")).isEqualTo("930320");
+        assertThat(revisions.getJsonObject(0).getString("verdict")).isEqualTo("CLEAN");
+        assertThat(api.get("/api/v1/tasks/" + task, "officer").json().getJsonArray("riskReasons").getString(0))
+                .isEqualTo("FLAGGED_BEFORE");
     }
 
     @Test
@@ -105,18 +140,28 @@ class ListingIT {
         assertThat(api.post("/api/v1/tasks/" + task + "/claim", "officer", "").status()).isEqualTo(200);
         assertProblem(api.post("/api/v1/tasks/" + task + "/complete", "officer", "{\"decision\": \"CHANGES_REQUIRED\"}"), 400, "validation");
         assertThat(api.post("/api/v1/tasks/" + task + "/complete", "officer",
-                "{\"decision\": \"CHANGES_REQUIRED\", \"questions\": \"Add the dangerous goods declaration (UN38.3)\"}").status()).isEqualTo(204);
+                "{\"decision\": \"CHANGES_REQUIRED\", \"note\": \"UN38.3 summary missing\","
+                        + " \"message\": \"Add the dangerous goods declaration (UN38.3)\"}").status()).isEqualTo(200);
         JsonObject changes = awaitStatus(id, "seller-a", "CHANGES_REQUIRED");
-        assertThat(changes.getString("reviewNote")).contains("UN38.3");
+        assertThat(changes.getString("sellerMessage")).isEqualTo("Add the dangerous goods declaration (UN38.3)");
         assertThat(api.get("/api/v1/notifications", "seller-a").body()).contains("LISTING_CHANGES_REQUIRED");
 
         assertThat(api.sendBytes(LISTINGS + id + "/documents?kind=DANGEROUS_GOODS_DECLARATION&fileName=dgd.pdf", "seller-a", PDF)
                 .status()).isEqualTo(201);
         assertThat(api.post(LISTINGS + id + "/submit", "seller-a", "").status()).isEqualTo(200);
-        awaitStatus(id, "seller-a", "PUBLISHED");
+        // sent back once, so a person looks at the changed revision too, even though every check passes now
+        String again = awaitTask(id);
         assertThat(checks(id, "seller-a")).contains("LITHIUM_BATTERY:PASSED:LOGISTICS");
-        assertThat(api.get(LISTINGS + id + "/history", "seller-a").body())
-                .contains("LISTING_CHANGES_REQUIRED", "LISTING_SUBMITTED", "LISTING_PUBLISHED", "DECISION_reviewListing");
+        assertThat(api.get("/api/v1/tasks/" + again, "officer").json().getJsonArray("riskReasons").getString(0))
+                .isEqualTo("FLAGGED_BEFORE");
+        api.post("/api/v1/tasks/" + again + "/claim", "officer", "");
+        assertThat(api.post("/api/v1/tasks/" + again + "/complete", "officer", "{\"decision\": \"PUBLISH\"}").status())
+                .isEqualTo(200);
+        awaitStatus(id, "seller-a", "PUBLISHED");
+        String sellerHistory = api.get(LISTINGS + id + "/history", "seller-a").body();
+        assertThat(sellerHistory).contains("LISTING_CHANGES_REQUIRED", "LISTING_SUBMITTED", "LISTING_PUBLISHED", "UN38.3)");
+        assertThat(sellerHistory).doesNotContain("TASK_DECIDED", "UN38.3 summary missing", "LISTING_CHECKED", "officer");
+        assertThat(api.get(LISTINGS + id + "/history", "officer").body()).contains("TASK_DECIDED", "UN38.3 summary missing");
     }
 
     @Test
@@ -130,9 +175,18 @@ class ListingIT {
         String task = awaitTask(id);
         assertThat(checks(id, "officer")).contains("BRAND_NOT_AUTHORIZED:REVIEW:IP");
         api.post("/api/v1/tasks/" + task + "/claim", "officer", "");
+        assertProblem(api.post("/api/v1/tasks/" + task + "/complete", "officer",
+                "{\"decision\": \"REJECT\", \"messageTemplate\": \"BRAND_NOT_AUTHORIZED\"}"), 400, "validation");
+        assertProblem(api.post("/api/v1/tasks/" + task + "/complete", "officer",
+                "{\"decision\": \"REJECT\", \"note\": \"owner complained\", \"messageTemplate\": \"NO_SUCH_TEMPLATE\"}"),
+                400, "validation");
         assertThat(api.post("/api/v1/tasks/" + task + "/complete", "officer",
-                "{\"decision\": \"REJECT\", \"reason\": \"No authorisation from the brand owner\"}").status()).isEqualTo(204);
-        assertThat(awaitStatus(id, "seller-a", "REJECTED").getString("reviewNote")).contains("authorisation");
+                "{\"decision\": \"REJECT\", \"note\": \"Brand owner seller-b filed a complaint\","
+                        + " \"messageTemplate\": \"BRAND_NOT_AUTHORIZED\"}").status()).isEqualTo(200);
+        JsonObject rejected = awaitStatus(id, "seller-a", "REJECTED");
+        assertThat(rejected.getString("sellerMessage")).contains("not authorised to sell this brand", "未获授权");
+        assertThat(rejected.toString() + api.get(LISTINGS + id + "/history", "seller-a").body()
+                + api.get("/api/v1/notifications", "seller-a").body()).doesNotContain("complaint");
 
         String brandId = api.get("/api/v1/brands", "seller-b").structure().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(b -> b.getString("name").equals(brand)).findFirst().orElseThrow().getString("id");
@@ -189,8 +243,10 @@ class ListingIT {
         assertThat(served.getInt("revision")).isEqualTo(2);
 
         assertThat(api.post(LISTINGS + id + "/unpublish", "officer", "{}").status()).isEqualTo(400);
-        assertThat(api.post(LISTINGS + id + "/unpublish", "officer", "{\"reason\": \"Test take-down\"}").json().getString("status"))
-                .isEqualTo("UNPUBLISHED");
+        JsonObject takenDown = api.post(LISTINGS + id + "/unpublish", "officer", "{\"note\": \"Test take-down\"}").json();
+        assertThat(takenDown.getString("status")).isEqualTo("UNPUBLISHED");
+        assertThat(api.get(LISTINGS + id, "seller-a").json().getString("sellerMessage")).contains("platform rules")
+                .doesNotContain("Test take-down");
         assertProblem(api.get("/api/v1/catalog/products/" + id, null), 404, "not-found");
     }
 

@@ -81,9 +81,9 @@ class ListingJourneyIT {
 
         // the officer sees why it was flagged and asks for changes
         openCase(title);
-        assertThat(browser.findElement(By.id("case:checks")).getText()).contains("PROTECTED_SPECIES", "ivory");
+        assertThat(browser.findElement(By.id("case:checks")).getText()).contains("Protected species (CITES)", "ivory");
         session.check("case:outcome:1");
-        session.type("case:questions", "Say the material and that ivory is only the colour.");
+        session.type("case:message", "Say the material and that ivory is only the colour.");
         session.click(By.id("case:complete"));
         session.wait.until(ExpectedConditions.urlContains("/inbox/index.xhtml"));
         session.signOut();
@@ -102,7 +102,8 @@ class ListingJourneyIT {
 
         // the officer publishes the corrected listing
         openCase(title);
-        assertThat(browser.findElement(By.id("case:history")).getText()).contains("LISTING_CHANGES_REQUIRED");
+        assertThat(browser.findElement(By.id("case:history")).getText()).contains("Changes asked of the seller");
+        assertThat(browser.findElement(By.id("case:changes")).getText()).contains("Description (English)", "mulberry silk");
         session.check("case:outcome:0");
         session.click(By.id("case:complete"));
         session.wait.until(ExpectedConditions.urlContains("/inbox/index.xhtml"));
@@ -134,13 +135,12 @@ class ListingJourneyIT {
     /** Signs in as the officer, waits for the listing's review task, claims it and opens the case. */
     private void openCase(String title) throws InterruptedException {
         session.signIn("officer");
-        By claim = By.xpath("//tr[.//span[@class='case-title' and text()='" + title + "']]//button[contains(@id,'claim')]");
+        By claim = By.xpath("//tr[.//a[@class='case-title' and text()='" + title + "']]//button[contains(@id,'claim')]");
         for (int i = 0; i < 60 && browser.findElements(claim).isEmpty(); i++) {
             Thread.sleep(500);
             browser.navigate().refresh();
         }
         session.click(claim);
-        session.click(By.xpath("//tr[.//span[@class='case-title' and text()='" + title + "']]//a[contains(@href,'listing.xhtml')]"));
         session.wait.until(ExpectedConditions.textToBe(By.id("listing-title"), title));
     }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OnboardingIT {
 
-    private static final String APPS = "/api/v1/onboarding/applications/";
-    private static final byte[] PDF = "%PDF-1.4\n% test document\n".getBytes();
+    private static final String APPS = Applicant.APPS;
+    private static final byte[] PDF = Applicant.PDF;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,11 +51,16 @@ class OnboardingIT {
     void aCleanApplicantIsApprovedAutomatically() throws Exception {
         Applicant applicant = submitted("Clean Trading GmbH", "HOME", "Erika Mustermann");
         JsonObject approved = applicant.awaitStatus("APPROVED");
-        assertThat(approved.getString("riskLevel")).isEqualTo("LOW");
-        assertThat(approved.getBoolean("screeningHit")).isFalse();
-        assertThat(approved.getString("screeningListVersion")).startsWith("OFAC-SDN:");
-        assertThat(api.get(APPS + applicant.id + "/history", applicant.user).body())
-                .contains("APPLICATION_SUBMITTED", "SCREENED", "RISK_ASSESSED", "APPLICATION_APPROVED");
+        JsonObject staffView = api.get(APPS + applicant.id, "officer").json();
+        assertThat(staffView.getString("riskLevel")).isEqualTo("LOW");
+        assertThat(staffView.getBoolean("screeningHit")).isFalse();
+        assertThat(staffView.getString("screeningListVersion")).startsWith("OFAC-SDN:");
+        // the seller sees its own steps and the outcome, never how it was screened or assessed
+        assertThat(approved.containsKey("riskLevel") || approved.containsKey("screeningHit")).isFalse();
+        String sellerHistory = api.get(APPS + applicant.id + "/history", applicant.user).body();
+        assertThat(sellerHistory).contains("APPLICATION_SUBMITTED", "APPLICATION_APPROVED");
+        assertThat(sellerHistory).doesNotContain("SCREENED", "RISK_ASSESSED", "OFAC");
+        assertThat(api.get(APPS + applicant.id + "/history", "officer").body()).contains("SCREENED", "RISK_ASSESSED");
         assertThat(approved.getJsonArray("otherCategories").getString(0)).isEqualTo("TOYS");
         assertThat(api.get("/api/v1/notifications", applicant.user).body())
                 .contains("\"kind\":\"APPROVED\"", "\"subjectId\":\"" + applicant.id + "\"");
@@ -75,21 +80,55 @@ class OnboardingIT {
         assertThat(api.get(APPS + applicant.id, "officer").json().getString("riskLevel")).isEqualTo("HIGH");
 
         assertThat(api.post("/api/v1/tasks/" + review + "/claim", "lead", "").status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/tasks/" + review + "/complete", "lead",
-                "{\"decision\": \"APPROVE\", \"reason\": \"different person: date of birth differs\"}").status()).isEqualTo(204);
-        String second = awaitTask("leadApproval", applicant.id);
-        assertThat(api.post("/api/v1/tasks/" + second + "/claim", "lead", "").status()).isEqualTo(200);
-        assertProblem(api.post("/api/v1/tasks/" + second + "/complete", "lead", "{\"decision\": \"APPROVE\"}"), 403, "forbidden");
-        assertThat(api.post("/api/v1/tasks/" + second + "/unclaim", "lead", "").status()).isEqualTo(200);
+        String hit = match.getString("id");
+        assertProblem(api.post(APPS + applicant.id + "/screening-matches/" + hit + "/disposition", "lead",
+                "{\"disposition\": \"FALSE_POSITIVE\"}"), 400, "validation");
+        assertProblem(api.post(APPS + applicant.id + "/screening-matches/" + hit + "/disposition", applicant.user,
+                "{\"disposition\": \"FALSE_POSITIVE\", \"reason\": \"mine\"}"), 403, "forbidden");
+        JsonObject verdict = api.post(APPS + applicant.id + "/screening-matches/" + hit + "/disposition", "lead",
+                "{\"disposition\": \"FALSE_POSITIVE\", \"reason\": \"other date of birth (1934 on the list)\"}").json();
+        assertThat(verdict.getString("disposition")).isEqualTo("FALSE_POSITIVE");
+        assertThat(verdict.getString("disposedBy")).isEqualTo("lead");
 
+        // lead reviews: the case now waits for a second approval, which is never offered to lead
+        Api.Response reviewed = api.post("/api/v1/tasks/" + review + "/complete", "lead",
+                "{\"decision\": \"APPROVE\", \"note\": \"different person: date of birth differs\"}");
+        assertThat(reviewed.status()).isEqualTo(200);
+        assertThat(reviewed.json().getJsonArray("waitingAt").getJsonObject(0).getString("activityId")).isEqualTo("leadApproval");
         String lead2 = "lead2-" + UUID.randomUUID().toString().substring(0, 6);
         api.post("/api/v1/admin/users", "admin", "{\"username\": \"" + lead2 + "\", \"password\": \"second pair of eyes\","
                 + " \"displayName\": \"Second Lead\", \"roles\": [\"compliance-lead\"]}");
         String lead2User = lead2 + ":second pair of eyes";
+        String second = awaitTask("leadApproval", applicant.id, lead2User);
+        assertThat(api.get("/api/v1/tasks?type=leadApproval&limit=200", "lead").body()).doesNotContain(applicant.id);
+        assertProblem(api.get("/api/v1/tasks/" + second, "lead"), 403, "forbidden");
+        assertProblem(api.post("/api/v1/tasks/" + second + "/claim", "lead", ""), 403, "forbidden");
+
         assertThat(api.post("/api/v1/tasks/" + second + "/claim", lead2User, "").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/tasks/" + second + "/complete", lead2User, "{\"decision\": \"APPROVE\"}").status())
-                .isEqualTo(204);
+                .isEqualTo(200);
         applicant.awaitStatus("APPROVED");
+    }
+
+    @Test
+    void aRejectionTellsTheSellerTheMessageAndNeverTheInternalNote() throws Exception {
+        Applicant applicant = submitted("Sunrise Freight GmbH", "HOME", "Manuel Antonio Norriega");
+        String review = awaitTask("reviewApplication", applicant.id);
+        api.post("/api/v1/tasks/" + review + "/claim", "officer", "");
+        assertThat(api.get("/api/v1/tasks/" + review + "/form", "officer").body())
+                .contains("APPLICATION_NOT_ACCEPTED", "\"noteRequired\":true");
+        assertProblem(api.post("/api/v1/tasks/" + review + "/complete", "officer",
+                "{\"decision\": \"REJECT\", \"messageTemplate\": \"APPLICATION_NOT_ACCEPTED\"}"), 400, "validation");
+        assertThat(api.post("/api/v1/tasks/" + review + "/complete", "officer",
+                "{\"decision\": \"REJECT\", \"note\": \"true match to OFAC SDN 1572\","
+                        + " \"messageTemplate\": \"APPLICATION_NOT_ACCEPTED\"}").status()).isEqualTo(200);
+        JsonObject rejected = applicant.awaitStatus("REJECTED");
+        assertThat(rejected.getString("decisionMessage")).startsWith("We are unable to offer you a seller account").contains("很抱歉");
+        String seen = rejected + api.get(APPS + applicant.id + "/history", applicant.user).body()
+                + api.get("/api/v1/notifications", applicant.user).body();
+        assertThat(seen).doesNotContain("SDN", "1572", "true match", "NORIEGA", "officer");
+        assertProblem(api.get(APPS + applicant.id + "/screening-matches", applicant.user), 403, "forbidden");
+        assertThat(api.get(APPS + applicant.id + "/history", "officer").body()).contains("true match to OFAC SDN 1572");
     }
 
     @Test
@@ -130,6 +169,12 @@ class OnboardingIT {
         Applicant applicant = submitted("Beauty Export GmbH", "BEAUTY", "Erika Mustermann");
         String task = awaitTask("reviewApplication", applicant.id);
         JsonObject view = api.get("/api/v1/tasks/" + task, "officer").json();
+        assertThat(view.getString("riskLevel")).isEqualTo("MEDIUM");
+        assertThat(api.get("/api/v1/tasks?limit=200&risk=MEDIUM", "officer").body()).contains(task);
+        assertThat(api.get("/api/v1/tasks?limit=200&risk=HIGH", "officer").body()).doesNotContain(task);
+        assertThat(api.get("/api/v1/tasks?limit=200&type=reviewApplication&risk=medium", "officer").body()).contains(task);
+        assertProblem(api.get("/api/v1/tasks?risk=SEVERE", "officer"), 400, "validation");
+        assertProblem(api.get("/api/v1/tasks?type=approveEverything", "officer"), 400, "validation");
         assertThat(java.time.Duration.between(java.time.Instant.parse(view.getString("created")),
                 java.time.Instant.parse(view.getString("due"))).toHours()).isEqualTo(48);
         assertThat(view.getBoolean("overdue")).isFalse();
@@ -147,7 +192,7 @@ class OnboardingIT {
         assertProblem(api.post("/api/v1/tasks/" + task + "/complete", "officer", "{\"decision\": \"REQUEST_INFO\"}"),
                 400, "validation");
         api.post("/api/v1/tasks/" + task + "/complete", "officer",
-                "{\"decision\": \"REQUEST_INFO\", \"questions\": \"Please upload your food safety licence.\"}");
+                "{\"decision\": \"REQUEST_INFO\", \"message\": \"Please upload your food safety licence.\"}");
         JsonObject asked = applicant.awaitStatus("INFORMATION_REQUESTED");
         assertThat(asked.getString("questions")).isEqualTo("Please upload your food safety licence.");
         assertThat(api.get("/api/v1/notifications", applicant.user).body()).contains("\"kind\":\"INFORMATION_REQUESTED\"",
@@ -157,6 +202,24 @@ class OnboardingIT {
                 .isEqualTo(200);
         awaitTask("reviewApplication", applicant.id);
         assertThat(api.get(APPS + applicant.id, applicant.user).json().getString("status")).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void aMissingDocumentIsAskedForAndSendingTheApplicationAgainResumesTheReview() throws Exception {
+        Applicant applicant = register("DE");
+        applicant.save("Missing Paper GmbH", "HOME", "Erika Mustermann");
+        assertThat(applicant.upload("BUSINESS_LICENCE", PDF).status()).isEqualTo(201);
+        applicant.submit();
+        JsonObject asked = applicant.awaitStatus("INFORMATION_REQUESTED");
+        assertThat(asked.getString("questions")).contains("identity document of your legal representative")
+                .doesNotContain("REPRESENTATIVE_ID");
+        // nothing new yet: sending it back without an answer or a document says what is missing
+        assertProblem(api.post(APPS + applicant.id + "/submit", applicant.user, ""), 400, "validation");
+
+        assertThat(applicant.upload("REPRESENTATIVE_ID", PDF).status()).isEqualTo(201);
+        assertThat(api.post(APPS + applicant.id + "/submit", applicant.user, "").json().getString("status"))
+                .isEqualTo("IN_REVIEW");
+        applicant.awaitStatus("APPROVED");
     }
 
     @Test
@@ -188,88 +251,19 @@ class OnboardingIT {
                 "precondition-failed");
     }
 
-    /** A seller registered in DE whose complete application with both documents was submitted. */
     private Applicant submitted(String company, String category, String director) {
-        Applicant applicant = register("DE");
-        applicant.save(company, category, director);
-        applicant.uploadRequiredDocuments();
-        assertThat(applicant.submit().getString("status")).isEqualTo("IN_REVIEW");
-        return applicant;
+        return Applicant.submitted(api, company, category, director);
     }
 
     private Applicant register(String country) {
-        String user = "seller-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response created = api.post("/api/v1/onboarding/registrations", null, "{\"companyName\": \"New Seller " + user
-                + "\", \"country\": \"" + country + "\", \"operatingModel\": \"MARKETPLACE\", \"username\": \"" + user
-                + "\", \"password\": \"a long seller password\", \"displayName\": \"Owner " + user + "\", \"email\": \""
-                + user + "@example.com\"}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return new Applicant(user + ":a long seller password", created.json().getString("id"));
+        return Applicant.register(api, country);
     }
 
     private String awaitTask(String type, String caseId) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            Api.Response tasks = api.get("/api/v1/tasks?type=" + type + "&limit=200", "lead");
-            for (JsonObject task : tasks.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
-                if (caseId.equals(task.getString("caseId", null))) {
-                    return task.getString("id");
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no " + type + " task for " + caseId);
+        return Applicant.awaitTask(api, type, caseId, "lead");
     }
 
-    /** A registered seller and its application. */
-    private final class Applicant {
-        final String user;
-        final String id;
-
-        Applicant(String user, String id) {
-            this.user = user;
-            this.id = id;
-        }
-
-        void save(String company, String category, String director) {
-            Api.Response saved = api.send("PUT", APPS + id, user, "{\"legalName\": \"" + company + "\", \"country\": \"DE\","
-                    + " \"registrationNumber\": \"HRB 12345\", \"taxId\": \"DE123456789\", \"address\": \"Hauptstr. 1, Berlin\","
-                    + " \"contactEmail\": \"ops@example.com\", \"contactPhone\": \"+49 30 1234567\","
-                    + " \"operatingModels\": [\"MARKETPLACE\"], \"mainCategory\": \"" + category + "\","
-                    + " \"otherCategories\": [\"TOYS\"],"
-                    + " \"expectedYearlySalesEur\": 250000, \"expectedYearlyOrders\": 4000,"
-                    + " \"bankAccount\": \"DE89 3704 0044 0532 0130 00\", \"tradingName\": \"" + company + "\","
-                    + " \"parties\": [{\"role\": \"DIRECTOR\", \"name\": \"" + director + "\", \"dateOfBirth\": \"1970-01-01\","
-                    + " \"nationality\": \"DE\"}, {\"role\": \"BENEFICIAL_OWNER\", \"name\": \"" + director
-                    + "\", \"dateOfBirth\": \"1970-01-01\", \"nationality\": \"DE\", \"sharePercent\": 100}]}");
-            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
-            assertThat(saved.json().getString("bankAccountMasked")).isEqualTo("DE89 **** 3000");
-        }
-
-        Api.Response upload(String kind, byte[] content) {
-            return api.sendBytes(APPS + id + "/documents?kind=" + kind + "&fileName=doc.pdf", user, content);
-        }
-
-        void uploadRequiredDocuments() {
-            assertThat(upload("BUSINESS_LICENCE", PDF).status()).isEqualTo(201);
-            assertThat(upload("REPRESENTATIVE_ID", PDF).status()).isEqualTo(201);
-        }
-
-        JsonObject submit() {
-            Api.Response submitted = api.post(APPS + id + "/submit", user, "");
-            assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
-            return submitted.json();
-        }
-
-        JsonObject awaitStatus(String status) throws InterruptedException {
-            JsonObject application = null;
-            for (int i = 0; i < 120; i++) {
-                application = api.get(APPS + id, user).json();
-                if (status.equals(application.getString("status"))) {
-                    return application;
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("application never reached " + status + ": " + application);
-        }
+    private String awaitTask(String type, String caseId, String user) throws InterruptedException {
+        return Applicant.awaitTask(api, type, caseId, user);
     }
 }

@@ -101,21 +101,22 @@ class OnboardingJourneyIT {
 
         // the officer finds the case in the inbox, claims it, looks at it and approves
         session.signIn("officer");
-        By claim = By.xpath("//tr[.//span[@class='case-title' and text()='" + company + "']]//button[contains(@id,'claim')]");
+        By claim = By.xpath("//tr[.//a[@class='case-title' and text()='" + company + "']]//button[contains(@id,'claim')]");
         for (int i = 0; i < 60 && browser.findElements(claim).isEmpty(); i++) {
             Thread.sleep(500);
             browser.navigate().refresh();
         }
         session.click(claim);
-        session.click(By.xpath("//tr[.//span[@class='case-title' and text()='" + company + "']]//a[contains(@href,'case.xhtml')]"));
+        // claiming opens the case
         session.wait.until(ExpectedConditions.textToBe(By.id("legal-name"), company));
-        assertThat(session.text("risk")).isEqualTo("MEDIUM");
-        assertThat(session.text("reasons")).contains("CATEGORY_REGULATED");
+        assertThat(session.text("risk")).isEqualTo("Medium");
+        assertThat(session.text("case:risk-reasons")).contains("Regulated product category");
         assertThat(browser.findElement(By.id("case:matches")).getText()).contains("No matches");
         session.check("case:outcome:0");
-        session.type("case:reason", "licence for medical devices checked");
+        session.type("case:note", "licence for medical devices checked");
         session.click(By.id("case:complete"));
         session.wait.until(ExpectedConditions.urlContains("/inbox/index.xhtml"));
+        assertThat(session.text("inbox:messages")).contains("Decision recorded", "waits for");
         session.signOut();
 
         // the seller sees the approval

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of {@code listing-review} on an in-memory engine. The checks delegate is a stand-in
- * that answers the verdicts a test queues; the other delegates record that they ran.
+ * Every path of {@code listing-review} on an in-memory engine. The checks delegate is a stand-in that answers
+ * the verdicts a test queues and, like the real one, sets {@code flaggedBefore} when an earlier round of checks
+ * flagged the listing (or the test says an earlier review did); the other delegates record that they ran.
  */
 @Deployment(resources = "caravel/processes/listing-review/listing-review.bpmn")
 class ListingReviewProcessTest {
@@ -43,12 +44,30 @@ class ListingReviewProcessTest {
 
     private final List<String> verdicts = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
+    /** Verdicts the checks gave so far in this test. */
+    private final List<String> checked = new ArrayList<>();
+    /** Whether an earlier review of the listing (another process instance) rejected, flagged or sent it back. */
+    private boolean flaggedInAnEarlierReview;
 
     @BeforeEach
     void delegates() {
         ClockUtil.reset();
         BEANS.put("listingChecks", (JavaDelegate) e -> {
-            e.setVariable("verdict", verdicts.remove(0));
+            String verdict = verdicts.remove(0);
+            boolean flaggedBefore = flaggedInAnEarlierReview || checked.stream().anyMatch(v -> !v.equals("CLEAN"));
+            checked.add(verdict);
+            e.setVariable("verdict", verdict);
+            e.setVariable("flaggedBefore", flaggedBefore);
+            e.setVariable("riskLevel", switch (verdict) {
+                case "PROHIBITED" -> "HIGH";
+                case "REVIEW" -> "MEDIUM";
+                default -> flaggedBefore ? "MEDIUM" : "LOW";
+            });
+            e.setVariable("riskReasons", switch (verdict) {
+                case "PROHIBITED" -> "ARMS";
+                case "REVIEW" -> "PRICE_ANOMALY";
+                default -> flaggedBefore ? "FLAGGED_BEFORE" : "";
+            });
             calls.add("checks");
         });
         for (String name : List.of("listingPublication", "listingRejection", "listingChangeRequest", "listingChangesExpired")) {
@@ -62,11 +81,26 @@ class ListingReviewProcessTest {
     }
 
     @Test
-    void aCleanListingIsPublishedWithoutAPerson() {
+    void aCleanNeverFlaggedListingIsPublishedWithoutAPerson() {
         ProcessInstance instance = start("CLEAN");
         execute(job());
-        assertThat(instance).isEnded().hasPassed("publishListing").isEnded();
+        assertThat(instance).isEnded().hasPassed("publishListing").hasNotPassed("reviewListing");
         assertThat(calls).containsExactly("checks", "listingPublication");
+    }
+
+    @Test
+    void aCleanListingThatWasFlaggedBeforeWaitsForAnOfficer() {
+        flaggedInAnEarlierReview = true;
+        ProcessInstance instance = start("CLEAN");
+        execute(job());
+        assertThat(instance).isWaitingAt("reviewListing").hasNotPassed("publishListing");
+        assertThat(runtimeService().getVariable(instance.getId(), "flaggedBefore")).isEqualTo(true);
+        assertThat(runtimeService().getVariable(instance.getId(), "riskReasons")).isEqualTo("FLAGGED_BEFORE");
+        assertThat(calls).containsExactly("checks");
+
+        claim(task(), "officer");
+        complete(task(), withVariables("decision", "PUBLISH"));
+        assertThat(instance).isEnded().hasPassed("publishListing");
     }
 
     @Test
@@ -102,7 +136,7 @@ class ListingReviewProcessTest {
     }
 
     @Test
-    void changesRequiredWaitForTheSellerAndTheChangedListingIsCheckedAgain() {
+    void changesRequiredWaitForTheSellerAndTheCleanEditIsReviewedAgainNotPublishedAutomatically() {
         ProcessInstance instance = start("REVIEW", "CLEAN");
         execute(job());
         claim(task(), "officer");
@@ -112,9 +146,29 @@ class ListingReviewProcessTest {
 
         runtimeService().createMessageCorrelation("ListingResubmitted").processInstanceId(instance.getId())
                 .setVariable("revision", 2).correlate();
+        assertThat(instance).isWaitingAt("runChecks");
         execute(job());
+        assertThat(instance).isWaitingAt("reviewListing");
+        assertThat(runtimeService().getVariable(instance.getId(), "flaggedBefore")).isEqualTo(true);
+        assertThat(calls).containsExactly("checks", "listingChangeRequest", "checks");
+
+        claim(task(), "officer");
+        complete(task(), withVariables("decision", "PUBLISH"));
         assertThat(instance).isEnded().hasPassed("publishListing");
         assertThat(calls).containsExactly("checks", "listingChangeRequest", "checks", "listingPublication");
+    }
+
+    @Test
+    void anEditThatIsStillProhibitedIsRejectedWithoutAnOfficer() {
+        ProcessInstance instance = start("REVIEW", "PROHIBITED");
+        execute(job());
+        claim(task(), "officer");
+        complete(task(), withVariables("decision", "CHANGES_REQUIRED", "questions", "is this a replica weapon?"));
+        runtimeService().createMessageCorrelation("ListingResubmitted").processInstanceId(instance.getId())
+                .setVariable("revision", 2).correlate();
+        execute(job());
+        assertThat(instance).isEnded().hasPassed("rejectListing");
+        assertThat(calls).containsExactly("checks", "listingChangeRequest", "checks", "listingRejection");
     }
 
     @Test
@@ -132,8 +186,16 @@ class ListingReviewProcessTest {
 
     private ProcessInstance start(String... verdictsInOrder) {
         verdicts.addAll(List.of(verdictsInOrder));
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey("listing-review", "listing-1",
-                Map.of("caseId", "listing-1", "reviewDue", "P2D", "changesDue", "P30D", "revision", 1));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseType", "listing");
+        variables.put("caseId", "listing-1");
+        variables.put("caseTitle", "Ceramic tea set");
+        variables.put("sellerId", "seller-1");
+        variables.put("caseDue", new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(3).toMillis()));
+        variables.put("revision", 1);
+        variables.put("reviewDue", "P2D");
+        variables.put("changesDue", "P30D");
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("listing-review", "listing-1", variables);
         assertThat(instance).isWaitingAt("runChecks");
         return instance;
     }

@@ -221,8 +221,11 @@ class SellerOnboardingProcessTest {
 
     private ProcessInstance start(String country, String category, long sales, int missingFields) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("applicationId", "app-1");
+        variables.put("caseType", "application");
+        variables.put("caseId", "app-1");
+        variables.put("caseTitle", "Beauty Export GmbH");
         variables.put("sellerId", "seller-1");
+        variables.put("caseDue", new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(14).toMillis()));
         variables.put("country", country);
         variables.put("mainCategory", category);
         variables.put("expectedYearlySalesEur", sales);

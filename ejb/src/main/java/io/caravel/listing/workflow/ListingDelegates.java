@@ -1,7 +1,9 @@
 package io.caravel.listing.workflow;
 
+import io.caravel.casework.CaseVariables;
 import io.caravel.listing.ListingSteps;
 import io.caravel.listing.ListingSteps.Verdict;
+import io.caravel.listing.ListingWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -16,12 +18,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 /**
  * The delegates of {@code listing-review}, by the names the BPMN uses. Each reads variables, calls
  * one step of {@link ListingSteps} and writes variables back; the goods rules live in the
- * {@code listing-goods} DMN.
+ * {@code listing-goods} DMN, the routing in the BPMN.
  */
 @ApplicationScoped
 public class ListingDelegates {
 
     static final String GOODS_DECISION = "listing-goods";
+    static final String WORKFLOW = "workflow";
 
     @Inject
     private ListingSteps steps;
@@ -29,21 +32,28 @@ public class ListingDelegates {
     @Inject
     private DecisionService decisions;
 
+    /** Checks the submitted revision; decisions on an earlier revision no longer apply. */
     @Produces
     @Named("listingChecks")
     @ApplicationScoped
     JavaDelegate checks() {
         return execution -> {
-            String id = listingId(execution);
-            execution.removeVariable("reviewedBy");
-            execution.removeVariable("decision");
+            String id = caseId(execution);
+            execution.removeVariables(CaseVariables.DECISION_VARIABLES);
+            execution.removeVariable(ListingWorkflow.DECISION);
             List<Map<String, Object>> goods = decisions.evaluateDecisionTableByKey(GOODS_DECISION)
                     .variables(steps.goodsFacts(id)).evaluate().getResultList();
             Verdict verdict = steps.check(id, goods);
-            execution.setVariable("verdict", verdict.verdict());
-            execution.setVariable("riskLevel", "PROHIBITED".equals(verdict.verdict()) ? "HIGH"
-                    : "REVIEW".equals(verdict.verdict()) ? "MEDIUM" : "LOW");
-            execution.setVariable("riskReasons", verdict.reasons());
+            execution.setVariable(ListingWorkflow.VERDICT, verdict.verdict());
+            execution.setVariable(ListingWorkflow.FLAGGED_BEFORE, verdict.flaggedBefore());
+            execution.setVariable(CaseVariables.RISK_LEVEL, switch (verdict.verdict()) {
+                case "PROHIBITED" -> "HIGH";
+                case "REVIEW" -> "MEDIUM";
+                default -> verdict.flaggedBefore() ? "MEDIUM" : "LOW";
+            });
+            List<String> reasons = verdict.flaggedBefore() && verdict.reasons().isEmpty()
+                    ? List.of("FLAGGED_BEFORE") : verdict.reasons();
+            execution.setVariable(CaseVariables.RISK_REASONS, String.join(CaseVariables.REASON_SEPARATOR, reasons));
         };
     }
 
@@ -51,18 +61,20 @@ public class ListingDelegates {
     @Named("listingPublication")
     @ApplicationScoped
     JavaDelegate publication() {
-        return execution -> steps.publish(listingId(execution), Objects.toString(execution.getVariable("reviewedBy"), "workflow"));
+        return execution -> steps.publish(caseId(execution), decidedBy(execution));
     }
 
+    /** Rejects: automatically when the checks found prohibited goods, else as the reviewer decided. */
     @Produces
     @Named("listingRejection")
     @ApplicationScoped
     JavaDelegate rejection() {
         return execution -> {
-            Object reviewer = execution.getVariable("reviewedBy");
-            String reason = reviewer == null ? Objects.toString(execution.getVariable("riskReasons"), "")
-                    : Objects.toString(execution.getVariable("decisionReason"), "");
-            steps.reject(listingId(execution), Objects.toString(reviewer, "workflow"), reason);
+            if (execution.getVariable(CaseVariables.DECIDED_BY) == null) {
+                steps.rejectProhibited(caseId(execution));
+            } else {
+                steps.reject(caseId(execution), decidedBy(execution), (String) execution.getVariable(CaseVariables.MESSAGE));
+            }
         };
     }
 
@@ -70,19 +82,22 @@ public class ListingDelegates {
     @Named("listingChangeRequest")
     @ApplicationScoped
     JavaDelegate changeRequest() {
-        return execution -> steps.requestChanges(listingId(execution),
-                Objects.toString(execution.getVariable("reviewedBy"), "workflow"),
-                Objects.toString(execution.getVariable("questions"), ""));
+        return execution -> steps.requestChanges(caseId(execution), decidedBy(execution),
+                (String) execution.getVariable(CaseVariables.MESSAGE));
     }
 
     @Produces
     @Named("listingChangesExpired")
     @ApplicationScoped
     JavaDelegate changesExpired() {
-        return execution -> steps.changesExpired(listingId(execution));
+        return execution -> steps.changesExpired(caseId(execution));
     }
 
-    private static String listingId(DelegateExecution execution) {
-        return (String) execution.getVariable("caseId");
+    private static String decidedBy(DelegateExecution execution) {
+        return Objects.toString(execution.getVariable(CaseVariables.DECIDED_BY), WORKFLOW);
+    }
+
+    private static String caseId(DelegateExecution execution) {
+        return (String) execution.getVariable(CaseVariables.CASE_ID);
     }
 }

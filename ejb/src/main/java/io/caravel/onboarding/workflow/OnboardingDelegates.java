@@ -1,5 +1,13 @@
 package io.caravel.onboarding.workflow;
 
+import static io.caravel.onboarding.OnboardingWorkflow.DOCUMENTS_COMPLETE;
+import static io.caravel.onboarding.OnboardingWorkflow.MISSING_ITEMS;
+import static io.caravel.onboarding.OnboardingWorkflow.RECERTIFY_AFTER;
+import static io.caravel.onboarding.OnboardingWorkflow.SCREENING_HIT;
+import static io.caravel.onboarding.OnboardingWorkflow.SCREENING_LIST_VERSION;
+import static io.caravel.onboarding.OnboardingWorkflow.SCREENING_TOP_SCORE;
+
+import io.caravel.casework.CaseVariables;
 import io.caravel.onboarding.OnboardingSteps;
 import io.caravel.onboarding.OnboardingSteps.ScreeningSummary;
 import io.caravel.platform.CaravelException;
@@ -11,9 +19,8 @@ import jakarta.inject.Named;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.DecisionService;
 import java.util.Objects;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,6 +35,7 @@ public class OnboardingDelegates {
 
     static final String RISK_DECISION = "seller-risk";
     static final List<String> RISK_ORDER = List.of("LOW", "MEDIUM", "HIGH");
+    static final String WORKFLOW = "workflow";
 
     @Inject
     private OnboardingSteps steps;
@@ -35,14 +43,16 @@ public class OnboardingDelegates {
     @Inject
     private DecisionService decisions;
 
+    /** Starts a round of checks: decisions of an earlier round no longer apply. */
     @Produces
     @Named("onboardingDocumentCheck")
     @ApplicationScoped
     JavaDelegate documentCheck() {
         return execution -> {
-            List<String> missing = steps.missingDocuments(applicationId(execution));
-            execution.setVariable("documentsComplete", missing.isEmpty());
-            execution.setVariable("missingItems", String.join(", ", missing));
+            execution.removeVariables(CaseVariables.DECISION_VARIABLES);
+            List<String> missing = steps.missingDocuments(caseId(execution));
+            execution.setVariable(DOCUMENTS_COMPLETE, missing.isEmpty());
+            execution.setVariable(MISSING_ITEMS, String.join(",", missing));
         };
     }
 
@@ -51,10 +61,10 @@ public class OnboardingDelegates {
     @ApplicationScoped
     JavaDelegate screening() {
         return execution -> {
-            ScreeningSummary summary = steps.screen(applicationId(execution));
-            execution.setVariable("screeningHit", summary.hit());
-            execution.setVariable("screeningTopScore", summary.topScore());
-            execution.setVariable("screeningListVersion", summary.listVersion());
+            ScreeningSummary summary = steps.screen(caseId(execution));
+            execution.setVariable(SCREENING_HIT, summary.hit());
+            execution.setVariable(SCREENING_TOP_SCORE, summary.topScore());
+            execution.setVariable(SCREENING_LIST_VERSION, summary.listVersion());
         };
     }
 
@@ -71,26 +81,26 @@ public class OnboardingDelegates {
                     .variables(execution.getVariables()).evaluate().getResultList();
             String level = factors.stream().map(f -> (String) f.get("level"))
                     .max(Comparator.comparingInt(RISK_ORDER::indexOf)).orElse("LOW");
-            String reasons = factors.isEmpty() ? "NO_RISK_FACTORS"
-                    : factors.stream().map(f -> (String) f.get("reason")).collect(Collectors.joining("; "));
-            execution.setVariable("riskLevel", level);
-            execution.setVariable("riskReasons", reasons);
-            steps.riskAssessed(applicationId(execution), level, reasons);
+            List<String> reasons = factors.stream().map(f -> (String) f.get("reason")).distinct().toList();
+            String joined = reasons.isEmpty() ? "NO_RISK_FACTORS" : String.join(CaseVariables.REASON_SEPARATOR, reasons);
+            execution.setVariable(CaseVariables.RISK_LEVEL, level);
+            execution.setVariable(CaseVariables.RISK_REASONS, joined);
+            steps.riskAssessed(caseId(execution), level, joined);
         };
     }
 
+    /** Asks the seller: for the missing documents the check found, or the reviewer's questions. */
     @Produces
     @Named("onboardingInformationRequest")
     @ApplicationScoped
     JavaDelegate informationRequest() {
         return execution -> {
-            Object questions = execution.getVariable("questions");
-            Object missing = execution.getVariable("missingItems");
-            boolean documentsMissing = Boolean.FALSE.equals(execution.getVariable("documentsComplete"));
-            String text = documentsMissing && missing != null && !missing.toString().isBlank()
-                    ? "Missing documents: " + missing
-                    : Objects.toString(questions, "");
-            steps.requestInformation(applicationId(execution), text);
+            if (Boolean.FALSE.equals(execution.getVariable(DOCUMENTS_COMPLETE))) {
+                steps.requestDocuments(caseId(execution),
+                        List.of(Objects.toString(execution.getVariable(MISSING_ITEMS), "").split(",")));
+            } else {
+                steps.requestInformation(caseId(execution), decidedBy(execution), message(execution));
+            }
         };
     }
 
@@ -98,61 +108,56 @@ public class OnboardingDelegates {
     @Named("onboardingReminder")
     @ApplicationScoped
     JavaDelegate reminder() {
-        return execution -> steps.remind(applicationId(execution));
+        return execution -> steps.remind(caseId(execution));
     }
 
     @Produces
     @Named("onboardingAbandonment")
     @ApplicationScoped
     JavaDelegate abandonment() {
-        return execution -> steps.abandon(applicationId(execution));
+        return execution -> steps.abandon(caseId(execution));
     }
 
     @Produces
     @Named("onboardingApproval")
     @ApplicationScoped
     JavaDelegate approval() {
-        return execution -> {
-            String by = Objects.toString(execution.getVariable("reviewedBy"), "workflow");
-            String reason = Objects.toString(execution.getVariable("decisionReason"), "low risk, approved automatically");
-            steps.approve(applicationId(execution), by, reason, (String) execution.getVariable("recertifyAfter"));
-        };
+        return execution -> steps.approve(caseId(execution), decidedBy(execution), message(execution),
+                (String) execution.getVariable(RECERTIFY_AFTER));
     }
 
     @Produces
     @Named("onboardingRejection")
     @ApplicationScoped
     JavaDelegate rejection() {
-        return execution -> {
-            Object leadReason = execution.getVariable("leadReason");
-            String reason = Objects.toString(leadReason != null ? leadReason : execution.getVariable("decisionReason"), "");
-            steps.reject(applicationId(execution), decidedBy(execution), reason);
-        };
+        return execution -> steps.reject(caseId(execution), decidedBy(execution), message(execution));
     }
 
     @Produces
     @Named("onboardingRecertification")
     @ApplicationScoped
     JavaDelegate recertification() {
-        return execution -> steps.recertified(applicationId(execution), decidedBy(execution),
-                (String) execution.getVariable("recertifyAfter"));
+        return execution -> steps.recertified(caseId(execution), decidedBy(execution),
+                (String) execution.getVariable(RECERTIFY_AFTER));
     }
 
     @Produces
     @Named("onboardingSuspension")
     @ApplicationScoped
     JavaDelegate suspension() {
-        return execution -> steps.suspend(applicationId(execution), decidedBy(execution),
-                Objects.toString(execution.getVariable("decisionReason"), "suspended at recertification"));
+        return execution -> steps.suspend(caseId(execution), decidedBy(execution), message(execution));
     }
 
-    /** The second approval must come from another person than the reviewer (four-eyes). */
+    /**
+     * The second approval must come from another person than the reviewer (four-eyes). The inbox
+     * never offers the task to the reviewer; this guards the engine against any other way in.
+     */
     @Produces
     @Named("fourEyesGuard")
     @ApplicationScoped
     TaskListener fourEyesGuard() {
         return task -> {
-            Object reviewer = task.getVariable("reviewedBy");
+            Object reviewer = task.getVariable(CaseVariables.REVIEWED_BY);
             if (task.getAssignee() == null || task.getAssignee().equals(reviewer)) {
                 throw new CaravelException(ProblemType.FORBIDDEN, "error.four-eyes");
             }
@@ -160,11 +165,14 @@ public class OnboardingDelegates {
     }
 
     private static String decidedBy(DelegateExecution execution) {
-        Object lead = execution.getVariable("leadDecidedBy");
-        return Objects.toString(lead != null ? lead : execution.getVariable("reviewedBy"), "workflow");
+        return Objects.toString(execution.getVariable(CaseVariables.DECIDED_BY), WORKFLOW);
     }
 
-    private static String applicationId(DelegateExecution execution) {
-        return (String) execution.getVariable("applicationId");
+    private static String message(DelegateExecution execution) {
+        return (String) execution.getVariable(CaseVariables.MESSAGE);
+    }
+
+    private static String caseId(DelegateExecution execution) {
+        return (String) execution.getVariable(CaseVariables.CASE_ID);
     }
 }

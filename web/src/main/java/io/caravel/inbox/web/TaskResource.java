@@ -1,5 +1,6 @@
 package io.caravel.inbox.web;
 
+import io.caravel.inbox.CaseProgress;
 import io.caravel.inbox.Decision;
 import io.caravel.inbox.InboxService;
 import io.caravel.inbox.TaskView;
@@ -20,11 +21,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,14 +47,28 @@ public class TaskResource {
     @Inject
     private Caller caller;
 
+    @Context
+    private HttpHeaders headers;
+
     @GET
-    @Operation(summary = "Tasks for my groups and mine, by due date (filter by type, only those I claimed, or due before"
-            + " an ISO-8601 instant or date)")
-    public Page<TaskView> list(@QueryParam("type") String type, @QueryParam("claimedByMe") boolean claimedByMe,
+    @Operation(summary = "Tasks offered to me or held by me, by due date: filter by type, risk level (LOW, MEDIUM,"
+            + " HIGH), only those I claimed, or due before an ISO-8601 instant or date. A second approval is never"
+            + " offered to the person who reviewed the case (four-eyes).")
+    public Page<TaskView> list(@QueryParam("type") String type, @QueryParam("risk") String risk,
+                               @QueryParam("claimedByMe") boolean claimedByMe,
                                @QueryParam("dueBefore") String dueBefore, @QueryParam("limit") Integer limit,
                                @QueryParam("cursor") String cursor) {
-        return inbox.list(caller, type, claimedByMe, instant(dueBefore), PageRequest.of(limit, cursor));
+        if (type != null && !type.isBlank() && !inbox.taskTypes().contains(type)) {
+            throw CaravelException.invalid("type", "error.task.type", String.join(", ", inbox.taskTypes()));
+        }
+        if (risk != null && !risk.isBlank() && !RISK_LEVELS.contains(risk.trim().toUpperCase(Locale.ROOT))) {
+            throw CaravelException.invalid("risk", "error.task.risk", String.join(", ", RISK_LEVELS));
+        }
+        return inbox.list(caller, new InboxService.Filter(type, risk, claimedByMe, instant(dueBefore)),
+                PageRequest.of(limit, cursor));
     }
+
+    private static final List<String> RISK_LEVELS = List.of("LOW", "MEDIUM", "HIGH");
 
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
@@ -84,15 +102,28 @@ public class TaskResource {
         return inbox.unclaim(caller, id);
     }
 
+    @GET
+    @Path("{id}/form")
+    @Operation(summary = "The decisions this task accepts: for each, whether an internal note and a message to the"
+            + " seller are required, and the message templates (English and Chinese) it offers")
+    public DecisionForm form(@PathParam("id") String id) {
+        return DecisionForm.of(inbox.kind(inbox.get(caller, id).taskType()), locale());
+    }
+
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide a task I hold (e.g. APPROVE, REJECT with reason, REQUEST_INFO with questions)")
-    public Response complete(@PathParam("id") String id, @Valid Decision decision) {
+    @Operation(summary = "Decide a task I hold: decision (e.g. APPROVE, REJECT, REQUEST_INFO), an internal note"
+            + " (staff only) and the message to the seller (or a messageTemplate); answers where the case waits now")
+    public CaseProgress complete(@PathParam("id") String id, @Valid Decision decision) {
         if (decision == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
         }
-        inbox.complete(caller, id, decision);
-        return Response.noContent().build();
+        return inbox.complete(caller, id, decision);
+    }
+
+    private Locale locale() {
+        return headers.getAcceptableLanguages().stream().filter(l -> "zh".equals(l.getLanguage())).findFirst()
+                .map(l -> Locale.CHINESE).orElse(Locale.ENGLISH);
     }
 }

@@ -111,7 +111,7 @@ public class ListingFormBean implements Serializable {
     /** Takes the live revision out of the catalog. */
     public void unpublish() {
         try {
-            view = listings.unpublish(caller, id, null);
+            view = listings.unpublish(caller, id, null, null);
             data = view.data();
             FacesMessages.info("listing.unpublished");
         } catch (CaravelException e) {
@@ -178,7 +178,7 @@ public class ListingFormBean implements Serializable {
     }
 
     public List<ListingCheck> getChecks() {
-        return id == null ? List.of() : listings.checks(caller, id);
+        return view == null || view.revision() == 0 ? List.of() : listings.checks(caller, id, view.revision());
     }
 
     public List<ProductCategory> getCategories() {

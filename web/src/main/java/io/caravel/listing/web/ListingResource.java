@@ -1,6 +1,7 @@
 package io.caravel.listing.web;
 
 import io.caravel.audit.HistoryEntry;
+import io.caravel.listing.ListingWorkflow;
 import io.caravel.audit.AuditTrail;
 import io.caravel.listing.ListingCheck;
 import io.caravel.catalog.ProductDetails;
@@ -148,39 +149,61 @@ public class ListingResource {
 
     /** Why a listing is taken down (required from an officer). */
     public static class TakeDown {
-        private String reason;
+        private String note;
+        private String message;
 
-        public String getReason() { return reason; }
-        public void setReason(String reason) { this.reason = reason; }
+        public String getNote() { return note; }
+        public void setNote(String note) { this.note = note; }
+        public String getMessage() { return message; }
+        public void setMessage(String message) { this.message = message; }
     }
 
     @POST
     @Path("{id}/unpublish")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take the listing out of the catalog (its seller, or an officer with a reason)")
+    @Operation(summary = "Take the listing out of the catalog: its seller at any time; an officer with an internal note"
+            + " (staff only) and optionally the message the seller reads")
     public ListingView unpublish(@PathParam("id") String id, TakeDown takeDown) {
-        return listings.unpublish(caller, id, takeDown == null ? null : takeDown.getReason());
+        return listings.unpublish(caller, id, takeDown == null ? null : takeDown.getNote(),
+                takeDown == null ? null : takeDown.getMessage());
     }
 
-    /** One check result of the latest checked revision. */
+    /** One submitted revision: when, what the checks found and how its review ended. */
+    public record RevisionView(int revision, Instant submittedAt, String verdict, Instant checkedAt, String outcome,
+                               Instant decidedAt, ProductDetails product) {
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(summary = "Every submitted revision, newest first: the product as submitted, the checks' verdict and how"
+            + " the review ended")
+    public List<RevisionView> revisions(@PathParam("id") String id) {
+        return listings.revisions(caller, id).stream().map(r -> new RevisionView(r.revision(), r.submittedAt(),
+                r.verdict() == null ? null : r.verdict().name(), r.checkedAt(),
+                r.outcome() == null ? null : r.outcome().name(), r.decidedAt(), r.product())).toList();
+    }
+
+    /** One check result of a revision. */
     public record CheckView(String code, ListingCheck.Outcome outcome, RiskCategory riskCategory, String detail,
                             int revision, Instant checkedAt) {
     }
 
     @GET
     @Path("{id}/checks")
-    @Operation(summary = "The automatic checks of the latest checked revision, each with its outcome, risk category and reason")
-    public List<CheckView> checks(@PathParam("id") String id) {
-        return listings.checks(caller, id).stream().map(c -> new CheckView(c.code(), c.outcome(), c.riskCategory(),
+    @Operation(summary = "The automatic checks of a revision (default: the latest submitted), each with its outcome, risk"
+            + " category and reason; none when every check passed")
+    public List<CheckView> checks(@PathParam("id") String id, @QueryParam("revision") Integer revision) {
+        return listings.checks(caller, id, revision).stream().map(c -> new CheckView(c.code(), c.outcome(), c.riskCategory(),
                 c.detail(), c.revision(), c.checkedAt())).toList();
     }
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "The listing's audit trail: every edit, check, decision and who made it")
+    @Operation(summary = "The listing's history: every edit, check and decision for compliance staff; for the seller,"
+            + " what it did and what it was told")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         listings.get(caller, id);
-        return audit.history("listing", id).stream().map(HistoryEntry::of).toList();
+        return audit.history(caller, ListingWorkflow.CASE_TYPE, id);
     }
 
     private static ProductDetails body(ProductDetails data) {

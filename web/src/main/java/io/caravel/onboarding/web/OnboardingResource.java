@@ -1,6 +1,8 @@
 package io.caravel.onboarding.web;
 
 import io.caravel.audit.HistoryEntry;
+import io.caravel.onboarding.OnboardingWorkflow;
+import io.caravel.onboarding.ScreeningMatch;
 import io.caravel.audit.AuditTrail;
 import io.caravel.onboarding.ApplicationData;
 import io.caravel.onboarding.ApplicationDocument;
@@ -159,9 +161,48 @@ public class OnboardingResource {
         return onboarding.answer(caller, id, answer == null ? null : answer.getAnswer());
     }
 
-    /** A screening match as evidence on the case. */
-    public record MatchView(String screenedName, String partyRole, long entNum, String listedName, String matchedName,
-                            boolean alternate, double score, String programs, String listVersion, Instant screenedAt) {
+    /** A screening match as evidence on the case, with an officer's verdict once given. */
+    public record MatchView(String id, String screenedName, String partyRole, long entNum, String listedName,
+                            String matchedName, boolean alternate, double score, String programs, String listVersion,
+                            Instant screenedAt, String disposition, String dispositionReason, String disposedBy,
+                            Instant disposedAt) {
+
+        static MatchView of(ScreeningMatch m) {
+            return new MatchView(m.id(), m.screenedName(), m.partyRole().name(), m.entNum(), m.listedName(),
+                    m.matchedName(), m.alternateName(), m.score(), m.programs(), m.listVersion(), m.screenedAt(),
+                    m.disposition() == null ? null : m.disposition().name(), m.dispositionReason(), m.disposedBy(),
+                    m.disposedAt());
+        }
+    }
+
+    /** An officer's verdict on a screening hit. */
+    public static class Disposition {
+        private String disposition;
+        private String reason;
+
+        public String getDisposition() { return disposition; }
+        public void setDisposition(String disposition) { this.disposition = disposition; }
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
+    }
+
+    @POST
+    @Path("applications/{id}/screening-matches/{matchId}/disposition")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD})
+    @Operation(summary = "Mark a screening hit as a true match or a false positive, with the reason (staff only)")
+    public MatchView dispose(@PathParam("id") String id, @PathParam("matchId") String matchId, Disposition body) {
+        if (body == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        ScreeningMatch.Disposition verdict;
+        try {
+            verdict = body.getDisposition() == null ? null
+                    : ScreeningMatch.Disposition.valueOf(body.getDisposition().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("disposition", "error.screening.disposition");
+        }
+        return MatchView.of(onboarding.dispose(caller, id, matchId, verdict, body.getReason()));
     }
 
     @GET
@@ -169,18 +210,17 @@ public class OnboardingResource {
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
     @Operation(summary = "Sanctions list entries that matched names in the application")
     public List<MatchView> matches(@PathParam("id") String id) {
-        return onboarding.matches(caller, id).stream().map(m -> new MatchView(m.screenedName(), m.partyRole().name(),
-                m.entNum(), m.listedName(), m.matchedName(), m.alternateName(), m.score(), m.programs(), m.listVersion(),
-                m.screenedAt())).toList();
+        return onboarding.matches(caller, id).stream().map(MatchView::of).toList();
     }
 
     @GET
     @Path("applications/{id}/history")
     @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
-    @Operation(summary = "The case's audit trail: every step, decision and who made it")
+    @Operation(summary = "The case's history: every step and decision for compliance staff; for the seller, what it did"
+            + " and what it was told")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         onboarding.get(caller, id);
-        return audit.history("application", id).stream().map(HistoryEntry::of).toList();
+        return audit.history(caller, OnboardingWorkflow.CASE_TYPE, id);
     }
 
     private static EntityTag etag(ApplicationView view) {

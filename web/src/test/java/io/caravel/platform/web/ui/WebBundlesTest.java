@@ -6,10 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import io.caravel.casework.CaseWorkflow;
+import io.caravel.casework.TaskKind;
+import io.caravel.listing.ListingWorkflow;
+import io.caravel.onboarding.OnboardingWorkflow;
 
-/** Every text of the web pages exists in English and Chinese. */
+/**
+ * Every text of the web pages exists in English and Chinese, and every code a person reads on a case
+ * page (task kinds, what they ask, decisions, risk levels and reasons, history actions) has its words.
+ */
 class WebBundlesTest {
 
     @Test
@@ -18,6 +26,35 @@ class WebBundlesTest {
         Properties zh = load("i18n/messages_zh.properties");
         assertThat(en).isNotEmpty();
         assertThat(zh.keySet()).isEqualTo(en.keySet());
+    }
+
+    @Test
+    void everyTaskKindHasItsNameWhatItAsksAndItsDecisionsInWords() throws IOException {
+        Properties en = load("i18n/messages.properties");
+        for (CaseWorkflow workflow : List.of(new OnboardingWorkflow(), new ListingWorkflow())) {
+            assertThat(en).containsKey("caseType." + workflow.caseType());
+            for (TaskKind kind : workflow.taskKinds()) {
+                assertThat(en).containsKeys("task." + kind.key(), "task." + kind.key() + ".ask");
+                kind.outcomes().forEach(o -> assertThat(en).containsKey("decision." + o.code()));
+            }
+        }
+    }
+
+    @Test
+    void riskLevelsReasonsAndHistoryActionsHaveWords() throws IOException {
+        Properties en = load("i18n/messages.properties");
+        for (String level : List.of("LOW", "MEDIUM", "HIGH")) {
+            assertThat(en).containsKey("risk." + level);
+        }
+        for (String reason : List.of("SANCTIONS_HIT", "SANCTIONS_NEAR_MATCH", "CATEGORY_REGULATED", "COUNTRY_HIGH_RISK",
+                "COUNTRY_ELEVATED_RISK", "HIGH_VOLUME", "MISSING_DATA", "FLAGGED_BEFORE", "ARMS", "NARCOTICS",
+                "PROTECTED_SPECIES", "LITHIUM_BATTERY", "PRICE_ANOMALY", "MAP_VIOLATION", "BRAND_NOT_AUTHORIZED")) {
+            assertThat(en).containsKey("reason." + reason);
+        }
+        for (String action : List.of("APPLICATION_SUBMITTED", "SCREENED", "RISK_ASSESSED", "TASK_DECIDED",
+                "LISTING_CHECKED", "LISTING_PUBLISHED", "LISTING_TAKEN_DOWN")) {
+            assertThat(en).containsKey("history." + action);
+        }
     }
 
     private static Properties load(String resource) throws IOException {

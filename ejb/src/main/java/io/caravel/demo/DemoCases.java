@@ -1,0 +1,217 @@
+package io.caravel.demo;
+
+import io.caravel.catalog.ProductDetails;
+import io.caravel.inbox.Decision;
+import io.caravel.inbox.InboxService;
+import io.caravel.listing.ListingFile;
+import io.caravel.listing.ListingService;
+import io.caravel.listing.ListingView;
+import io.caravel.onboarding.ApplicationData;
+import io.caravel.onboarding.ApplicationView;
+import io.caravel.onboarding.DocumentKind;
+import io.caravel.onboarding.OnboardingService;
+import io.caravel.onboarding.PartyRole;
+import io.caravel.onboarding.Registration;
+import io.caravel.platform.Caller;
+import io.caravel.platform.Roles;
+import io.caravel.seller.OperatingModel;
+import io.caravel.seller.ProductCategory;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Demo cases (demo mode only), so the inbox has work of every kind and each workflow's diagram shows
+ * a case at each kind of step: seller applications in review (a sanctions hit, a regulated category),
+ * one waiting for a lead's second approval, one waiting for the seller's answer; a listing flagged by
+ * a keyword and one rejected as arms and then resubmitted with only its HS code changed. Every case
+ * goes through the real services and workflows; the officers' decisions are made through the inbox.
+ * Each step commits on its own and the job executor runs the workflows' asynchronous checks between them.
+ */
+@Stateless
+public class DemoCases {
+
+    private static final Logger LOG = Logger.getLogger(DemoCases.class.getName());
+    static final String APPLICANT_PASSWORD = "demo applicant";
+    private static final String OFFICER = "officer";
+
+    @PersistenceContext(unitName = "caravel")
+    private EntityManager em;
+
+    @Inject
+    private OnboardingService onboarding;
+
+    @Inject
+    private ListingService listings;
+
+    @Inject
+    private InboxService inbox;
+
+    @Inject
+    private ManagementService management;
+
+    @Inject
+    private TaskService tasks;
+
+    @Inject
+    private RuntimeService runtime;
+
+    @Resource
+    private SessionContext context;
+
+    /** Loads the demo cases once: not when the first demo applicant exists already. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void load(String sellerA) {
+        if (!em.createQuery("select u.username from UserAccount u where u.username = 'demo-harbour'", String.class)
+                .getResultList().isEmpty()) {
+            return;
+        }
+        DemoCases self = context.getBusinessObject(DemoCases.class);
+        // a director on the sanctions list under a spelling variant: high risk, in review
+        settle(self.apply("demo-harbour", "Harbour Logistics GmbH", ProductCategory.HOME, "Manuel Antonio Norriega", true));
+        // a regulated category: medium risk, in review
+        settle(self.apply("demo-pharma", "Pharma Direct GmbH", ProductCategory.HEALTH, "Erika Mustermann", true));
+        // reviewed and approved by an officer: waits for a lead's second approval (four-eyes)
+        String freight = self.apply("demo-freight", "Sunrise Freight GmbH", ProductCategory.HOME, "Manuel Antonio Norriega", true);
+        settle(freight);
+        self.decide(freight, "APPROVE", "The listed entry gives no date of birth; our director is a German national born 1970: a different person.", null);
+        // the officer asked the seller for a licence: waits for the seller
+        String food = self.apply("demo-food", "Fresh Food Export GmbH", ProductCategory.FOOD, "Erika Mustermann", true);
+        settle(food);
+        self.decide(food, "REQUEST_INFO", null, "MORE_DOCUMENTS");
+        // a missing document: the workflow itself asked the seller
+        settle(self.apply("demo-paper", "Missing Paper Trading GmbH", ProductCategory.TOYS, "Jo Paper", false));
+
+        Caller seller = new Caller("seller-a", Set.of(Roles.SELLER), sellerA);
+        // "ivory" in the description: a keyword sends it to review
+        settle(self.listing(seller, null, product("Ivory silk scarf", "象牙色真丝围巾", "A scarf in ivory colour.",
+                "621410", ProductCategory.APPAREL, "45.00")));
+        // rejected automatically as arms, then resubmitted with only its HS code changed: back to a person
+        ProductDetails target = product("Precision target model", null, "Steel target model for collectors.",
+                "930320", ProductCategory.SPORTS, "189.00");
+        String listing = self.listing(seller, null, target);
+        settle(listing);
+        target.setHsCode("950300");
+        settle(self.listing(seller, listing, target));
+        LOG.info("Demo mode: demo cases are in the inbox (applicant users' password '" + APPLICANT_PASSWORD + "')");
+    }
+
+    /** Registers a seller, fills its application and submits it; returns the application id. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String apply(String user, String company, ProductCategory category, String director, boolean allDocuments) {
+        Registration registration = new Registration();
+        registration.setCompanyName(company);
+        registration.setCountry("DE");
+        registration.setOperatingModel(OperatingModel.MARKETPLACE);
+        registration.setUsername(user);
+        registration.setPassword(APPLICANT_PASSWORD);
+        registration.setDisplayName(company);
+        registration.setEmail(user + "@example.com");
+        ApplicationView application = onboarding.register(registration);
+        Caller applicant = new Caller(user, Set.of(Roles.SELLER), application.sellerId());
+        ApplicationData data = new ApplicationData();
+        data.setLegalName(company);
+        data.setTradingName(company);
+        data.setCountry("DE");
+        data.setRegistrationNumber("HRB " + Math.abs(company.hashCode() % 100_000));
+        data.setTaxId("DE" + Math.abs(company.hashCode() % 1_000_000_000L));
+        data.setAddress("Hafenstraße 1, 20457 Hamburg");
+        data.setContactEmail(user + "@example.com");
+        data.setContactPhone("+49 40 1234567");
+        data.setOperatingModels(EnumSet.of(OperatingModel.MARKETPLACE));
+        data.setMainCategory(category);
+        data.setExpectedYearlySalesEur(250_000L);
+        data.setExpectedYearlyOrders(4_000L);
+        data.setBankAccount("DE89370400440532013000");
+        data.setParties(List.of(
+                new ApplicationData.Party(PartyRole.DIRECTOR, director, LocalDate.of(1970, 1, 1), "DE", null),
+                new ApplicationData.Party(PartyRole.BENEFICIAL_OWNER, director, LocalDate.of(1970, 1, 1), "DE",
+                        new BigDecimal("100"))));
+        onboarding.update(applicant, application.id(), null, data);
+        onboarding.upload(applicant, application.id(), DocumentKind.BUSINESS_LICENCE, "licence.png", DemoCatalog.PIXEL);
+        if (allDocuments) {
+            onboarding.upload(applicant, application.id(), DocumentKind.REPRESENTATIVE_ID, "id.png", DemoCatalog.PIXEL);
+        }
+        onboarding.submit(applicant, application.id());
+        return application.id();
+    }
+
+    /** The demo officer claims the case's open task and decides it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void decide(String caseId, String outcome, String note, String template) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseId).active().list().stream().findFirst()
+                .orElse(null);
+        if (task == null) {
+            LOG.warning("Demo mode: no open task on case " + caseId);
+            return;
+        }
+        Caller officer = new Caller(OFFICER, Set.of(Roles.COMPLIANCE_OFFICER), null);
+        inbox.claim(officer, task.getId());
+        Decision decision = new Decision(outcome, note, null);
+        decision.setMessageTemplate(template);
+        inbox.complete(officer, task.getId(), decision);
+    }
+
+    /** Creates (or changes) a listing of the seller with an image and submits it; returns its id. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String listing(Caller seller, String id, ProductDetails product) {
+        ListingView view;
+        if (id == null) {
+            view = listings.create(seller, product);
+            listings.upload(seller, view.id(), ListingFile.Purpose.IMAGE, null, "product.png", DemoCatalog.PIXEL);
+        } else {
+            view = listings.update(seller, id, null, product);
+        }
+        listings.submit(seller, view.id());
+        return view.id();
+    }
+
+    /** Waits (at most half a minute) until the job executor has run the case's asynchronous steps. */
+    private void settle(String caseId) {
+        for (int i = 0; i < 150; i++) {
+            boolean busy = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().list().stream()
+                    .anyMatch(p -> management.createJobQuery().processInstanceId(p.getId()).executable().count() > 0);
+            if (!busy) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warning("Demo mode: case " + caseId + " is still busy; its demo steps may not be complete");
+    }
+
+    private static ProductDetails product(String en, String zh, String description, String hs, ProductCategory category,
+                                          String price) {
+        ProductDetails d = new ProductDetails();
+        d.setTitleEn(en);
+        d.setTitleZh(zh);
+        d.setDescriptionEn(description);
+        d.setCategory(category);
+        d.setHsCode(hs);
+        d.setOriginCountry("CN");
+        d.setPrice(new BigDecimal(price));
+        d.setCurrency("EUR");
+        d.setStockOwn(40);
+        d.setWeightGrams(300);
+        return d;
+    }
+}

@@ -1,0 +1,153 @@
+package io.caravel.platform.web.ui;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * How pages show what people read (as {@code fmt} in EL): times in the reader's time zone and
+ * language ("25 Nov 2026, 14:05 CET"), how long until or since a moment ("due in 2 days", "overdue
+ * by 3 hours"), money with its currency and its minor units, and stable codes (reasons, checks,
+ * statuses) in words. The browser tells its time zone in a cookie (set by caravel.js); until it
+ * has, times are in UTC and say so.
+ */
+@Named("fmt")
+@RequestScoped
+public class Formats {
+
+    static final String TIME_ZONE_COOKIE = "caravel-tz";
+
+    @Inject
+    private LocaleBean locale;
+
+    private ZoneId zone;
+
+    /** A moment in the reader's zone, with the zone named. */
+    public String time(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale.getLocale()).withZone(zone());
+        return format.format(at) + " " + zone().getDisplayName(TextStyle.SHORT, locale.getLocale());
+    }
+
+    /** "in 2 days" or "3 hours ago". */
+    public String relative(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        Duration left = Duration.between(Instant.now(), at);
+        return text(left.isNegative() ? "time.ago" : "time.in", span(left.abs()));
+    }
+
+    /** "due in 2 days" or "overdue by 3 hours". */
+    public String due(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        Duration left = Duration.between(Instant.now(), at);
+        return text(left.isNegative() ? "time.overdueBy" : "time.dueIn", span(left.abs()));
+    }
+
+    public boolean overdue(Instant at) {
+        return at != null && at.isBefore(Instant.now());
+    }
+
+    /** An amount with its currency, in the currency's minor units: "1,299.00 EUR". */
+    public String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        int digits = 2;
+        try {
+            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // an unknown code still shows two decimals
+        }
+        NumberFormat number = NumberFormat.getNumberInstance(locale.getLocale());
+        number.setMinimumFractionDigits(digits);
+        number.setMaximumFractionDigits(digits);
+        return number.format(amount.setScale(digits, RoundingMode.HALF_EVEN)) + (currency == null ? "" : " " + currency);
+    }
+
+    /**
+     * A stable code in words, from the page bundle's {@code kind.CODE} entry (e.g. reason.SANCTIONS_HIT),
+     * or the code itself made readable ("PRICE_ANOMALY" → "Price anomaly") when the bundle has none.
+     */
+    public String label(String kind, Object code) {
+        if (code == null || code.toString().isBlank()) {
+            return "";
+        }
+        String key = kind + "." + code;
+        try {
+            return bundle().getString(key);
+        } catch (MissingResourceException e) {
+            String words = code.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+    }
+
+    /** Who acted: a person's user name as it is, the workflow and the platform in words. */
+    public String actor(String name) {
+        if (name == null) {
+            return "";
+        }
+        return bundle().containsKey("actor." + name) ? bundle().getString("actor." + name) : name;
+    }
+
+    /** How long a span is, in the largest unit that fits: "2 days", "5 hours", "12 minutes". */
+    String span(Duration span) {
+        if (span.toDays() >= 1) {
+            return text("time.days", span.toDays());
+        }
+        if (span.toHours() >= 1) {
+            return text("time.hours", span.toHours());
+        }
+        return text("time.minutes", Math.max(1, span.toMinutes()));
+    }
+
+    private String text(String key, Object... arguments) {
+        return new MessageFormat(bundle().getString(key), locale.getLocale()).format(arguments);
+    }
+
+    private ResourceBundle bundle() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg");
+    }
+
+    /** The reader's time zone, from the browser's cookie; UTC until the browser has told it. */
+    ZoneId zone() {
+        if (zone == null) {
+            zone = ZoneOffset.UTC;
+            FacesContext faces = FacesContext.getCurrentInstance();
+            Object cookie = faces == null ? null : faces.getExternalContext().getRequestCookieMap().get(TIME_ZONE_COOKIE);
+            if (cookie instanceof Cookie c && c.getValue() != null) {
+                try {
+                    zone = ZoneId.of(java.net.URLDecoder.decode(c.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (DateTimeException e) {
+                    // a forged or unknown zone: keep UTC
+                }
+            }
+        }
+        return zone;
+    }
+}
