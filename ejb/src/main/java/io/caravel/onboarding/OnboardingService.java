@@ -120,6 +120,11 @@ public class OnboardingService {
         return ApplicationView.of(application, false);
     }
 
+    /** What the application still lacks before it can be submitted: one error per missing required field. */
+    public List<FieldError> missing(Caller caller, String id) {
+        return missingRequired(find(caller, id));
+    }
+
     /** Stores a document after checking its size and that its bytes are a PDF, JPEG or PNG. */
     public DocumentView upload(Caller caller, String id, DocumentKind kind, String fileName, byte[] content) {
         SellerApplication application = find(caller, id);

@@ -1,19 +1,21 @@
 package io.caravel.listing.web;
 
-import io.caravel.hs.HsNode;
+import io.caravel.catalog.ProductDetails;
 import io.caravel.hs.HsService;
 import io.caravel.hs.Suggestion;
 import io.caravel.listing.ListingCheck;
-import io.caravel.catalog.ProductDetails;
 import io.caravel.listing.ListingDocumentKind;
 import io.caravel.listing.ListingFile;
+import io.caravel.listing.ListingRevision;
 import io.caravel.listing.ListingService;
 import io.caravel.listing.ListingStatus;
 import io.caravel.listing.ListingView;
-import io.caravel.seller.ProductCategory;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
+import io.caravel.platform.Messages;
+import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.ui.FacesMessages;
+import io.caravel.seller.ProductCategory;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -23,10 +25,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The seller's listing form: create or edit, add images and documents, submit to review, and see
- * what the review asks for. A listing under review is shown read-only.
+ * The seller's listing form: create or edit, find the HS code, add images and documents, submit to
+ * review, and see which revision the last review was about, what its checks found and what it told
+ * the seller. A listing under review is shown read-only; another seller's is "not found".
  */
 @Named
 @ViewScoped
@@ -43,34 +47,47 @@ public class ListingFormBean implements Serializable {
 
     private String hsQuery;
     private transient List<Suggestion> suggestions = List.of();
+    private String suggestionsNote;
 
     private String id;
+    private boolean notFound;
     private ProductDetails data = new ProductDetails();
     private transient ListingView view;
+    private transient List<ListingRevision> revisions;
+    private transient List<ListingCheck> checks;
     private transient Part image;
     private transient Part document;
     private ListingDocumentKind documentKind;
 
-    /** Loads the listing named in the URL; another seller's or an unknown one shows the list again. */
-    public void load() throws IOException {
+    /** Loads the listing named in the URL; another seller's or an unknown one is "not found". */
+    public void load() {
         if (id == null || id.isBlank()) {
             id = null;
             return;
         }
         try {
-            view = listings.get(caller, id);
-            data = view.data();
+            show(listings.get(caller, id));
         } catch (CaravelException e) {
-            redirect("/seller/listings.xhtml");
+            if (e.type() != ProblemType.NOT_FOUND) {
+                throw e;
+            }
+            notFound = true;
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
         }
+    }
+
+    private void show(ListingView listing) {
+        view = listing;
+        id = listing.id();
+        data = listing.data();
+        revisions = null;
+        checks = null;
     }
 
     /** Saves the form as a draft (creating the listing the first time). */
     public boolean save() {
         try {
-            view = id == null ? listings.create(caller, data) : listings.update(caller, id, null, data);
-            id = view.id();
-            data = view.data();
+            show(id == null ? listings.create(caller, data) : listings.update(caller, id, null, data));
             return true;
         } catch (CaravelException e) {
             FacesMessages.error(e, "listing:");
@@ -111,8 +128,7 @@ public class ListingFormBean implements Serializable {
     /** Takes the live revision out of the catalog. */
     public void unpublish() {
         try {
-            view = listings.unpublish(caller, id, null, null);
-            data = view.data();
+            show(listings.unpublish(caller, id, null, null));
             FacesMessages.info("listing.unpublished");
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
@@ -133,7 +149,7 @@ public class ListingFormBean implements Serializable {
         }
         try {
             listings.upload(caller, id, purpose, kind, part.getSubmittedFileName(), content);
-            view = listings.get(caller, id);
+            show(listings.get(caller, id));
             FacesMessages.info("listing.uploaded");
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
@@ -145,30 +161,37 @@ public class ListingFormBean implements Serializable {
         external.redirect(external.getRequestContextPath() + page);
     }
 
-    /** Suggests HS codes for the product's words (the English title when no words are given). */
+    /**
+     * Suggests HS codes for the product's words (the English title when no words are given), or says
+     * why there are none.
+     */
     public void suggestCodes() {
         String words = hsQuery == null || hsQuery.isBlank() ? data.getTitleEn() : hsQuery;
+        suggestions = List.of();
+        suggestionsNote = null;
         try {
             suggestions = hs.suggest(words == null ? "" : words, 5);
+            if (suggestions.isEmpty()) {
+                suggestionsNote = text("listing.hsSuggest.none");
+            }
         } catch (CaravelException e) {
-            suggestions = List.of();
-            FacesMessages.error(e, null);
+            // the words hold nothing to search for: say what to type
+            CaravelException.FieldError field = e.fieldErrors().isEmpty() ? null : e.fieldErrors().get(0);
+            Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+            suggestionsNote = field == null ? Messages.text(locale, e.messageKey(), e.arguments())
+                    : Messages.text(locale, field.messageKey(), field.arguments());
         }
     }
 
-    /** Takes a suggested code into the form. */
+    /** Takes a suggested code into the form; the rest of the form stays as the seller typed it. */
     public void useCode(String code) {
         data.setHsCode(code);
         suggestions = List.of();
-    }
-
-    /** A suggestion's way from the section down, e.g. "XVI › 85 › 8507 › 850760". */
-    public String path(Suggestion suggestion) {
-        return suggestion.section().numeral() + " › " + String.join(" › ",
-                suggestion.path().stream().map(HsNode::code).toList());
+        suggestionsNote = null;
     }
 
     public List<Suggestion> getSuggestions() { return suggestions == null ? List.of() : suggestions; }
+    public String getSuggestionsNote() { return suggestionsNote; }
     public String getHsQuery() { return hsQuery; }
     public void setHsQuery(String hsQuery) { this.hsQuery = hsQuery; }
 
@@ -177,8 +200,42 @@ public class ListingFormBean implements Serializable {
         return view == null || view.status() != ListingStatus.PENDING;
     }
 
+    /** The newest submitted revision, which the status, the checks and the review's message are about; null before the first. */
+    public ListingRevision getReviewed() {
+        if (revisions == null) {
+            revisions = view == null ? List.of() : listings.revisions(caller, id);
+        }
+        return revisions.isEmpty() ? null : revisions.get(0);
+    }
+
+    /** How the review of that revision stands: its outcome, or CHECKING and IN_REVIEW while it is undecided. */
+    public String getReviewState() {
+        ListingRevision reviewed = getReviewed();
+        return reviewed.outcome() != null ? reviewed.outcome().name() : reviewed.verdict() == null ? "CHECKING" : "IN_REVIEW";
+    }
+
+    /** Whether the seller saved changes after that revision was submitted (a draft not yet submitted). */
+    public boolean isChangedSinceReview() {
+        return getReviewed() != null && view.updatedAt().isAfter(getReviewed().submittedAt());
+    }
+
+    /** The revision buyers see in the catalog, or null when the listing is not live. */
+    public ListingRevision getLive() {
+        return getReviewed() == null || !view.live() ? null : revisions.stream()
+                .filter(r -> r.outcome() == ListingRevision.Outcome.PUBLISHED).findFirst().orElse(null);
+    }
+
+    /** What the checks of the reviewed revision found, in the order they ran. */
     public List<ListingCheck> getChecks() {
-        return view == null || view.revision() == 0 ? List.of() : listings.checks(caller, id, view.revision());
+        if (checks == null) {
+            checks = getReviewed() == null ? List.of() : listings.checks(caller, id, getReviewed().revision());
+        }
+        return checks;
+    }
+
+    /** The checks that flagged the reviewed revision (none when every check passed). */
+    public List<ListingCheck> getFlagged() {
+        return getChecks().stream().filter(c -> c.outcome() != ListingCheck.Outcome.PASSED).toList();
     }
 
     public List<ProductCategory> getCategories() {
@@ -189,6 +246,12 @@ public class ListingFormBean implements Serializable {
         return List.of(ListingDocumentKind.values());
     }
 
+    private static String text(String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    }
+
+    public boolean isNotFound() { return notFound; }
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public ProductDetails getData() { return data; }
