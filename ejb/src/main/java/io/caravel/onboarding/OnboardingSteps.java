@@ -113,7 +113,7 @@ public class OnboardingSteps {
     /** Asks the seller for information (the reviewer's questions, exactly as the seller will read them). */
     public void requestInformation(String applicationId, String by, String message) {
         SellerApplication application = application(applicationId);
-        application.informationRequested(message, clock.instant());
+        application.informationRequested(message, clock.instant(), onboarding.documentsOf(applicationId).size());
         notifications.notify(application.sellerId(), applicationId, "INFORMATION_REQUESTED", message);
         audit.recordForSeller(by, "INFORMATION_REQUESTED", CASE, applicationId, null, message);
     }

@@ -87,6 +87,9 @@ public class SellerApplication implements SellerCase {
     private Instant submittedAt;
     @Column(name = "information_requested_at")
     private Instant informationRequestedAt;
+    /** How many documents the application had when information was last asked for (a new one answers it). */
+    @Column(name = "documents_at_request")
+    private Integer documentsAtRequest;
     @Column(name = "decided_at")
     private Instant decidedAt;
     @Column(name = "recertify_at")
@@ -155,10 +158,11 @@ public class SellerApplication implements SellerCase {
         riskReasons = reasons;
     }
 
-    void informationRequested(String message, Instant at) {
+    void informationRequested(String message, Instant at, int documents) {
         status = ApplicationStatus.INFORMATION_REQUESTED;
         questions = message;
         informationRequestedAt = at;
+        documentsAtRequest = documents;
     }
 
     void answered(String answer) {
@@ -204,6 +208,7 @@ public class SellerApplication implements SellerCase {
     public String decision() { return decision; }
     public String decisionMessage() { return decisionMessage; }
     public Instant requestedAt() { return informationRequestedAt; }
+    public int documentsAtRequest() { return documentsAtRequest == null ? 0 : documentsAtRequest; }
     public String processInstanceId() { return processInstanceId; }
     public Instant createdAt() { return createdAt; }
     public Instant submittedAt() { return submittedAt; }
