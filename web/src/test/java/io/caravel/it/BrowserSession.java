@@ -5,6 +5,7 @@ import java.net.URL;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,10 +51,14 @@ final class BrowserSession implements AutoCloseable {
         return text("page-title");
     }
 
+    /** Types into a field; a field an ajax update replaced meanwhile is looked up again. */
     void type(String id, String value) {
-        WebElement field = waitFor(id);
-        field.clear();
-        field.sendKeys(value);
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement field = waitFor(id);
+            field.clear();
+            field.sendKeys(value);
+            return true;
+        });
     }
 
     void click(By locator) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -138,7 +139,9 @@ class CaseWorkIT {
         session.waitFor("case:template");
         session.click(By.id("case:template"));
         session.click(By.cssSelector("#case\\:template_items li[data-label='Not accepted (no details)']"));
-        session.wait.until(d -> d.findElement(By.id("case:message")).getAttribute("value").startsWith("We are unable"));
+        // the template fills the message by an ajax update, which replaces the text area
+        session.wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("case:message")).getAttribute("value").startsWith("We are unable"));
         session.type("case:note", "internal: distributor licence revoked in 2024");
         session.click(By.id("case:complete"));
         session.wait.until(ExpectedConditions.urlContains("/inbox/index.xhtml"));
