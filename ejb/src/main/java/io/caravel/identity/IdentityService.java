@@ -65,6 +65,11 @@ public class IdentityService {
         }
     }
 
+    /** Whether a user of this name exists and is enabled (the identity store checks only those). */
+    public boolean canSignIn(String username) {
+        return find(username).filter(UserAccount::enabled).isPresent();
+    }
+
     public Optional<UserView> user(String username) {
         return find(username).map(UserView::of);
     }

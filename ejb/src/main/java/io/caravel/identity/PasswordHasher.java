@@ -19,6 +19,9 @@ public class PasswordHasher {
     @Inject
     private Pbkdf2PasswordHash hash;
 
+    /** A hash of nothing anybody types, to spend the same time on a user who does not exist. */
+    private String decoy;
+
     @PostConstruct
     void configure() {
         hash.initialize(Map.of(
@@ -26,6 +29,15 @@ public class PasswordHasher {
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(ITERATIONS),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        decoy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+    }
+
+    /**
+     * Checks a password against the decoy hash: as slow as checking a real user's, so an answer for an
+     * unknown user name cannot be told apart from a wrong password by its time.
+     */
+    public void checkAgainstDecoy(String password) {
+        hash.verify(password.toCharArray(), decoy);
     }
 
     public String hash(String password) {

@@ -19,6 +19,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
+    TOO_MANY_REQUESTS(429, "too-many-requests"),
     INTERNAL(500, "internal-error"),
     UNAVAILABLE(503, "service-unavailable");
 

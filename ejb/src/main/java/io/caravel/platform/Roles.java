@@ -12,9 +12,11 @@ public final class Roles {
     public static final String CUSTOMS_AGENT = "customs-agent";
     public static final String DISPUTE_AGENT = "dispute-agent";
     public static final String ADMIN = "admin";
+    /** Monitoring: reads metrics, nothing else (for a Prometheus scraper's account). */
+    public static final String OPERATOR = "operator";
 
     public static final List<String> ALL = List.of(SELLER, BUYER, COMPLIANCE_OFFICER, COMPLIANCE_LEAD,
-            CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN);
+            CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN, OPERATOR);
 
     private Roles() {
     }

@@ -49,8 +49,10 @@ class PlatformIT {
     }
 
     @Test
-    void metricsIncludeEngineGauges() {
-        Api.Response metrics = api.get("/metrics?scope=application", null);
+    void metricsIncludeEngineGaugesForOperatorsOnly() {
+        assertProblem(api.get("/metrics?scope=application", null), 401, "unauthenticated");
+        assertProblem(api.get("/metrics?scope=application", "officer"), 403, "forbidden");
+        Api.Response metrics = api.get("/metrics?scope=application", "admin");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("caravel_engine_open_incidents", "caravel_engine_failed_jobs");
     }

@@ -15,6 +15,12 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +72,10 @@ public class WorkflowEngine {
     @ConfigProperty(name = "caravel.engine.job-executor.threads", defaultValue = "4")
     private int jobExecutorThreads;
 
+    @Inject
+    @ConfigProperty(name = "caravel.node.id")
+    private Optional<String> configuredNodeId;
+
     private volatile ProcessEngine engine;
 
     @PostConstruct
@@ -88,12 +98,44 @@ public class WorkflowEngine {
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setBeans(new CdiBeans(beanManager));
-        configuration.setJobExecutor(jobExecutor());
-        configuration.setJobExecutorActivate(jobExecutorEnabled);
-        engine = configuration.buildProcessEngine();
-        processModels.deploy(engine.getRepositoryService());
-        LOG.info(() -> "Workflow engine '" + ENGINE_NAME + "' started (job executor "
-                + (jobExecutorEnabled ? "on" : "off") + ")");
+        String nodeId = nodeId();
+        configuration.setJobExecutor(jobExecutor(nodeId));
+        configuration.setJobExecutorActivate(false);
+        ProcessEngine started = configuration.buildProcessEngine();
+        processModels.deploy(started.getRepositoryService());
+        int released = releaseLocksOfEarlierRun(nodeId);
+        if (jobExecutorEnabled) {
+            configuration.getJobExecutor().start();
+        }
+        engine = started;
+        LOG.info(() -> "Workflow engine '" + ENGINE_NAME + "' started on node '" + nodeId + "' (job executor "
+                + (jobExecutorEnabled ? "on" : "off") + ", " + released + " job locks of an earlier run released)");
+    }
+
+    /**
+     * Jobs this node had locked when it stopped without finishing them (a crash, a kill) would wait
+     * for their locks to expire; nothing of them was committed, and no other node holds them, so the
+     * node releases them before its job executor starts and the work resumes at once.
+     */
+    private int releaseLocksOfEarlierRun(String nodeId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = ?")) {
+            update.setString(1, nodeId);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot release the job locks of node " + nodeId, e);
+        }
+    }
+
+    private String nodeId() {
+        return configuredNodeId.filter(id -> !id.isBlank()).orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "caravel";
+            }
+        });
     }
 
     /** Stops the job executor and closes the engine; {@link #isRunning()} is false until {@link #start()}. */
@@ -120,8 +162,12 @@ public class WorkflowEngine {
         return current;
     }
 
-    private ThreadPoolJobExecutor jobExecutor() {
+    private ThreadPoolJobExecutor jobExecutor(String nodeId) {
         ThreadPoolJobExecutor executor = new ThreadPoolJobExecutor();
+        executor.setLockOwner(nodeId);
+        // A job locked by a node that died and does not come back waits this long for another node.
+        // A job that outlives its lock cannot run twice: the second commit fails on the job's version.
+        executor.setLockTimeInMillis(60_000);
         int threads = Math.max(1, jobExecutorThreads);
         executor.setThreadPoolExecutor(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(threads * 4), threadFactory));

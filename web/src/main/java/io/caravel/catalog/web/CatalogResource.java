@@ -1,5 +1,7 @@
 package io.caravel.catalog.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogQuery;
 import io.caravel.catalog.CatalogService;
@@ -11,7 +13,6 @@ import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.Uploads;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("catalog/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "catalog")
-@PermitAll
+@Allow(Access.PUBLIC)
 public class CatalogResource {
 
     private static final CacheControl PUBLIC = CacheControl.valueOf("public, max-age=60");

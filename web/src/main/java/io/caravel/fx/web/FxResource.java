@@ -1,12 +1,11 @@
 package io.caravel.fx.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.fx.FxService;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -44,7 +43,7 @@ public class FxResource {
     }
 
     @GET
-    @PermitAll
+    @Allow(Access.PUBLIC)
     @Operation(summary = "The latest reference rate of every loaded currency (units per 1 EUR), with date and source")
     public List<RateView> latest() {
         return fx.table().quotes().entrySet().stream()
@@ -54,7 +53,7 @@ public class FxResource {
 
     @POST
     @Consumes({"text/csv", MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @RolesAllowed(Roles.ADMIN)
+    @Allow(Access.ADMINISTRATION)
     @SecurityRequirement(name = "basic")
     @Operation(summary = "Load rates from a file in the ECB layout (eurofxref.csv, eurofxref-hist.csv or eurofxref-daily.xml, at most 2 MB); all or nothing")
     public FxService.LoadResult load(@QueryParam("source") String source, InputStream body) throws IOException {

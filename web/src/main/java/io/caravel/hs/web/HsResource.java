@@ -1,11 +1,12 @@
 package io.caravel.hs.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.hs.Classification;
 import io.caravel.hs.HsNomenclature;
 import io.caravel.hs.HsService;
 import io.caravel.hs.Suggestion;
 import io.caravel.platform.CaravelException;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** HS code help for sellers and storefronts: what a code means, and which codes fit a product. Public. */
 @Path("hs")
 @Tag(name = "hs")
-@PermitAll
+@Allow(Access.PUBLIC)
 @Produces(MediaType.APPLICATION_JSON)
 public class HsResource {
 

@@ -1,6 +1,9 @@
 package io.caravel.identity.web;
 
+import io.caravel.identity.IdentityService;
+import io.caravel.identity.PasswordHasher;
 import io.caravel.platform.ProblemType;
+import io.caravel.platform.web.ClientAddress;
 import io.caravel.platform.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +18,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,17 +29,32 @@ import java.util.Set;
  * How callers prove who they are. The REST API ({@code /api/...}) is stateless HTTP Basic: a wrong
  * password is a 401 problem, no header means anonymous (the resource decides if that is enough).
  * Web pages use a form login ({@code login.xhtml}) that keeps the caller in the HTTP session;
- * protected pages redirect anonymous visitors to it.
+ * PageAccessFilter sends anonymous visitors of protected pages to it.
  */
 @ApplicationScoped
 public class CaravelAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_CALLER = "caravel.caller";
+    private static final int MAX_NAME = 100;
     static final String SESSION_GROUPS = "caravel.groups";
-    static final String LOGIN_PAGE = "/login.xhtml";
+
+    /** Request attribute with the seconds a throttled form sign-in must wait (for the sign-in page). */
+    public static final String SIGN_IN_WAIT = "caravel.signin.wait";
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @Inject
+    private IdentityService identity;
+
+    @Inject
+    private PasswordHasher passwords;
+
+    @Inject
+    private SignInGuard guard;
+
+    @Inject
+    private ClientAddress clientAddress;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -52,11 +71,6 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
             return context.notifyContainerAboutLogin(caller, groups);
-        }
-        if (context.isProtected()) {
-            String target = request.getRequestURI().substring(request.getContextPath().length());
-            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
-                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
         }
         return context.doNothing();
     }
@@ -77,15 +91,22 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             return context.doNothing();
         }
         UsernamePasswordCredential credential = decodeBasic(header.substring(6).trim());
-        CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(credential);
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            return context.notifyContainerAboutLogin(result);
+        Verdict verdict = credential == null ? new Verdict(CredentialValidationResult.INVALID_RESULT, null)
+                : verify(credential, request);
+        if (verdict.result().getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(verdict.result());
         }
         try {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"caravel\"");
-            Problems.write(request, response, ProblemType.UNAUTHENTICATED, request.getRequestURI(),
-                    "error.bad-credentials");
+            if (verdict.retryAfter() != null) {
+                long seconds = Math.max(1, verdict.retryAfter().toSeconds());
+                response.setHeader("Retry-After", Long.toString(seconds));
+                Problems.write(request, response, ProblemType.TOO_MANY_REQUESTS, request.getRequestURI(),
+                        "error.signin-throttled", seconds);
+            } else {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"caravel\"");
+                Problems.write(request, response, ProblemType.UNAUTHENTICATED, request.getRequestURI(),
+                        "error.bad-credentials");
+            }
         } catch (IOException e) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -93,8 +114,15 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        if (!(credential instanceof UsernamePasswordCredential password)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Verdict verdict = verify(password, request);
+        CredentialValidationResult result = verdict.result();
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            if (verdict.retryAfter() != null) {
+                request.setAttribute(SIGN_IN_WAIT, Math.max(1, verdict.retryAfter().toSeconds()));
+            }
             return AuthenticationStatus.SEND_FAILURE;
         }
         request.getSession(true);
@@ -105,8 +133,37 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         return context.notifyContainerAboutLogin(result);
     }
 
+    /**
+     * Checks a password unless this account and address must wait (then {@code wait} says how long).
+     * An unknown or disabled user costs as much time as a wrong password.
+     */
+    private Verdict verify(UsernamePasswordCredential credential, HttpServletRequest request) {
+        String account = credential.getCaller();
+        String address = clientAddress.of(request);
+        Optional<Duration> wait = guard.waitBefore(account, address);
+        if (wait.isPresent()) {
+            return new Verdict(CredentialValidationResult.INVALID_RESULT, wait.get());
+        }
+        CredentialValidationResult result = account.length() > MAX_NAME ? CredentialValidationResult.INVALID_RESULT
+                : identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            guard.succeeded(account, address);
+        } else {
+            if (account.length() > MAX_NAME || !identity.canSignIn(account)) {
+                passwords.checkAgainstDecoy(credential.getPasswordAsString());
+            }
+            guard.failed(account.length() > MAX_NAME ? account.substring(0, MAX_NAME) : account, address);
+        }
+        return new Verdict(result, null);
+    }
+
+    private record Verdict(CredentialValidationResult result, Duration retryAfter) {
+    }
+
+    /** The API and the metrics endpoint (for scrapers) take HTTP Basic; pages take the form. */
     private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/");
     }
 
     private static UsernamePasswordCredential decodeBasic(String encoded) {

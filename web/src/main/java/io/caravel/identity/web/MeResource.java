@@ -1,10 +1,11 @@
 package io.caravel.identity.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.identity.IdentityService;
 import io.caravel.identity.UserView;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
-import io.caravel.platform.web.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "identity")
 @SecurityRequirement(name = "basic")
-@Authenticated
+@Allow(Access.SIGNED_IN)
 public class MeResource {
 
     @Inject

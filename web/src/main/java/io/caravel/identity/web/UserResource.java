@@ -1,5 +1,7 @@
 package io.caravel.identity.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.identity.IdentityService;
 import io.caravel.identity.NewUser;
 import io.caravel.identity.UserView;
@@ -8,8 +10,6 @@ import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
 @SecurityRequirement(name = "basic")
-@RolesAllowed(Roles.ADMIN)
+@Allow(Access.ADMINISTRATION)
 public class UserResource {
 
     @Inject

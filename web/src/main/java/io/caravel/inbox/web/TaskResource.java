@@ -1,5 +1,7 @@
 package io.caravel.inbox.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.inbox.CaseProgress;
 import io.caravel.inbox.Decision;
 import io.caravel.inbox.InboxService;
@@ -9,8 +11,6 @@ import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "inbox")
 @SecurityRequirement(name = "basic")
-@RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT})
+@Allow(Access.CASE_WORK)
 public class TaskResource {
 
     @Inject
@@ -69,16 +69,23 @@ public class TaskResource {
     }
 
     private static final List<String> RISK_LEVELS = List.of("LOW", "MEDIUM", "HIGH");
+    private static final Instant EARLIEST_DUE = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST_DUE = Instant.parse("10000-01-01T00:00:00Z");
 
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw CaravelException.invalid("dueBefore", "error.due-before");
         }
+        if (instant.isBefore(EARLIEST_DUE) || !instant.isBefore(LATEST_DUE)) {
+            throw CaravelException.invalid("dueBefore", "error.due-before");
+        }
+        return instant;
     }
 
     @GET

@@ -1,12 +1,12 @@
 package io.caravel.listing.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.listing.Brand;
 import io.caravel.listing.ListingService;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "listings")
 @SecurityRequirement(name = "basic")
-@RolesAllowed(Roles.SELLER)
+@Allow(Access.SELLING)
 public class BrandResource {
 
     @Inject

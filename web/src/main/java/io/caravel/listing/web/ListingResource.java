@@ -1,5 +1,7 @@
 package io.caravel.listing.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.audit.HistoryEntry;
 import io.caravel.listing.ListingWorkflow;
 import io.caravel.audit.AuditTrail;
@@ -15,11 +17,9 @@ import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
 import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.Versions;
 import io.caravel.risk.RiskCategory;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "listings")
 @SecurityRequirement(name = "basic")
-@RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+@Allow(Access.SELLER_RECORDS)
 public class ListingResource {
 
     @Inject
@@ -71,7 +71,7 @@ public class ListingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Start a draft listing (approved sellers); it may be incomplete until submitted")
     public Response create(@Valid ProductDetails data, @Context UriInfo uri) {
         ListingView created = listings.create(caller, body(data));
@@ -90,7 +90,7 @@ public class ListingResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Save the listing form; a published listing stays live until the change passes review. If-Match guards against lost updates")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ProductDetails data) {
         ListingView view = listings.update(caller, id, Versions.ifMatch(ifMatch), body(data));
@@ -100,7 +100,7 @@ public class ListingResource {
     @POST
     @Path("{id}/images")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Add a product image (raw body; JPEG or PNG checked from its bytes, at most 2 MB, 8 per listing)")
     public Response image(@PathParam("id") String id, @QueryParam("fileName") String fileName, InputStream body)
             throws IOException {
@@ -112,7 +112,7 @@ public class ListingResource {
     @POST
     @Path("{id}/documents")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Add a document, e.g. kind=DANGEROUS_GOODS_DECLARATION (raw body; PDF, JPEG or PNG, at most 5 MB)")
     public Response document(@PathParam("id") String id, @QueryParam("kind") String kind,
                              @QueryParam("fileName") String fileName, InputStream body) throws IOException {
@@ -132,7 +132,7 @@ public class ListingResource {
 
     @DELETE
     @Path("{id}/files/{fileId}")
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Remove an image or document that the catalog does not show")
     public Response deleteFile(@PathParam("id") String id, @PathParam("fileId") String fileId) {
         listings.deleteFile(caller, id, fileId);
@@ -141,7 +141,7 @@ public class ListingResource {
 
     @POST
     @Path("{id}/submit")
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Submit the listing to review: automatic checks, then published, rejected or sent to an officer")
     public ListingView submit(@PathParam("id") String id) {
         return listings.submit(caller, id);

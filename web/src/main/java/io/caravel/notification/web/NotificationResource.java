@@ -1,10 +1,10 @@
 package io.caravel.notification.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.notification.Notifications;
 import io.caravel.notification.Notifications.NotificationView;
 import io.caravel.platform.Caller;
-import io.caravel.platform.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "onboarding")
 @SecurityRequirement(name = "basic")
-@RolesAllowed(Roles.SELLER)
+@Allow(Access.SELLING)
 public class NotificationResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package io.caravel.onboarding.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.audit.HistoryEntry;
 import io.caravel.onboarding.OnboardingWorkflow;
 import io.caravel.onboarding.ScreeningMatch;
@@ -15,11 +17,8 @@ import io.caravel.onboarding.ScreeningMatch;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
 import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.Versions;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -65,7 +64,7 @@ public class OnboardingResource {
     @POST
     @Path("registrations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermitAll
+    @Allow(Access.PUBLIC)
     @Operation(summary = "Register a new seller: company, first user and an empty draft application (no sign-in needed)")
     public Response register(@Valid Registration registration, @Context UriInfo uri) {
         if (registration == null) {
@@ -78,7 +77,7 @@ public class OnboardingResource {
 
     @GET
     @Path("applications")
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "The signed-in seller's applications, newest first")
     public List<ApplicationView> mine() {
         return onboarding.mine(caller);
@@ -86,7 +85,7 @@ public class OnboardingResource {
 
     @GET
     @Path("applications/{id}")
-    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Allow(Access.SELLER_RECORDS)
     @Operation(summary = "One application with its status, risk and any request for information; ETag is its version")
     public Response get(@PathParam("id") String id) {
         ApplicationView view = onboarding.get(caller, id);
@@ -96,7 +95,7 @@ public class OnboardingResource {
     @PUT
     @Path("applications/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Save the application form (a draft may be incomplete); If-Match guards against lost updates")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ApplicationData data) {
         if (data == null) {
@@ -109,7 +108,7 @@ public class OnboardingResource {
     @POST
     @Path("applications/{id}/documents")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Upload a document (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB)")
     public Response upload(@PathParam("id") String id, @QueryParam("kind") String kind,
                            @QueryParam("fileName") String fileName, InputStream body) throws IOException {
@@ -120,7 +119,7 @@ public class OnboardingResource {
 
     @GET
     @Path("applications/{id}/documents")
-    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Allow(Access.SELLER_RECORDS)
     @Operation(summary = "The application's documents")
     public List<DocumentView> documents(@PathParam("id") String id) {
         return onboarding.documents(caller, id);
@@ -129,7 +128,7 @@ public class OnboardingResource {
     @GET
     @Path("applications/{id}/documents/{documentId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Allow(Access.SELLER_RECORDS)
     @Operation(summary = "Download one document")
     public Response document(@PathParam("id") String id, @PathParam("documentId") String documentId) {
         ApplicationDocument document = onboarding.document(caller, id, documentId);
@@ -138,7 +137,7 @@ public class OnboardingResource {
 
     @POST
     @Path("applications/{id}/submit")
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Submit a complete application; the onboarding workflow starts")
     public ApplicationView submit(@PathParam("id") String id) {
         return onboarding.submit(caller, id);
@@ -155,7 +154,7 @@ public class OnboardingResource {
     @POST
     @Path("applications/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SELLER)
+    @Allow(Access.SELLING)
     @Operation(summary = "Answer the compliance team's request for information; the application is checked again")
     public ApplicationView answer(@PathParam("id") String id, Answer answer) {
         return onboarding.answer(caller, id, answer == null ? null : answer.getAnswer());
@@ -189,7 +188,7 @@ public class OnboardingResource {
     @POST
     @Path("applications/{id}/screening-matches/{matchId}/disposition")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD})
+    @Allow(Access.SCREENING)
     @Operation(summary = "Mark a screening hit as a true match or a false positive, with the reason (staff only)")
     public MatchView dispose(@PathParam("id") String id, @PathParam("matchId") String matchId, Disposition body) {
         if (body == null) {
@@ -207,7 +206,7 @@ public class OnboardingResource {
 
     @GET
     @Path("applications/{id}/screening-matches")
-    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Allow(Access.COMPLIANCE)
     @Operation(summary = "Sanctions list entries that matched names in the application")
     public List<MatchView> matches(@PathParam("id") String id) {
         return onboarding.matches(caller, id).stream().map(MatchView::of).toList();
@@ -215,7 +214,7 @@ public class OnboardingResource {
 
     @GET
     @Path("applications/{id}/history")
-    @RolesAllowed({Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN})
+    @Allow(Access.SELLER_RECORDS)
     @Operation(summary = "The case's history: every step and decision for compliance staff; for the seller, what it did"
             + " and what it was told")
     public List<HistoryEntry> history(@PathParam("id") String id) {

@@ -1,9 +1,8 @@
 package io.caravel.platform.web;
 
+import io.caravel.platform.Access;
 import io.caravel.platform.ProblemType;
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,15 +11,14 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
 
 /**
- * Deny by default: a REST method answers only if it (or its class) says who may call it —
- * {@link PermitAll} (public storefront reads), {@link Authenticated} (any signed-in user) or
- * {@link RolesAllowed}. Anonymous callers of a protected method get 401, others without the role 403.
+ * Deny by default: a REST method answers only if it (or its class) names the {@link Access} it needs
+ * with {@link Allow}. Anonymous callers of a protected method get 401, others without the access 403.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -39,36 +37,28 @@ public class AccessControlFilter implements ContainerRequestFilter {
         if (method == null || type == null) {
             return;
         }
-        AnnotatedElement rule = hasRule(method) ? method : type;
-        if (rule.isAnnotationPresent(PermitAll.class)) {
+        Access access = access(method, type);
+        SecurityContext security = context.getSecurityContext();
+        boolean signedIn = security.getUserPrincipal() != null;
+        if (access != null && access.allows(signedIn, security::isUserInRole)) {
             return;
         }
-        boolean signedIn = context.getSecurityContext().getUserPrincipal() != null;
-        if (!signedIn && (rule.isAnnotationPresent(Authenticated.class) || rule.isAnnotationPresent(RolesAllowed.class))) {
+        if (!signedIn && (access == null || access.needsSignIn())) {
             context.abortWith(Response.fromResponse(problem(ProblemType.UNAUTHENTICATED, "error.unauthenticated"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"caravel\"").build());
             return;
         }
-        if (rule.isAnnotationPresent(Authenticated.class)) {
-            return;
-        }
-        RolesAllowed roles = rule.getAnnotation(RolesAllowed.class);
-        if (roles != null) {
-            for (String role : roles.value()) {
-                if (context.getSecurityContext().isUserInRole(role)) {
-                    return;
-                }
-            }
-        }
         context.abortWith(problem(ProblemType.FORBIDDEN, "error.forbidden"));
     }
 
-    private static boolean hasRule(AnnotatedElement element) {
-        return element.isAnnotationPresent(PermitAll.class) || element.isAnnotationPresent(Authenticated.class)
-                || element.isAnnotationPresent(RolesAllowed.class);
+    /** The access a resource method needs, or null when neither it nor its class says. */
+    static Access access(Method method, Class<?> type) {
+        Allow allow = method.isAnnotationPresent(Allow.class) ? method.getAnnotation(Allow.class) : type.getAnnotation(Allow.class);
+        return allow == null ? null : allow.value();
     }
 
     private Response problem(ProblemType type, String detailKey) {
         return Problems.response(request, type, List.of(), detailKey);
     }
+
 }

@@ -57,10 +57,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(ProblemType.VALIDATION, fieldErrors(e.getConstraintViolations()), "error.validation");
         }
         if (isMalformedJson(error)) {
-            return problem(ProblemType.MALFORMED_REQUEST, List.of(), "error.malformed-json", rootMessage(error));
+            return problem(ProblemType.MALFORMED_REQUEST, List.of(), "error.malformed-request");
         }
         if (error instanceof WebApplicationException e) {
             return fromHttpError(e);
+        }
+        if (Conflicts.isConcurrentChange(error)) {
+            return problem(ProblemType.CONFLICT, List.of(), "error.concurrent-change");
+        }
+        if (Conflicts.isDuplicate(error)) {
+            return problem(ProblemType.CONFLICT, List.of(), "error.duplicate");
         }
         LOG.log(Level.SEVERE, "Unexpected error in request " + RequestIds.of(request) + " " + path(), error);
         return problem(ProblemType.INTERNAL, List.of(), "error.internal");
@@ -136,15 +142,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
         }
         return error instanceof ProcessingException;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : root.getMessage();
-        return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
     private static Throwable unwrap(Throwable thrown) {

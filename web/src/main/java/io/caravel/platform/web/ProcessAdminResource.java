@@ -1,7 +1,6 @@
 package io.caravel.platform.web;
 
-import io.caravel.platform.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import io.caravel.platform.Access;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
 @SecurityRequirement(name = "basic")
-@RolesAllowed(Roles.ADMIN)
+@Allow(Access.ADMINISTRATION)
 public class ProcessAdminResource {
 
     @Inject

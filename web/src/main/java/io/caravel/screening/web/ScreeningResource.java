@@ -1,13 +1,13 @@
 package io.caravel.screening.web;
 
+import io.caravel.platform.Access;
+import io.caravel.platform.web.Allow;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
-import io.caravel.platform.Roles;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.ScreeningResult;
 import io.caravel.screening.ScreeningService;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("screening/checks")
 @Tag(name = "screening")
 @SecurityRequirement(name = "basic")
-@RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD})
+@Allow(Access.SCREENING)
 public class ScreeningResource {
 
     @Inject

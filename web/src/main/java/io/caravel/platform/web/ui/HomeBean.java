@@ -4,6 +4,7 @@ import io.caravel.identity.IdentityService;
 import io.caravel.identity.UserView;
 import io.caravel.identity.web.CallerProducer;
 import io.caravel.platform.Caller;
+import io.caravel.platform.Access;
 import io.caravel.platform.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -60,8 +61,7 @@ public class HomeBean {
     }
 
     public boolean isInboxUser() {
-        return caller.hasRole(Roles.COMPLIANCE_OFFICER) || caller.hasRole(Roles.COMPLIANCE_LEAD)
-                || caller.hasRole(Roles.CUSTOMS_AGENT) || caller.hasRole(Roles.DISPUTE_AGENT);
+        return Access.CASE_WORK.allows(isSignedIn(), caller::hasRole);
     }
 
     public Caller getCaller() {

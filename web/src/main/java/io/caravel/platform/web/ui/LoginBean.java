@@ -1,5 +1,6 @@
 package io.caravel.platform.web.ui;
 
+import io.caravel.identity.web.CaravelAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -43,7 +44,10 @@ public class LoginBean {
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
                 ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
+                Object wait = external.getRequestMap().get(CaravelAuthenticationMechanism.SIGN_IN_WAIT);
+                String text = wait == null ? msg.getString("login.failed")
+                        : java.text.MessageFormat.format(msg.getString("login.throttled"), wait);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             }
         }
     }

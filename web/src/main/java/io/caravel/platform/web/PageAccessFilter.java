@@ -1,0 +1,67 @@
+package io.caravel.platform.web;
+
+import io.caravel.platform.Access;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The web pages' side of the authorization rules: each area of pages needs the same {@link Access}
+ * as the API behind it. Anonymous visitors of a protected page go to the sign-in page (and back
+ * after it); signed-in users without the access get the 403 page. The REST API is checked per method
+ * by {@link AccessControlFilter}.
+ */
+public class PageAccessFilter extends HttpFilter {
+
+    static final String LOGIN_PAGE = "/login.xhtml";
+
+    /** First match wins; a page matching none is public (sign-in, registration, the start page). */
+    static final List<Map.Entry<String, Access>> RULES = List.of(
+            Map.entry("/seller/", Access.SELLING),
+            Map.entry("/inbox/screening.xhtml", Access.SCREENING),
+            Map.entry("/inbox/", Access.CASE_WORK),
+            Map.entry("/admin/", Access.ADMINISTRATION),
+            Map.entry("/buyer/", Access.BUYING),
+            Map.entry("/metrics", Access.OPERATIONS));
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Access access = accessFor(path);
+        boolean signedIn = request.getUserPrincipal() != null;
+        if (access.allows(signedIn, request::isUserInRole)) {
+            chain.doFilter(request, response);
+        } else if (!signedIn && path.startsWith("/metrics")) {
+            // a machine endpoint: scrapers authenticate with HTTP Basic
+            response.setHeader("WWW-Authenticate", "Basic realm=\"caravel\"");
+            Problems.write(request, response, io.caravel.platform.ProblemType.UNAUTHENTICATED, path, "error.unauthenticated");
+        } else if (!signedIn) {
+            String query = request.getQueryString();
+            String next = query == null ? path : path + "?" + query;
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+
+    static Access accessFor(String path) {
+        if (path.startsWith("/api/")) {
+            return Access.PUBLIC; // checked per resource method
+        }
+        for (Map.Entry<String, Access> rule : RULES) {
+            if (path.startsWith(rule.getKey())) {
+                return rule.getValue();
+            }
+        }
+        return Access.PUBLIC;
+    }
+}

@@ -1,0 +1,103 @@
+package io.caravel.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built WAR on a Payara Micro process of its own, started as run.sh starts it, for tests that
+ * stop, kill or restart the server. The servers inherit the test's environment (the MariaDB pass sets
+ * the data source there) and the options in {@code it.jvm.options}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    final int port;
+    final Path log;
+    private final Process process;
+    private final long readyNanos;
+
+    private ServerProcess(int port, Path log, Process process, long readyNanos) {
+        this.port = port;
+        this.log = log;
+        this.process = process;
+        this.readyNanos = readyNanos;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts a server on {@code port} with its H2 files under {@code data} and waits until it is ready. */
+    static ServerProcess start(int port, Path data, String label, String... extraOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : System.getProperty("it.jvm.options", "").trim().split("\\s+")) {
+            if (!option.isEmpty() && !option.startsWith("-Dcaravel.data.dir=")) {
+                command.add(option);
+            }
+        }
+        command.add("-Dcaravel.data.dir=" + data.toAbsolutePath());
+        command.addAll(Arrays.asList(extraOptions));
+        command.addAll(Arrays.asList("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("caravel.war", "target/caravel.war"), "--contextroot", "/",
+                "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
+                "--logproperties", Paths.get(System.getProperty("caravel.logging", "../etc/logging.properties"))
+                        .toAbsolutePath().toString()));
+        Path log = data.resolveSibling(data.getFileName() + "-" + label + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long started = System.nanoTime();
+        Api api = new Api("http://localhost:" + port + "/");
+        long deadline = started + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited early; see " + log);
+            }
+            try {
+                if (api.get("/health/ready", null).status() == 200) {
+                    long ready = System.nanoTime();
+                    System.out.printf("%s: %s boot to ready in %.1f s%n", data.getFileName(), label, (ready - started) / 1e9);
+                    return new ServerProcess(port, log, process, ready);
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        throw new IllegalStateException("Payara Micro not ready within 240 s; see " + log);
+    }
+
+    Api api() {
+        return new Api("http://localhost:" + port + "/");
+    }
+
+    /** When the server answered ready, in {@link System#nanoTime()}. */
+    long readyNanos() {
+        return readyNanos;
+    }
+
+    /** A hard crash: SIGKILL, no shutdown hooks, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
