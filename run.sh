@@ -3,6 +3,7 @@
 # when the sources are newer than the WAR. Configuration: see docs/operations.md.
 #   CARAVEL_PORT (8080)  CARAVEL_DATA_DIR (./data)  CARAVEL_DEMO_ENABLED (true here)
 #   CARAVEL_SCREENING_OFAC_DIR (../shared/data/sanctions/ofac)
+#   CARAVEL_JAVA_OPTS (-Xmx1g -XX:MaxMetaspaceSize=512m -XX:+ExitOnOutOfMemoryError)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,6 +33,8 @@ mkdir -p "$CARAVEL_DATA_DIR"
   echo "==> Caravel did not become ready; see the log above." >&2
 ) &
 
-exec java -Xss1m -jar web/target/payara-micro.jar \
+# a heap limit keeps the process within about 1.5 GB; see docs/operations.md (Memory)
+# shellcheck disable=SC2086
+exec java ${CARAVEL_JAVA_OPTS:--Xmx1g -XX:MaxMetaspaceSize=512m -XX:+ExitOnOutOfMemoryError} -Xss1m -jar web/target/payara-micro.jar \
   --deploy "$war" --contextroot / --port "$port" --nocluster --disablephonehome \
   --logproperties etc/logging.properties

@@ -28,7 +28,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         transactional = true,
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        properties = {
+                // a connection the database dropped (a restart, a failover) is found and replaced
+                // before a request gets it, and one bad connection renews the whole pool
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=2",
+                "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

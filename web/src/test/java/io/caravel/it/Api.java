@@ -19,6 +19,7 @@ public final class Api {
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -52,6 +53,16 @@ public final class Api {
     public Response postText(String path, String user, String contentType, String body) {
         return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Any method with any body in any content type (null: no body, no content type). */
+    public Response sendRaw(String method, String path, String user, String contentType, String body) {
+        HttpRequest.Builder builder = request(path, user)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.build());
     }
 
     public Response sendBytes(String path, String user, byte[] body) {

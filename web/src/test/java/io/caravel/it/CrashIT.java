@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +27,12 @@ import org.junit.jupiter.api.Test;
  * there after the restart (the listing, its audit entry, its workflow), and work that was in flight —
  * a submitted listing whose asynchronous checks had not run — resumes right after the restart, not
  * after the job lock expires, and runs once. Runs on H2 in the first pass and on MariaDB in the
- * second (the servers inherit the data source from the environment).
+ * second (the servers inherit the data source from the environment). On MariaDB, the database also
+ * goes away and comes back: readiness and writes answer 503 meanwhile, and nothing is half done.
  */
 class CrashIT {
 
     private static final String LISTINGS = "/api/v1/listings/";
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     private static final Duration RESUME_BOUND = Duration.ofSeconds(60); // the job lock lasts 5 minutes
 
     @Test
@@ -50,13 +52,13 @@ class CrashIT {
                 writers.submit(() -> {
                     for (int i = 0; writing.get(); i++) {
                         try {
-                            Api.Response draft = api.post(LISTINGS, "seller-a", listing("Crash probe " + run + " " + writer + "-" + i));
+                            Api.Response draft = api.post(LISTINGS, "seller-a", ListingFixtures.body("Crash probe " + run + " " + writer + "-" + i));
                             if (draft.status() != 201) {
                                 continue;
                             }
                             String id = draft.json().getString("id");
                             created.add(id);
-                            if (i % 2 == 0 && api.sendBytes(LISTINGS + id + "/images?fileName=front.png", "seller-a", PNG).status() == 201
+                            if (i % 2 == 0 && api.sendBytes(LISTINGS + id + "/images?fileName=front.png", "seller-a", ListingFixtures.PNG).status() == 201
                                     && api.post(LISTINGS + id + "/submit", "seller-a", "").status() == 200) {
                                 submitted.add(id);
                             }
@@ -108,19 +110,57 @@ class CrashIT {
         }
     }
 
+    @Test
+    void aDatabaseOutageAnswers503UntilItIsBackAndLeavesNothingHalfDone() throws Exception {
+        String url = System.getenv("CARAVEL_DS_URL");
+        Assumptions.assumeTrue(url != null && url.startsWith("jdbc:mysql:"), "a database server (the MariaDB pass)");
+        Matcher address = Pattern.compile("//([^:/]+):(\\d+)/").matcher(url);
+        assertThat(address.find()).as(url).isTrue();
+        Path data = Paths.get(System.getProperty("caravel.it.dataDir", "target/it-data")).resolveSibling("outage-it-data");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TcpRelay relay = TcpRelay.start(address.group(1), Integer.parseInt(address.group(2)));
+             ServerProcess server = ServerProcess.start(ServerProcess.freePort(), data, "outage",
+                     Map.of("CARAVEL_DS_URL", url.replace(address.group(1) + ":" + address.group(2), "127.0.0.1:" + relay.port())))) {
+            Api api = server.api();
+            assertThat(api.post(LISTINGS, "seller-a", ListingFixtures.body("Outage before " + run)).status()).isEqualTo(201);
+
+            relay.cut();
+            awaitReadiness(api, 503);
+            List<Integer> refused = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                refused.add(api.post(LISTINGS, "seller-a", ListingFixtures.body("Outage refused " + run + " " + i)).status());
+            }
+            assertThat(refused).as("writes while the database is away").containsOnly(503);
+            Api.Response problem = api.post(LISTINGS, "seller-a", ListingFixtures.body("Outage refused " + run + " x"));
+            assertThat(problem.json().getString("type")).endsWith("/service-unavailable");
+            assertThat(problem.header("Retry-After")).isNotBlank();
+
+            relay.restore();
+            awaitReadiness(api, 200);
+            assertThat(api.post(LISTINGS, "seller-a", ListingFixtures.body("Outage after " + run)).status()).isEqualTo(201);
+            String mine = api.get("/api/v1/listings?limit=200", "seller-a").body();
+            assertThat(mine).contains("Outage before " + run, "Outage after " + run).doesNotContain("Outage refused " + run);
+        }
+    }
+
+    private static void awaitReadiness(Api api, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = api.get("/health/ready", null).status();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("readiness never answered " + status + " (last " + last + ")");
+    }
+
     private static List<String> history(Api api, String id) {
         List<String> actions = new ArrayList<>();
         for (JsonValue entry : api.get(LISTINGS + id + "/history", "admin").structure().asJsonArray()) {
             actions.add(entry.asJsonObject().getString("action"));
         }
         return actions;
-    }
-
-    private static String listing(String title) {
-        return jakarta.json.Json.createObjectBuilder()
-                .add("titleEn", title).add("descriptionEn", title + ", well made.")
-                .add("category", "HOME").add("hsCode", "442191").add("originCountry", "CN")
-                .add("price", new java.math.BigDecimal("20.00")).add("currency", "EUR").add("stockOwn", 10)
-                .add("lithiumBattery", false).add("wholesale", false).add("weightGrams", 300).build().toString();
     }
 }

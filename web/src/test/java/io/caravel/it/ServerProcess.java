@@ -37,6 +37,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code port} with its H2 files under {@code data} and waits until it is ready. */
     static ServerProcess start(int port, Path data, String label, String... extraOptions) throws Exception {
+        return start(port, data, label, java.util.Map.of(), extraOptions);
+    }
+
+    /** The same with environment variables set for the server (e.g. another data source URL). */
+    static ServerProcess start(int port, Path data, String label, java.util.Map<String, String> environment,
+                               String... extraOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : System.getProperty("it.jvm.options", "").trim().split("\\s+")) {
@@ -52,7 +58,9 @@ final class ServerProcess implements AutoCloseable {
                 "--logproperties", Paths.get(System.getProperty("caravel.logging", "../etc/logging.properties"))
                         .toAbsolutePath().toString()));
         Path log = data.resolveSibling(data.getFileName() + "-" + label + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         long started = System.nanoTime();
         Api api = new Api("http://localhost:" + port + "/");
         long deadline = started + Duration.ofSeconds(240).toNanos();

@@ -4,6 +4,7 @@ import io.caravel.identity.IdentityService;
 import io.caravel.identity.PasswordHasher;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.ClientAddress;
+import io.caravel.platform.web.DatabaseErrors;
 import io.caravel.platform.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,19 +43,19 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     public static final String SIGN_IN_WAIT = "caravel.signin.wait";
 
     @Inject
-    private IdentityStoreHandler identityStores;
+    IdentityStoreHandler identityStores;
 
     @Inject
-    private IdentityService identity;
+    IdentityService identity;
 
     @Inject
-    private PasswordHasher passwords;
+    PasswordHasher passwords;
 
     @Inject
-    private SignInGuard guard;
+    SignInGuard guard;
 
     @Inject
-    private ClientAddress clientAddress;
+    ClientAddress clientAddress;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -91,8 +92,22 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             return context.doNothing();
         }
         UsernamePasswordCredential credential = decodeBasic(header.substring(6).trim());
-        Verdict verdict = credential == null ? new Verdict(CredentialValidationResult.INVALID_RESULT, null)
-                : verify(credential, request);
+        Verdict verdict;
+        try {
+            verdict = credential == null ? new Verdict(CredentialValidationResult.INVALID_RESULT, null)
+                    : verify(credential, request);
+        } catch (RuntimeException e) {
+            if (!DatabaseErrors.isUnavailable(e)) {
+                throw e;
+            }
+            try {
+                response.setHeader("Retry-After", "10");
+                Problems.write(request, response, ProblemType.UNAVAILABLE, request.getRequestURI(), "error.database-unavailable");
+            } catch (IOException io) {
+                // the client is gone
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (verdict.result().getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(verdict.result());
         }
@@ -137,7 +152,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
      * Checks a password unless this account and address must wait (then {@code wait} says how long).
      * An unknown or disabled user costs as much time as a wrong password.
      */
-    private Verdict verify(UsernamePasswordCredential credential, HttpServletRequest request) {
+    Verdict verify(UsernamePasswordCredential credential, HttpServletRequest request) {
         String account = credential.getCaller();
         String address = clientAddress.of(request);
         Optional<Duration> wait = guard.waitBefore(account, address);
@@ -157,7 +172,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         return new Verdict(result, null);
     }
 
-    private record Verdict(CredentialValidationResult result, Duration retryAfter) {
+    record Verdict(CredentialValidationResult result, Duration retryAfter) {
     }
 
     /** The API and the metrics endpoint (for scrapers) take HTTP Basic; pages take the form. */

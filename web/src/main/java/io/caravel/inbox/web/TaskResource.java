@@ -70,7 +70,7 @@ public class TaskResource {
 
     private static final List<String> RISK_LEVELS = List.of("LOW", "MEDIUM", "HIGH");
     private static final Instant EARLIEST_DUE = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST_DUE = Instant.parse("10000-01-01T00:00:00Z");
+    private static final Instant LATEST_DUE = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) {

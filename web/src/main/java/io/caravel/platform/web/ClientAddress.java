@@ -19,7 +19,7 @@ public class ClientAddress {
 
     @Inject
     @ConfigProperty(name = "caravel.http.trusted-proxies")
-    Optional<String> trustedProxies;
+    Optional<String> trustedProxies = Optional.empty();
 
     public String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();

@@ -30,13 +30,15 @@ public class ErrorServlet extends HttpServlet {
         if (error != null || status >= 500) {
             LOG.log(Level.SEVERE, "Error " + status + " in request " + RequestIds.of(request) + " " + uri, error);
         }
-        ProblemType type = ProblemType.forStatus(status);
+        ProblemType type = error != null && DatabaseErrors.isUnavailable(error) ? ProblemType.UNAVAILABLE
+                : ProblemType.forStatus(status);
         if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
             String detail = switch (type) {
                 case NOT_FOUND -> "error.route-not-found";
                 case UNAUTHENTICATED -> "error.unauthenticated";
                 case FORBIDDEN -> "error.forbidden";
                 case INTERNAL -> "error.internal";
+                case UNAVAILABLE -> "error.database-unavailable";
                 default -> "error.malformed-request";
             };
             Problems.write(request, response, type, uri, detail, uri);

@@ -27,9 +27,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads every JSON request body that binds to a Java type: JSON-P parses it, {@link JsonShape} checks
- * it against the type (field by field, naming what is allowed), and only then JSON-B binds it. Bodies
- * read as raw JSON ({@code JsonObject}), text or bytes are left to the built-in readers.
+ * Reads every JSON request body: JSON-P parses it (a body that is not JSON, or nests too deep, is a
+ * 400), a body read as raw JSON ({@code JsonObject}) is handed over as it is; one that binds to a Java
+ * type is checked against it by {@link JsonShape} (field by field, naming what is allowed), and only
+ * then JSON-B binds it. Bodies read as text or bytes are left to the built-in readers.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
@@ -40,7 +41,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return !(JsonValue.class.isAssignableFrom(type) || type == String.class || type == byte[].class
+        return !(type == String.class || type == byte[].class
                 || InputStream.class.isAssignableFrom(type) || Reader.class.isAssignableFrom(type));
     }
 
@@ -50,7 +51,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         InputStream body = entity.markSupported() ? entity : new BufferedInputStream(entity);
         body.mark(1);
         if (body.read() < 0) {
-            throw new CaravelException(ProblemType.MALFORMED_REQUEST, "error.body-required");
+            return null; // no body: the resource decides whether it needs one
         }
         body.reset();
         JsonValue json;
@@ -58,8 +59,16 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
             json = reader.readValue();
         } catch (JsonParsingException e) {
             throw new CaravelException(ProblemType.MALFORMED_REQUEST, "error.malformed-json", location(e));
-        } catch (jakarta.json.JsonException e) {
+        } catch (RuntimeException e) {
+            // not JSON at all, or nested deeper than the parser allows (Parsson throws a bare RuntimeException)
             throw new CaravelException(ProblemType.MALFORMED_REQUEST, "error.malformed-request");
+        }
+        if (JsonValue.class.isAssignableFrom(type)) {
+            if (!type.isInstance(json)) {
+                throw new CaravelException(ProblemType.VALIDATION, List.of(new FieldError("body", "error.json.object")),
+                        "error.validation");
+            }
+            return json;
         }
         List<FieldError> errors = JsonShape.check(json, genericType);
         if (!errors.isEmpty()) {

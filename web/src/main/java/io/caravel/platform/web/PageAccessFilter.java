@@ -1,6 +1,7 @@
 package io.caravel.platform.web;
 
 import io.caravel.platform.Access;
+import io.caravel.platform.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -39,10 +40,13 @@ public class PageAccessFilter extends HttpFilter {
         boolean signedIn = request.getUserPrincipal() != null;
         if (access.allows(signedIn, request::isUserInRole)) {
             chain.doFilter(request, response);
-        } else if (!signedIn && path.startsWith("/metrics")) {
-            // a machine endpoint: scrapers authenticate with HTTP Basic
-            response.setHeader("WWW-Authenticate", "Basic realm=\"caravel\"");
-            Problems.write(request, response, io.caravel.platform.ProblemType.UNAUTHENTICATED, path, "error.unauthenticated");
+        } else if (path.startsWith("/metrics")) {
+            // a machine endpoint: scrapers authenticate with HTTP Basic and read problems, not pages
+            if (!signedIn) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"caravel\"");
+            }
+            Problems.write(request, response, signedIn ? ProblemType.FORBIDDEN : ProblemType.UNAUTHENTICATED, path,
+                    signedIn ? "error.forbidden" : "error.unauthenticated");
         } else if (!signedIn) {
             String query = request.getQueryString();
             String next = query == null ? path : path + "?" + query;

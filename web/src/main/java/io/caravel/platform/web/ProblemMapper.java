@@ -62,11 +62,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (error instanceof WebApplicationException e) {
             return fromHttpError(e);
         }
-        if (Conflicts.isConcurrentChange(error)) {
+        if (DatabaseErrors.isConcurrentChange(error)) {
             return problem(ProblemType.CONFLICT, List.of(), "error.concurrent-change");
         }
-        if (Conflicts.isDuplicate(error)) {
+        if (DatabaseErrors.isDuplicate(error)) {
             return problem(ProblemType.CONFLICT, List.of(), "error.duplicate");
+        }
+        if (DatabaseErrors.isUnavailable(error)) {
+            LOG.warning(() -> "Database unavailable in request " + RequestIds.of(request) + " " + path() + ": " + error);
+            return Response.fromResponse(problem(ProblemType.UNAVAILABLE, List.of(), "error.database-unavailable"))
+                    .header("Retry-After", "10").build();
         }
         LOG.log(Level.SEVERE, "Unexpected error in request " + RequestIds.of(request) + " " + path(), error);
         return problem(ProblemType.INTERNAL, List.of(), "error.internal");

@@ -1,7 +1,7 @@
 package io.caravel.platform.web.ui;
 
 import io.caravel.platform.Messages;
-import io.caravel.platform.web.Conflicts;
+import io.caravel.platform.web.DatabaseErrors;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
@@ -47,7 +47,7 @@ public class PageExceptionHandlerFactory extends ExceptionHandlerFactory {
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
                 Throwable error = events.next().getContext().getException();
                 String key = error instanceof ViewExpiredException || cause(error, ViewExpiredException.class)
-                        ? "error.page-expired" : Conflicts.isConflict(error) ? "error.concurrent-change" : null;
+                        ? "error.page-expired" : DatabaseErrors.isConflict(error) ? "error.concurrent-change" : null;
                 if (key == null || faces.getExternalContext().isResponseCommitted()) {
                     continue;
                 }
