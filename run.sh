@@ -35,6 +35,10 @@ mkdir -p "$CARAVEL_DATA_DIR"
 
 # a heap limit keeps the process within about 1.5 GB; see docs/operations.md (Memory)
 # shellcheck disable=SC2086
-exec java ${CARAVEL_JAVA_OPTS:--Xmx1g -XX:MaxMetaspaceSize=512m -XX:+ExitOnOutOfMemoryError} -Xss1m -jar web/target/payara-micro.jar \
-  --deploy "$war" --contextroot / --port "$port" --nocluster --disablephonehome \
+# Payara's data grid (Hazelcast) listens on 127.0.0.1 only and joins no other server; with --nocluster
+# it would listen on port 6900 of every interface.
+exec java ${CARAVEL_JAVA_OPTS:--Xmx1g -XX:MaxMetaspaceSize=512m -XX:+ExitOnOutOfMemoryError} -Xss1m \
+  -Dhazelcast.socket.bind.any=false -jar web/target/payara-micro.jar \
+  --deploy "$war" --contextroot / --port "$port" --disablephonehome \
+  --clustername "caravel-$port" --clustermode "tcpip:127.0.0.1:6900" --interfaces 127.0.0.1 \
   --logproperties etc/logging.properties

@@ -1,5 +1,6 @@
 package io.caravel.demo;
 
+import io.caravel.platform.NodeLocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -43,10 +44,14 @@ public class DemoMode {
     @Resource
     private TimerService timers;
 
+    @Inject
+    private NodeLocks nodeLocks;
+
     @PostConstruct
     void start() {
         if (enabled) {
-            String sellerA = demoData.load();
+            // two nodes starting together must not both create the demo users and sellers
+            String sellerA = nodeLocks.exclusively(NodeLocks.DEMO, demoData::load);
             LOG.info("Demo mode: demo users and data are loaded (password '" + DemoData.PASSWORD + "')");
             timers.createSingleActionTimer(CASES_AFTER_MILLIS, new TimerConfig(sellerA, false));
         }
@@ -55,7 +60,10 @@ public class DemoMode {
     @Timeout
     void loadCases(Timer timer) {
         try {
-            demoCases.load((String) timer.getInfo());
+            nodeLocks.exclusively(NodeLocks.DEMO, () -> {
+                demoCases.load((String) timer.getInfo());
+                return null;
+            });
         } catch (RuntimeException e) {
             // the demo cases are a convenience: the product works without them
             LOG.log(Level.WARNING, "Demo mode: the demo cases could not be loaded", e);

@@ -20,6 +20,18 @@ import org.flywaydb.core.api.output.MigrateResult;
  * database, so one JTA transaction covers both.
  */
 @DataSourceDefinition(
+        // node locks only: its connections never join a JTA transaction, so a lock held across the
+        // transactions of the work it guards stays held until the lock's own commit (see NodeLocks)
+        name = Database.LOCKS_JNDI_NAME,
+        className = "${MPCONFIG=caravel.ds.class}",
+        url = "${MPCONFIG=caravel.ds.url}",
+        user = "${MPCONFIG=caravel.ds.user}",
+        password = "${MPCONFIG=caravel.ds.password}",
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
+        transactional = false,
+        minPoolSize = 0,
+        maxPoolSize = 4)
+@DataSourceDefinition(
         name = Database.JNDI_NAME,
         className = "${MPCONFIG=caravel.ds.class}",
         url = "${MPCONFIG=caravel.ds.url}",
@@ -43,6 +55,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/caravel";
+    public static final String LOCKS_JNDI_NAME = "java:app/jdbc/caravel-locks";
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 

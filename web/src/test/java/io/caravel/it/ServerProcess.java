@@ -43,6 +43,15 @@ final class ServerProcess implements AutoCloseable {
     /** The same with environment variables set for the server (e.g. another data source URL). */
     static ServerProcess start(int port, Path data, String label, java.util.Map<String, String> environment,
                                String... extraOptions) throws Exception {
+        return start(port, data, label, environment, Arrays.asList(extraOptions), List.of("--nocluster"));
+    }
+
+    /**
+     * The most general form: JVM options (before {@code -jar}) and Payara Micro options (after the
+     * deployment; {@code --nocluster} unless the caller forms a cluster).
+     */
+    static ServerProcess start(int port, Path data, String label, java.util.Map<String, String> environment,
+                               List<String> jvmOptions, List<String> microOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : System.getProperty("it.jvm.options", "").trim().split("\\s+")) {
@@ -51,12 +60,13 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         command.add("-Dcaravel.data.dir=" + data.toAbsolutePath());
-        command.addAll(Arrays.asList(extraOptions));
+        command.addAll(jvmOptions);
         command.addAll(Arrays.asList("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("caravel.war", "target/caravel.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
+                "--port", Integer.toString(port), "--disablephonehome",
                 "--logproperties", Paths.get(System.getProperty("caravel.logging", "../etc/logging.properties"))
                         .toAbsolutePath().toString()));
+        command.addAll(microOptions);
         Path log = data.resolveSibling(data.getFileName() + "-" + label + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

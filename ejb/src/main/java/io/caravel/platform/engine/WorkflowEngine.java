@@ -1,6 +1,7 @@
 package io.caravel.platform.engine;
 
 import io.caravel.platform.Database;
+import io.caravel.platform.NodeLocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,6 +21,7 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -65,6 +67,9 @@ public class WorkflowEngine {
     private ProcessModels processModels;
 
     @Inject
+    private NodeLocks nodeLocks;
+
+    @Inject
     @ConfigProperty(name = "caravel.engine.job-executor.enabled", defaultValue = "true")
     private boolean jobExecutorEnabled;
 
@@ -75,6 +80,10 @@ public class WorkflowEngine {
     @Inject
     @ConfigProperty(name = "caravel.node.id")
     private Optional<String> configuredNodeId;
+
+    @Inject
+    @ConfigProperty(name = "caravel.engine.job-lock-time", defaultValue = "PT1M")
+    private String jobLockTime;
 
     private volatile ProcessEngine engine;
 
@@ -99,10 +108,15 @@ public class WorkflowEngine {
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setBeans(new CdiBeans(beanManager));
         String nodeId = nodeId();
+        configuration.setHostname(nodeId);
         configuration.setJobExecutor(jobExecutor(nodeId));
         configuration.setJobExecutorActivate(false);
-        ProcessEngine started = configuration.buildProcessEngine();
-        processModels.deploy(started.getRepositoryService());
+        // one node at a time: on an empty database two nodes would both create the engine's tables
+        ProcessEngine started = nodeLocks.exclusively(NodeLocks.ENGINE_START, () -> {
+            ProcessEngine built = configuration.buildProcessEngine();
+            processModels.deploy(built.getRepositoryService());
+            return built;
+        });
         int released = releaseLocksOfEarlierRun(nodeId);
         if (jobExecutorEnabled) {
             configuration.getJobExecutor().start();
@@ -167,7 +181,7 @@ public class WorkflowEngine {
         executor.setLockOwner(nodeId);
         // A job locked by a node that died and does not come back waits this long for another node.
         // A job that outlives its lock cannot run twice: the second commit fails on the job's version.
-        executor.setLockTimeInMillis(60_000);
+        executor.setLockTimeInMillis((int) Duration.parse(jobLockTime).toMillis());
         int threads = Math.max(1, jobExecutorThreads);
         executor.setThreadPoolExecutor(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(threads * 4), threadFactory));
