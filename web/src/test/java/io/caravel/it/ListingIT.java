@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,8 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ListingIT {
 
     private static final String LISTINGS = "/api/v1/listings/";
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = ListingFixtures.PNG;
     private static final byte[] PDF = "%PDF-1.4\n% dangerous goods declaration\n".getBytes();
 
     @Deployment(testable = false)

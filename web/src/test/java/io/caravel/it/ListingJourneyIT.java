@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -69,8 +68,7 @@ class ListingJourneyIT {
         session.type("listing:currency", "EUR");
         session.type("listing:stockOwn", "25");
         Path png = Files.createTempFile("scarf", ".png");
-        Files.write(png, Base64.getDecoder().decode(
-                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        Files.write(png, ListingFixtures.PNG);
         browser.findElement(By.id("listing:image")).sendKeys(png.toAbsolutePath().toString());
         session.click(By.id("listing:upload-image"));
         session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("listing-file"), "scarf"));

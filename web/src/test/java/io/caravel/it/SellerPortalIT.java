@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,8 +33,7 @@ class SellerPortalIT {
     private static final String APPS = "/api/v1/onboarding/applications/";
     private static final String LISTINGS = "/api/v1/listings/";
     private static final String PASSWORD = "a long seller password";
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = ListingFixtures.PNG;
     private static final byte[] PDF = "%PDF-1.4\n% seller portal document\n".getBytes();
     private static final String INTERNAL_NOTE = "INTERNAL staff note, never for the seller";
 
