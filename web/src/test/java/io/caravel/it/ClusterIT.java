@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -71,6 +75,13 @@ class ClusterIT {
         try (ServerProcess one = starting.get(0).join(); ServerProcess two = starting.get(1).join()) {
             Api first = one.api();
             Api second = two.api();
+
+            // the data grid answers on 127.0.0.1 only, not on the machine's other addresses
+            assertThat(reachable(InetAddress.getLoopbackAddress(), grid[0])).isTrue();
+            for (InetAddress other : otherAddresses()) {
+                assertThat(reachable(other, grid[0])).as("grid port on " + other).isFalse();
+                assertThat(reachable(other, grid[1])).as("grid port on " + other).isFalse();
+            }
 
             // both nodes came up together on an empty database, and the demo data exists once
             String users = second.get("/api/v1/admin/users?limit=100", "admin").body();
@@ -200,6 +211,28 @@ class ClusterIT {
     private static HttpResponse<String> page(HttpClient browser, int port, String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean reachable(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (java.io.IOException refused) {
+            return false;
+        }
+    }
+
+    /** This machine's addresses other than loopback (none on a machine without a network). */
+    private static List<InetAddress> otherAddresses() throws java.net.SocketException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (NetworkInterface network : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : java.util.Collections.list(network.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && address instanceof java.net.Inet4Address) {
+                    addresses.add(address);
+                }
+            }
+        }
+        return addresses;
     }
 
     private static long count(String text, String part) {
