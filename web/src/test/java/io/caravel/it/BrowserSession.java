@@ -83,6 +83,24 @@ final class BrowserSession implements AutoCloseable {
                 id + "_input", value);
     }
 
+    /**
+     * Chooses an option of a PrimeFaces select menu by its label through the native select the
+     * widget stands over, and fires its change event (and with it the menu's ajax behaviour), as a
+     * choice in the widget's panel would; the panel's own clicks proved unreliable under load.
+     */
+    void choose(String id, String label) {
+        waitFor(id);
+        Object found = ((JavascriptExecutor) browser).executeScript(
+                "var select = document.getElementById(arguments[0]); var label = arguments[1];"
+                        + "var option = Array.from(select.options).find(function (o) { return o.text === label; });"
+                        + "if (!option) { return false; }"
+                        + "select.value = option.value; select.dispatchEvent(new Event('change')); return true;",
+                id + "_input", label);
+        if (!Boolean.TRUE.equals(found)) {
+            throw new AssertionError("no option '" + label + "' in " + id);
+        }
+    }
+
     void check(String inputId) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id(inputId)));
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).checked = true;", inputId);

@@ -136,13 +136,8 @@ class CaseWorkIT {
         session.signIn("officer");
         session.open("inbox/cases/application.xhtml?task=" + task);
         session.click(By.cssSelector("label[for='case:outcome:1']"));
-        // the outcome's ajax update adds the template menu; PrimeFaces builds its items when the
-        // panel opens, so wait for the item itself to be visible before choosing it
-        session.waitFor("case:template");
-        session.click(By.id("case:template"));
-        By rejectTemplate = By.cssSelector("#case\\:template_items li[data-label='Not accepted (no details)']");
-        session.wait.until(ExpectedConditions.visibilityOfElementLocated(rejectTemplate));
-        session.click(rejectTemplate);
+        // the outcome's ajax update adds the template menu
+        session.choose("case:template", "Not accepted (no details)");
         // the template fills the message by an ajax update, which replaces the text area
         session.wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("case:message")).getAttribute("value").startsWith("We are unable"));

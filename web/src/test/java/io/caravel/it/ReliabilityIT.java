@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -148,6 +149,32 @@ class ReliabilityIT {
                 }
             }
         }
+        // writes on another's records change nothing: refused, and the record is as it was
+        String task = Applicant.awaitTask(api, "reviewApplication", caseOfDemo("Harbour Logistics"), "officer");
+        String before = api.get(LISTINGS + listing, "seller-a").body();
+        JsonValue assignee = api.get("/api/v1/tasks/" + task, "officer").json().get("assignee");
+        List<String> writes = new ArrayList<>();
+        for (String intruder : new String[] {"seller-b", applicant.user, "buyer", buyerTwo, "customs", "disputes"}) {
+            writes.add(refused(api.send("PUT", LISTINGS + listing, intruder, ListingFixtures.body("Taken over")), intruder));
+            writes.add(refused(api.post(LISTINGS + listing + "/submit", intruder, ""), intruder));
+            writes.add(refused(api.post(LISTINGS + listing + "/unpublish", intruder, "{}"), intruder));
+            writes.add(refused(api.send("DELETE", LISTINGS + listing + "/files/" + image, intruder, null), intruder));
+            writes.add(refused(api.post("/api/v1/tasks/" + task + "/claim", intruder, ""), intruder));
+            if (!intruder.equals(applicant.user)) {
+                writes.add(refused(api.sendBytes(Applicant.APPS + applicant.id + "/documents?kind=OTHER&fileName=x.pdf",
+                        intruder, Applicant.PDF), intruder));
+                writes.add(refused(api.post(Applicant.APPS + applicant.id + "/submit", intruder, ""), intruder));
+            }
+            if (!intruder.equals("customs") && !intruder.equals("disputes")) {
+                writes.add(refused(api.get("/api/v1/tasks/" + task, intruder), intruder));
+            }
+        }
+        checked += writes.size();
+        writes.removeIf(java.util.Objects::isNull);
+        assertThat(api.get(LISTINGS + listing, "seller-a").body()).isEqualTo(before);
+        assertThat(api.get("/api/v1/tasks/" + task, "officer").json().get("assignee")).isEqualTo(assignee);
+        wrong.addAll(writes);
+
         // lists a seller can read hold only its own
         assertThat(api.get("/api/v1/listings?limit=200", "seller-b").body()).doesNotContain(marker);
         assertThat(api.get("/api/v1/notifications", "seller-b").body()).doesNotContain(marker);
@@ -291,6 +318,25 @@ class ReliabilityIT {
             assertThat(((JavascriptExecutor) session.browser).executeScript("return window.__xss === undefined;"))
                     .isEqualTo(Boolean.TRUE);
         }
+    }
+
+    /** Null when the answer refused the write (403 or 404); otherwise what went wrong. */
+    private static String refused(Api.Response answer, String user) {
+        return answer.status() == 403 || answer.status() == 404 ? null
+                : "write as " + user + " answered " + answer.status() + ": " + abbreviate(answer.body());
+    }
+
+    private String caseOfDemo(String company) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            for (JsonObject task : api.get("/api/v1/tasks?type=reviewApplication&limit=200", "officer").json()
+                    .getJsonArray("items").getValuesAs(JsonObject.class)) {
+                if (task.getString("caseTitle", "").startsWith(company)) {
+                    return task.getString("caseId");
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no demo case for " + company);
     }
 
     private String draft(String seller, String title) {
