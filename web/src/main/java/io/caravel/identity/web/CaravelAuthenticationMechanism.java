@@ -40,7 +40,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     static final String SESSION_GROUPS = "caravel.groups";
 
     /** Request attribute with the seconds a throttled form sign-in must wait (for the sign-in page). */
-    public static final String SIGN_IN_WAIT = "caravel.signin.wait";
+    static final String SIGN_IN_WAIT = "caravel.signin.wait";
 
     @Inject
     IdentityStoreHandler identityStores;

@@ -1,4 +1,4 @@
-package io.caravel.platform.web.ui;
+package io.caravel.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

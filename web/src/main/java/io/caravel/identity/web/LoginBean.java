@@ -1,6 +1,5 @@
-package io.caravel.platform.web.ui;
+package io.caravel.identity.web;
 
-import io.caravel.identity.web.CaravelAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
