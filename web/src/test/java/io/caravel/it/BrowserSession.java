@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,6 +23,10 @@ final class BrowserSession implements AutoCloseable {
         this.base = base;
         this.browser = Browser.start();
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // an ajax update can replace an element between finding and reading it: Selenium reports a
+        // stale element, or (chromedriver 156) a bare WebDriverException "Node with given id does not
+        // belong to the document"; a waiting condition looks again (a real failure still times out)
+        this.wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
     }
 
     void open(String path) {
