@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Payara Micro nodes on one MariaDB database, as docs/operations.md runs them in production
  * (sessions replicated over Payara's data grid, bound to 127.0.0.1), started at the same moment on
- * an empty database. A task claimed on one node is claimed on the other, the job executors run each
+ * an empty database, behind HAProxy configured as etc/cluster/haproxy.cfg (where haproxy is
+ * installed; .ci/run installs it). A task claimed on one node is claimed on the other, the job executors run each
  * job once, a timer fires once, a signed-in page session works on either node, and a node killed
  * in the middle of work leaves nothing lost, stuck or doubled: the other node finishes its jobs when
  * their locks end and keeps its users signed in. Runs in the MariaDB pass (database
@@ -72,7 +73,8 @@ class ClusterIT {
                 }
             }));
         }
-        try (ServerProcess one = starting.get(0).join(); ServerProcess two = starting.get(1).join()) {
+        try (ServerProcess one = starting.get(0).join(); ServerProcess two = starting.get(1).join();
+             Proxy proxy = Proxy.start(base, ports)) {
             Api first = one.api();
             Api second = two.api();
 
@@ -116,6 +118,12 @@ class ClusterIT {
                     .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
             signIn(browser, ports[0], "officer");
             assertThat(page(browser, ports[1], "inbox/index.xhtml").statusCode()).isEqualTo(200);
+            HttpClient viaProxy = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+            if (proxy.running()) {
+                signIn(viaProxy, proxy.port, "lead");
+                assertThat(page(viaProxy, proxy.port, "inbox/index.xhtml").statusCode()).isEqualTo(200);
+            }
 
             // node one dies with submissions in flight; node two finishes them when their locks end
             List<String> inFlight = new ArrayList<>();
@@ -130,6 +138,11 @@ class ClusterIT {
                 assertRanOnce(second, id);
             }
             assertThat(page(browser, ports[1], "inbox/index.xhtml").statusCode()).as("still signed in").isEqualTo(200);
+            if (proxy.running()) {
+                // the proxy notices the dead node by its health check and sends everyone to node two
+                awaitPage(viaProxy, proxy.port, "inbox/index.xhtml", 200, Duration.ofSeconds(30));
+                assertThat(new Api("http://localhost:" + proxy.port + "/").get("/health/ready", null).status()).isEqualTo(200);
+            }
 
             long closed = 0;
             long deadline = System.nanoTime() + CHANGES_DUE.plusSeconds(60).toNanos();
@@ -140,8 +153,86 @@ class ClusterIT {
             Thread.sleep(5000); // a second firing would show by now
             assertThat(history(second, flagged).stream().filter("LISTING_REVIEW_CLOSED"::equals).count())
                     .as("the changes timer fired once").isEqualTo(1);
-            System.out.printf("ClusterIT: 2 nodes, %d listings checked once each (%d of them unfinished when node 1 was"
-                    + " killed), 1 timer fired once, the session carried over%n", listings.size() + inFlight.size() + 1, unfinished);
+            System.out.printf("ClusterIT: 2 nodes%s, %d listings checked once each (%d of them unfinished when node 1 was"
+                    + " killed), 1 timer fired once, the sessions carried over%n", proxy.running() ? " behind HAProxy" : "",
+                    listings.size() + inFlight.size() + 1, unfinished);
+        }
+    }
+
+    private static void awaitPage(HttpClient browser, int port, String path, int status, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = page(browser, port, path).statusCode();
+            } catch (java.io.IOException refused) {
+                last = -1;
+            }
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(path + " through port " + port + " answered " + last + ", not " + status);
+    }
+
+    /**
+     * HAProxy from Debian in front of both nodes, configured as etc/cluster/haproxy.cfg but on free
+     * ports; not running where haproxy is not installed (the test then talks to the nodes only).
+     */
+    static final class Proxy implements AutoCloseable {
+
+        final int port;
+        private final Process process;
+
+        private Proxy(int port, Process process) {
+            this.port = port;
+            this.process = process;
+        }
+
+        static Proxy start(Path base, int[] nodes) throws Exception {
+            Path binary = Paths.get("/usr/sbin/haproxy");
+            if (!Files.isExecutable(binary)) {
+                System.out.println("ClusterIT: haproxy is not installed; the proxy leg is left out");
+                return new Proxy(-1, null);
+            }
+            int port = ServerProcess.freePort();
+            String template = Files.readString(Paths.get(System.getProperty("caravel.cluster.proxy",
+                    "../etc/cluster/haproxy.cfg")));
+            String config = template.replace("bind 127.0.0.1:8280", "bind 127.0.0.1:" + port)
+                    .replace("127.0.0.1:8281", "127.0.0.1:" + nodes[0]).replace("127.0.0.1:8282", "127.0.0.1:" + nodes[1])
+                    .replace("log stdout format raw local0", "");
+            assertThat(config).contains("127.0.0.1:" + nodes[0], "127.0.0.1:" + nodes[1], "bind 127.0.0.1:" + port);
+            Path file = base.resolve("haproxy.cfg");
+            Files.writeString(file, config);
+            Process process = new ProcessBuilder(binary.toString(), "-f", file.toString(), "-db").redirectErrorStream(true)
+                    .redirectOutput(base.resolve("haproxy.log").toFile()).start();
+            Proxy proxy = new Proxy(port, process);
+            Api api = new Api("http://localhost:" + port + "/");
+            for (int i = 0; i < 60; i++) {
+                try {
+                    if (api.get("/health/ready", null).status() == 200) {
+                        return proxy;
+                    }
+                } catch (RuntimeException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+            proxy.close();
+            throw new IllegalStateException("haproxy did not route to the nodes; see " + base.resolve("haproxy.log"));
+        }
+
+        boolean running() {
+            return process != null;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process != null) {
+                process.destroy();
+                process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 
