@@ -48,10 +48,18 @@ public class ErrorServlet extends HttpServlet {
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String title = Messages.text(request.getLocale(), type.titleKey());
+        String detail = switch (type) {
+            case FORBIDDEN -> "error.page-forbidden";
+            case NOT_FOUND -> "error.page-not-found";
+            case UNAVAILABLE -> "error.database-unavailable";
+            default -> "error.internal";
+        };
         response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title
                 + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/resources/caravel.css\"></head>"
                 + "<body class=\"error-page\"><main><h1>" + type.status() + " — " + title + "</h1><p>"
+                + Messages.text(request.getLocale(), detail) + "</p><p>"
                 + Messages.text(request.getLocale(), "error.request-id") + " <code>" + RequestIds.of(request)
-                + "</code></p><p><a href=\"" + request.getContextPath() + "/\">Caravel</a></p></main></body></html>");
+                + "</code></p><p><a href=\"" + request.getContextPath() + "/\">"
+                + Messages.text(request.getLocale(), "error.page-home") + "</a></p></main></body></html>");
     }
 }
