@@ -84,6 +84,20 @@ final class Applicant {
         return applicant;
     }
 
+    /** The case id of a demo application waiting in the officer's inbox, by its company's name. */
+    static String demoCase(Api api, String company) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            for (JsonObject task : api.get("/api/v1/tasks?type=reviewApplication&limit=200", "officer").json()
+                    .getJsonArray("items").getValuesAs(JsonObject.class)) {
+                if (task.getString("caseTitle", "").startsWith(company)) {
+                    return task.getString("caseId");
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no demo case for " + company);
+    }
+
     /** The id of the task of this type on the case, as the user's inbox lists it, waiting until it is there. */
     static String awaitTask(Api api, String type, String caseId, String user) throws InterruptedException {
         for (int i = 0; i < 120; i++) {

@@ -88,7 +88,7 @@ class ClusterIT {
             // both nodes came up together on an empty database, and the demo data exists once
             String users = second.get("/api/v1/admin/users?limit=100", "admin").body();
             assertThat(count(users, "\"username\":\"seller-a\"")).isEqualTo(1);
-            String harbour = Applicant.awaitTask(first, "reviewApplication", caseOf(first, "Harbour Logistics"), "officer");
+            String harbour = Applicant.awaitTask(first, "reviewApplication", Applicant.demoCase(first, "Harbour Logistics"), "officer");
 
             // a claim on one node is a claim on the other
             assertThat(first.post("/api/v1/tasks/" + harbour + "/claim", "officer", "").status()).isEqualTo(200);
@@ -234,19 +234,6 @@ class ClusterIT {
                 process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static String caseOf(Api api, String company) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            for (JsonObject task : api.get("/api/v1/tasks?type=reviewApplication&limit=200", "officer").json()
-                    .getJsonArray("items").getValuesAs(JsonObject.class)) {
-                if (task.getString("caseTitle", "").startsWith(company)) {
-                    return task.getString("caseId");
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no demo case for " + company);
     }
 
     private static String submitted(Api api, String title) {

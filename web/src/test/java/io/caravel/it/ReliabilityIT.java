@@ -150,7 +150,7 @@ class ReliabilityIT {
             }
         }
         // writes on another's records change nothing: refused, and the record is as it was
-        String task = Applicant.awaitTask(api, "reviewApplication", caseOfDemo("Harbour Logistics"), "officer");
+        String task = Applicant.awaitTask(api, "reviewApplication", Applicant.demoCase(api, "Harbour Logistics"), "officer");
         String before = api.get(LISTINGS + listing, "seller-a").body();
         JsonValue assignee = api.get("/api/v1/tasks/" + task, "officer").json().get("assignee");
         List<String> writes = new ArrayList<>();
@@ -324,19 +324,6 @@ class ReliabilityIT {
     private static String refused(Api.Response answer, String user) {
         return answer.status() == 403 || answer.status() == 404 ? null
                 : "write as " + user + " answered " + answer.status() + ": " + abbreviate(answer.body());
-    }
-
-    private String caseOfDemo(String company) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            for (JsonObject task : api.get("/api/v1/tasks?type=reviewApplication&limit=200", "officer").json()
-                    .getJsonArray("items").getValuesAs(JsonObject.class)) {
-                if (task.getString("caseTitle", "").startsWith(company)) {
-                    return task.getString("caseId");
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no demo case for " + company);
     }
 
     private String draft(String seller, String title) {
