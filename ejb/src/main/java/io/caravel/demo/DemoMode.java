@@ -1,5 +1,6 @@
 package io.caravel.demo;
 
+import io.caravel.identity.IdentityService;
 import io.caravel.platform.NodeLocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Loads the demo data at start-up when {@code caravel.demo.enabled} is true, and the demo cases right
  * after the application has started (their workflows run on the engine's job executor, which serves
- * the application only once it is up).
+ * the application only once it is up). When it is false, demo accounts left in the database are disabled.
  */
 @Singleton
 @Startup
@@ -47,6 +49,9 @@ public class DemoMode {
     @Inject
     private NodeLocks nodeLocks;
 
+    @Inject
+    private IdentityService identity;
+
     @PostConstruct
     void start() {
         if (enabled) {
@@ -54,6 +59,13 @@ public class DemoMode {
             String sellerA = nodeLocks.exclusively(NodeLocks.DEMO, demoData::load);
             LOG.info("Demo mode: demo users and data are loaded (password '" + DemoData.PASSWORD + "')");
             timers.createSingleActionTimer(CASES_AFTER_MILLIS, new TimerConfig(sellerA, false));
+        } else {
+            // a database that once ran in demo mode keeps accounts whose password everybody knows
+            List<String> locked = identity.disableDemoUsers();
+            if (!locked.isEmpty()) {
+                LOG.warning(() -> "Demo mode is off: the demo accounts " + locked + " are disabled."
+                        + " Demo sellers and products stay: use a new database for production (docs/operations.md).");
+            }
         }
     }
 

@@ -14,8 +14,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** User accounts: who may sign in, with which roles, for which seller. */
 @Stateless
@@ -34,35 +36,199 @@ public class IdentityService {
 
     /** Creates a user account; the user name must be new and a seller user must name an existing seller. */
     public UserView create(NewUser user, Caller actor) {
-        for (String role : user.getRoles()) {
-            if (!Roles.ALL.contains(role)) {
-                throw CaravelException.invalid("roles", "error.user.role-unknown", role);
-            }
-        }
-        boolean seller = user.getRoles().contains(Roles.SELLER);
-        if (seller && (user.getSellerId() == null || em.find(Seller.class, user.getSellerId()) == null)) {
-            throw CaravelException.invalid("sellerId", "error.user.seller-required");
-        }
-        if (!seller && user.getSellerId() != null) {
-            throw CaravelException.invalid("sellerId", "error.user.seller-only");
-        }
+        checkRoles(user.getRoles(), user.getSellerId());
+        checkPassword(user.getUsername(), user.getPassword(), "password");
         if (find(user.getUsername()).isPresent()) {
             throw CaravelException.conflict("error.user.exists", user.getUsername());
         }
         UserAccount account = new UserAccount(user.getUsername(), passwordHasher.hash(user.getPassword()),
                 user.getDisplayName().trim(), user.getEmail(), user.getSellerId(), user.getRoles(), clock.instant());
+        if (user.isPasswordChangeRequired()) {
+            account.resetPassword(account.passwordHash());
+        }
         em.persist(account);
-        audit.record(actor.username(), "USER_CREATED", "user", account.username(), "roles=" + user.getRoles());
+        audit.record(actor.username(), "USER_CREATED", "user", account.username(), "roles=" + user.getRoles()
+                + (user.isPasswordChangeRequired() ? ", must change password" : ""));
         return UserView.of(account);
+    }
+
+    /**
+     * Creates the first administrator from the operator's start-up settings, once: when an enabled
+     * administrator (other than a demo account) exists already, nothing happens and the answer is
+     * false. A weak password is refused.
+     */
+    public boolean createFirstAdministrator(String username, String password) {
+        if (!username.matches(NewUser.USERNAME_PATTERN)) {
+            throw CaravelException.invalid("caravel.bootstrap.admin.username", "caravel.user.username.pattern");
+        }
+        checkPassword(username, password, "caravel.bootstrap.admin.password");
+        // a demo administrator (known password) does not count: it is disabled outside demo mode
+        boolean adminExists = !em.createQuery("select u.id from UserAccount u join u.roles r"
+                        + " where r = :admin and u.enabled = true and u.demo = false", String.class)
+                .setParameter("admin", Roles.ADMIN).setMaxResults(1).getResultList().isEmpty();
+        if (adminExists) {
+            return false;
+        }
+        Optional<UserAccount> existing = find(username);
+        if (existing.isPresent()) {
+            // a disabled or demo administrator, or a user of that name without the role: it becomes the administrator
+            UserAccount account = existing.get();
+            account.leaveDemo();
+            account.changePassword(passwordHasher.hash(password));
+            account.changeRoles(union(account.roles(), Roles.ADMIN), null);
+            account.enable();
+        } else {
+            em.persist(new UserAccount(username, passwordHasher.hash(password), "Administrator", null, null,
+                    Set.of(Roles.ADMIN), clock.instant()));
+        }
+        audit.record("system", "ADMIN_BOOTSTRAPPED", "user", username, "first administrator from start-up settings");
+        return true;
     }
 
     /** Creates a demo user with a fixed password, bypassing the password policy (demo mode only). */
     public void createDemoUser(String username, String password, String displayName, String sellerId, Set<String> roles) {
         if (find(username).isEmpty()) {
-            em.persist(new UserAccount(username, passwordHasher.hash(password), displayName, null, sellerId, roles,
-                    clock.instant()));
+            UserAccount account = new UserAccount(username, passwordHasher.hash(password), displayName, null, sellerId,
+                    roles, clock.instant());
+            account.markAsDemo();
+            em.persist(account);
             audit.record("system", "USER_CREATED", "user", username, "demo user, roles=" + roles);
         }
+    }
+
+    /**
+     * Outside demo mode the demo accounts (known password) must not sign in: disables those still
+     * enabled and answers their names.
+     */
+    public List<String> disableDemoUsers() {
+        List<UserAccount> demoUsers = em.createQuery("select u from UserAccount u where u.demo = true and u.enabled = true",
+                UserAccount.class).getResultList();
+        for (UserAccount account : demoUsers) {
+            account.disable();
+            audit.record("system", "USER_DISABLED", "user", account.username(), "demo account, demo mode is off");
+        }
+        return demoUsers.stream().map(UserAccount::username).toList();
+    }
+
+    /** Disables an account: it cannot sign in, and its open sessions end. The last administrator stays. */
+    public UserView disable(String username, Caller actor) {
+        UserAccount account = existing(username);
+        if (account.username().equals(actor.username())) {
+            throw CaravelException.conflict("error.user.not-yourself");
+        }
+        if (account.enabled()) {
+            keepAnAdministrator(account);
+            account.disable();
+            audit.record(actor.username(), "USER_DISABLED", "user", username, null);
+        }
+        return UserView.of(account);
+    }
+
+    public UserView enable(String username, Caller actor) {
+        UserAccount account = existing(username);
+        if (!account.enabled()) {
+            account.enable();
+            audit.record(actor.username(), "USER_ENABLED", "user", username, null);
+        }
+        return UserView.of(account);
+    }
+
+    /**
+     * Gives the account a random one-time password (answered once, never stored in clear) that the
+     * user must replace at the next sign-in; open sessions end.
+     */
+    public TemporaryPassword resetPassword(String username, Caller actor) {
+        UserAccount account = existing(username);
+        String temporary = PasswordPolicy.temporary();
+        account.resetPassword(passwordHasher.hash(temporary));
+        audit.record(actor.username(), "USER_PASSWORD_RESET", "user", username, "user must choose a new password");
+        return new TemporaryPassword(account.username(), temporary);
+    }
+
+    /** Replaces the account's roles (and the seller a seller user acts for); open sessions end. */
+    public UserView changeRoles(String username, Set<String> roles, String sellerId, Caller actor) {
+        UserAccount account = existing(username);
+        checkRoles(roles, sellerId);
+        if (account.username().equals(actor.username()) && !roles.contains(Roles.ADMIN)) {
+            throw CaravelException.conflict("error.user.not-yourself");
+        }
+        if (!roles.contains(Roles.ADMIN)) {
+            keepAnAdministrator(account);
+        }
+        Set<String> before = account.roles();
+        if (!before.equals(roles) || !Objects.equals(account.sellerId(), sellerId)) {
+            account.changeRoles(roles, sellerId);
+            audit.record(actor.username(), "USER_ROLES_CHANGED", "user", username,
+                    "roles " + new TreeSet<>(before) + " -> " + new TreeSet<>(roles)
+                            + (sellerId == null ? "" : ", seller " + sellerId));
+        }
+        return UserView.of(account);
+    }
+
+    /** The signed-in user's own new password, after the current one (which a reset also asks for). */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserAccount account = existing(username);
+        if (currentPassword == null || !passwordHasher.matches(currentPassword, account.passwordHash())) {
+            throw CaravelException.invalid("currentPassword", "error.password.current-wrong");
+        }
+        checkPassword(username, newPassword, "newPassword");
+        if (newPassword.equals(currentPassword)) {
+            throw CaravelException.invalid("newPassword", "error.password.unchanged");
+        }
+        account.changePassword(passwordHasher.hash(newPassword));
+        audit.record(username, "USER_PASSWORD_CHANGED", "user", username, null);
+    }
+
+    /** Whether a session signed in at this access epoch may go on, and whether it must change its password first. */
+    public Optional<SignInState> signInState(String username) {
+        return find(username).map(u -> new SignInState(u.enabled(), u.passwordChangeRequired(), u.accessEpoch()));
+    }
+
+    private void checkRoles(Set<String> roles, String sellerId) {
+        if (roles == null || roles.isEmpty()) {
+            throw CaravelException.invalid("roles", "caravel.user.roles.required");
+        }
+        for (String role : roles) {
+            if (!Roles.ALL.contains(role)) {
+                throw CaravelException.invalid("roles", "error.user.role-unknown", role);
+            }
+        }
+        boolean seller = roles.contains(Roles.SELLER);
+        if (seller && (sellerId == null || em.find(Seller.class, sellerId) == null)) {
+            throw CaravelException.invalid("sellerId", "error.user.seller-required");
+        }
+        if (!seller && sellerId != null) {
+            throw CaravelException.invalid("sellerId", "error.user.seller-only");
+        }
+    }
+
+    private static void checkPassword(String username, String password, String field) {
+        PasswordPolicy.violation(username, password).ifPresent(key -> {
+            throw CaravelException.invalid(field, key, PasswordPolicy.MIN_LENGTH);
+        });
+    }
+
+    /** Refuses a change that would leave no enabled administrator (nobody could manage users any more). */
+    private void keepAnAdministrator(UserAccount changing) {
+        if (!changing.roles().contains(Roles.ADMIN) || !changing.enabled()) {
+            return;
+        }
+        Long others = em.createQuery("select count(u) from UserAccount u join u.roles r"
+                        + " where r = :admin and u.enabled = true and u.id <> :id", Long.class)
+                .setParameter("admin", Roles.ADMIN).setParameter("id", changing.id()).getSingleResult();
+        if (others == 0) {
+            throw CaravelException.conflict("error.user.last-admin");
+        }
+    }
+
+    private UserAccount existing(String username) {
+        return find(username).orElseThrow(() -> CaravelException.notFound("user", username));
+    }
+
+    private static Set<String> union(Set<String> roles, String role) {
+        Set<String> all = new TreeSet<>(roles);
+        all.add(role);
+        return all;
     }
 
     /** Whether a user of this name exists and is enabled (the identity store checks only those). */

@@ -14,8 +14,10 @@ import java.util.Set;
  */
 public class NewUser {
 
+    public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{2,63}";
+
     @NotBlank(message = "{caravel.user.username.required}")
-    @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "{caravel.user.username.pattern}")
+    @Pattern(regexp = USERNAME_PATTERN, message = "{caravel.user.username.pattern}")
     private String username;
 
     @NotNull(message = "{caravel.user.password.required}")
@@ -34,6 +36,9 @@ public class NewUser {
 
     @NotEmpty(message = "{caravel.user.roles.required}")
     private Set<String> roles;
+
+    /** The user must replace the given password at the first sign-in (for a password handed over). */
+    private boolean passwordChangeRequired;
 
     public NewUser() {
     }
@@ -93,5 +98,13 @@ public class NewUser {
 
     public void setRoles(Set<String> roles) {
         this.roles = roles;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public void setPasswordChangeRequired(boolean passwordChangeRequired) {
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 }

@@ -40,6 +40,11 @@ public class PasswordHasher {
         hash.verify(password.toCharArray(), decoy);
     }
 
+    /** Whether the password is the one this hash was made from. */
+    public boolean matches(String password, String storedHash) {
+        return hash.verify(password.toCharArray(), storedHash);
+    }
+
     public String hash(String password) {
         return hash.generate(password.toCharArray());
     }

@@ -38,6 +38,18 @@ public class UserAccount {
 
     private boolean enabled;
 
+    /** Set when an administrator reset the password: the user must choose a new one before anything else. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
+    /** Counts the changes that end the user's open sessions (see {@link #endSessions()}). */
+    @Column(name = "access_epoch", nullable = false)
+    private int accessEpoch;
+
+    /** Created by demo mode with the demo password. */
+    @Column(nullable = false)
+    private boolean demo;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -101,11 +113,58 @@ public class UserAccount {
         return Set.copyOf(roles);
     }
 
-    public void disable() {
-        this.enabled = false;
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
-    public void enable() {
+    public int accessEpoch() {
+        return accessEpoch;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    void markAsDemo() {
+        this.demo = true;
+    }
+
+    /** Taken over for real use (a demo account's name for the first administrator). */
+    void leaveDemo() {
+        this.demo = false;
+    }
+
+    void disable() {
+        this.enabled = false;
+        endSessions();
+    }
+
+    void enable() {
         this.enabled = true;
+    }
+
+    /** A password an administrator chose: the user must replace it at the next sign-in. */
+    void resetPassword(String temporaryHash) {
+        this.passwordHash = temporaryHash;
+        this.passwordChangeRequired = true;
+        endSessions();
+    }
+
+    /** The user's own new password. */
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.passwordChangeRequired = false;
+        endSessions();
+    }
+
+    void changeRoles(Set<String> newRoles, String newSellerId) {
+        this.roles = new TreeSet<>(newRoles);
+        this.sellerId = newSellerId;
+        endSessions();
+    }
+
+    /** Sessions signed in before this change are no longer valid (sign-in checks the epoch). */
+    private void endSessions() {
+        this.accessEpoch++;
     }
 }

@@ -8,8 +8,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -62,8 +66,17 @@ public class Database {
     @Resource(lookup = JNDI_NAME)
     private DataSource dataSource;
 
+    private volatile Info info;
+
     @PostConstruct
     void migrate() {
+        try {
+            RequiredSettings.check(ConfigProvider.getConfig());
+            requireFullUnicode();
+        } catch (IllegalStateException e) {
+            LOG.severe(e.getMessage());
+            throw e;
+        }
         MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -73,6 +86,65 @@ public class Database {
                 .migrate();
         LOG.info(() -> "Application schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /**
+     * On MySQL/MariaDB the database's default character set becomes every new table's: anything but
+     * utf8mb4 would lose emoji and CJK Extension B names, so Caravel refuses to create tables in it.
+     */
+    private void requireFullUnicode() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (!(product.contains("mysql") || product.contains("mariadb"))) {
+                return;
+            }
+            try (var statement = connection.createStatement();
+                 var row = statement.executeQuery("select @@character_set_database, database()")) {
+                row.next();
+                String charset = row.getString(1);
+                if (!"utf8mb4".equalsIgnoreCase(charset)) {
+                    throw new IllegalStateException("Caravel cannot start: database " + row.getString(2)
+                            + " has the default character set " + charset + ", which cannot store every character;"
+                            + " run ALTER DATABASE " + row.getString(2)
+                            + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin (docs/operations.md, MySQL / MariaDB)");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Caravel cannot start: the database does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Which database this is: its name (catalog) and product with version, e.g. {@code caravel},
+     * {@code MariaDB}, {@code 10.11.19}; never the host or credentials. Read once, on first success.
+     */
+    public Optional<Info> info() {
+        Info known = info;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                DatabaseMetaData meta = connection.getMetaData();
+                String version = meta.getDatabaseProductVersion();
+                String product = version.contains("MariaDB") ? "MariaDB" : meta.getDatabaseProductName();
+                String catalog = connection.getCatalog();
+                known = new Info(catalog == null ? "" : catalog.toLowerCase(Locale.ROOT), product,
+                        version.split("[ -]")[0]);
+                info = known;
+            } catch (Exception e) {
+                LOG.warning(() -> "Database not reachable: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(known);
+    }
+
+    /** The database's name, product and product version. */
+    public record Info(String name, String product, String version) {
+
+        /** For people: {@code caravel (MariaDB 10.11.19)}. */
+        @Override
+        public String toString() {
+            return name + " (" + product + " " + version + ")";
+        }
     }
 
     /** True when the database answers a trivial query within two seconds. */

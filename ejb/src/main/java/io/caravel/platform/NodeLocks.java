@@ -21,6 +21,7 @@ public class NodeLocks {
 
     public static final String ENGINE_START = "engine-start";
     public static final String DEMO = "demo";
+    public static final String FIRST_ADMIN = "first-admin";
 
     @Resource(lookup = Database.LOCKS_JNDI_NAME)
     private DataSource dataSource;

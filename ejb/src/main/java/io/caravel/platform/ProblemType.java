@@ -11,6 +11,8 @@ public enum ProblemType {
     VALIDATION(400, "validation"),
     UNAUTHENTICATED(401, "unauthenticated"),
     FORBIDDEN(403, "forbidden"),
+    /** The caller's password was reset by an administrator: only choosing a new one is allowed. */
+    PASSWORD_CHANGE_REQUIRED(403, "password-change-required"),
     NOT_FOUND(404, "not-found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable"),
@@ -52,7 +54,8 @@ public enum ProblemType {
     /** The problem type a bare HTTP status maps to, for errors raised by the container. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != VALIDATION && type != IDEMPOTENCY_KEY_REUSED) {
+            if (type.status == status && type != VALIDATION && type != IDEMPOTENCY_KEY_REUSED
+                    && type != PASSWORD_CHANGE_REQUIRED) {
                 return type;
             }
         }

@@ -1,6 +1,7 @@
 package io.caravel.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -52,25 +53,8 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(int port, Path data, String label, java.util.Map<String, String> environment,
                                List<String> jvmOptions, List<String> microOptions) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : System.getProperty("it.jvm.options", "").trim().split("\\s+")) {
-            if (!option.isEmpty() && !option.startsWith("-Dcaravel.data.dir=")) {
-                command.add(option);
-            }
-        }
-        command.add("-Dcaravel.data.dir=" + data.toAbsolutePath());
-        command.addAll(jvmOptions);
-        command.addAll(Arrays.asList("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("caravel.war", "target/caravel.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--disablephonehome",
-                "--logproperties", Paths.get(System.getProperty("caravel.logging", "../etc/logging.properties"))
-                        .toAbsolutePath().toString()));
-        command.addAll(microOptions);
-        Path log = data.resolveSibling(data.getFileName() + "-" + label + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Path log = logOf(data, label);
+        Process process = launch(port, data, log, environment, jvmOptions, microOptions);
         long started = System.nanoTime();
         Api api = new Api("http://localhost:" + port + "/");
         long deadline = started + Duration.ofSeconds(240).toNanos();
@@ -91,6 +75,75 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         throw new IllegalStateException("Payara Micro not ready within 240 s; see " + log);
+    }
+
+    /**
+     * Starts a server that must refuse to start the application: waits until its log says why
+     * ({@code Caravel cannot start: ...}), checks it never became ready, stops it and answers the
+     * reason. Environment values that are null are removed from the inherited environment.
+     */
+    static String refusal(int port, Path data, String label, java.util.Map<String, String> environment,
+                          List<String> jvmOptions) throws Exception {
+        Path log = logOf(data, label);
+        Process process = launch(port, data, log, environment, jvmOptions, List.of("--nocluster"));
+        Api api = new Api("http://localhost:" + port + "/");
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        try {
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                String text = Files.exists(log) ? Files.readString(log) : "";
+                int at = text.indexOf("Caravel cannot start");
+                if (at >= 0) {
+                    Thread.sleep(2000); // the deployment has failed; give the listener a moment
+                    int ready;
+                    try {
+                        ready = api.get("/health/ready", null).status();
+                    } catch (RuntimeException notListening) {
+                        ready = -1;
+                    }
+                    if (ready == 200) {
+                        throw new AssertionError("the server became ready although it refused to start; see " + log);
+                    }
+                    int end = text.indexOf('"', at);
+                    return text.substring(at, end < 0 ? text.length() : end);
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("the server did not say why it refused to start; see " + log);
+        } finally {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Path logOf(Path data, String label) {
+        return data.resolveSibling(data.getFileName() + "-" + label + ".log");
+    }
+
+    private static Process launch(int port, Path data, Path log, java.util.Map<String, String> environment,
+                                  List<String> jvmOptions, List<String> microOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : System.getProperty("it.jvm.options", "").trim().split("\\s+")) {
+            if (!option.isEmpty() && !option.startsWith("-Dcaravel.data.dir=")) {
+                command.add(option);
+            }
+        }
+        command.add("-Dcaravel.data.dir=" + data.toAbsolutePath());
+        command.addAll(jvmOptions);
+        command.addAll(Arrays.asList("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("caravel.war", "target/caravel.war"), "--contextroot", "/",
+                "--port", Integer.toString(port), "--disablephonehome",
+                "--logproperties", Paths.get(System.getProperty("caravel.logging", "../etc/logging.properties"))
+                        .toAbsolutePath().toString()));
+        command.addAll(microOptions);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        environment.forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
+        return builder.start();
     }
 
     Api api() {

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -113,11 +114,17 @@ public class WorkflowEngine {
         configuration.setJobExecutorActivate(false);
         // one node at a time: on an empty database two nodes would both create the engine's tables
         ProcessEngine started = nodeLocks.exclusively(NodeLocks.ENGINE_START, () -> {
+            EngineSchema.createInFullUnicode(dataSource);
             ProcessEngine built = configuration.buildProcessEngine();
             processModels.deploy(built.getRepositoryService());
             return built;
         });
         int released = releaseLocksOfEarlierRun(nodeId);
+        List<String> narrow = EngineSchema.narrowTables(dataSource);
+        if (!narrow.isEmpty()) {
+            LOG.warning(() -> "Tables that cannot store 4-byte characters (emoji, CJK Extension B), created before"
+                    + " Caravel made every table utf8mb4: " + narrow + ". See docs/operations.md (MySQL / MariaDB).");
+        }
         if (jobExecutorEnabled) {
             configuration.getJobExecutor().start();
         }

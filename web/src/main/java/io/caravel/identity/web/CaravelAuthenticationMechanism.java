@@ -2,9 +2,11 @@ package io.caravel.identity.web;
 
 import io.caravel.identity.IdentityService;
 import io.caravel.identity.PasswordHasher;
+import io.caravel.identity.SignInState;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.ClientAddress;
 import io.caravel.platform.web.DatabaseErrors;
+import io.caravel.platform.web.PageAccessFilter;
 import io.caravel.platform.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,8 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     static final String SESSION_CALLER = "caravel.caller";
     private static final int MAX_NAME = 100;
     static final String SESSION_GROUPS = "caravel.groups";
+    /** The account's access epoch when the session signed in (see {@link SignInState}). */
+    static final String SESSION_EPOCH = "caravel.access-epoch";
 
     /** Request attribute with the seconds a throttled form sign-in must wait (for the sign-in page). */
     static final String SIGN_IN_WAIT = "caravel.signin.wait";
@@ -69,11 +73,42 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            Optional<SignInState> state = currentState(caller);
+            if (state.isPresent() && !stillValid(session, state.get())) {
+                // disabled, password reset or changed, roles changed since this session signed in
+                session.invalidate();
+                return context.doNothing();
+            }
+            if (state.map(SignInState::passwordChangeRequired).orElse(false)) {
+                request.setAttribute(PageAccessFilter.PASSWORD_CHANGE_REQUIRED, Boolean.TRUE);
+            }
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
             return context.notifyContainerAboutLogin(caller, groups);
         }
         return context.doNothing();
+    }
+
+    /** The account's state; empty only when the database cannot say (the page then fails on its own). */
+    private Optional<SignInState> currentState(String caller) {
+        try {
+            return Optional.of(identity.signInState(caller).orElse(new SignInState(false, false, -1)));
+        } catch (RuntimeException e) {
+            if (DatabaseErrors.isUnavailable(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean stillValid(HttpSession session, SignInState state) {
+        return state.enabled() && session.getAttribute(SESSION_EPOCH) instanceof Integer epoch
+                && epoch == state.accessEpoch();
+    }
+
+    /** After the user's own password change (which ends the account's other sessions) this session goes on. */
+    static void keepSession(HttpSession session, SignInState state) {
+        session.setAttribute(SESSION_EPOCH, state.accessEpoch());
     }
 
     @Override
@@ -109,6 +144,17 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (verdict.result().getStatus() == CredentialValidationResult.Status.VALID) {
+            String caller = verdict.result().getCallerPrincipal().getName();
+            if (!mayChangePasswordOnly(request)
+                    && identity.signInState(caller).map(SignInState::passwordChangeRequired).orElse(false)) {
+                try {
+                    Problems.write(request, response, ProblemType.PASSWORD_CHANGE_REQUIRED, request.getRequestURI(),
+                            "error.password-change-required");
+                } catch (IOException e) {
+                    // the client is gone
+                }
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             return context.notifyContainerAboutLogin(verdict.result());
         }
         try {
@@ -143,8 +189,10 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
-        session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+        String caller = result.getCallerPrincipal().getName();
+        session.setAttribute(SESSION_CALLER, caller);
         session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
+        identity.signInState(caller).ifPresent(state -> keepSession(session, state));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -173,6 +221,13 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     record Verdict(CredentialValidationResult result, Duration retryAfter) {
+    }
+
+    /** What a user whose password was reset may still call: who am I, and the password change. */
+    private static boolean mayChangePasswordOnly(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ("GET".equals(request.getMethod()) && path.equals("/api/v1/me"))
+                || ("POST".equals(request.getMethod()) && path.equals("/api/v1/me/password"));
     }
 
     /** The API and the metrics endpoint (for scrapers) take HTTP Basic; pages take the form. */

@@ -3,9 +3,15 @@ package io.caravel.identity.web;
 import io.caravel.platform.Access;
 import io.caravel.platform.web.Allow;
 import io.caravel.identity.IdentityService;
+import io.caravel.identity.PasswordChange;
 import io.caravel.identity.UserView;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
+import io.caravel.platform.ProblemType;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,5 +39,17 @@ public class MeResource {
     @Operation(summary = "Who am I: user name, roles and the seller I act for")
     public UserView me() {
         return identity.user(caller.username()).orElseThrow(() -> CaravelException.notFound("user", caller.username()));
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change my password (the current one, or the one-time password of a reset, and a new one)")
+    public Response changePassword(@Valid PasswordChange change) {
+        if (change == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        identity.changeOwnPassword(caller.username(), change.getCurrentPassword(), change.getNewPassword());
+        return Response.noContent().build();
     }
 }

@@ -2,8 +2,12 @@ package io.caravel.identity.web;
 
 import io.caravel.platform.Access;
 import io.caravel.platform.web.Allow;
+import io.caravel.audit.AuditTrail;
+import io.caravel.audit.HistoryEntry;
 import io.caravel.identity.IdentityService;
 import io.caravel.identity.NewUser;
+import io.caravel.identity.RoleChange;
+import io.caravel.identity.TemporaryPassword;
 import io.caravel.identity.UserView;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
@@ -15,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +46,9 @@ public class UserResource {
 
     @Inject
     private Caller caller;
+
+    @Inject
+    private AuditTrail audit;
 
     @GET
     @Operation(summary = "List users by user name (cursor paging)")
@@ -63,5 +72,45 @@ public class UserResource {
         }
         UserView created = identity.create(user, caller);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{username}/history")
+    @Operation(summary = "What was done to a user account, oldest first (audit trail: created, disabled, roles, resets)")
+    public List<HistoryEntry> history(@PathParam("username") String username) {
+        identity.user(username).orElseThrow(() -> CaravelException.notFound("user", username));
+        return audit.history(caller, "user", username);
+    }
+
+    @POST
+    @Path("{username}/disable")
+    @Operation(summary = "Disable a user: no more sign-ins, open sessions end (not yourself, not the last administrator)")
+    public UserView disable(@PathParam("username") String username) {
+        return identity.disable(username, caller);
+    }
+
+    @POST
+    @Path("{username}/enable")
+    @Operation(summary = "Enable a disabled user again")
+    public UserView enable(@PathParam("username") String username) {
+        return identity.enable(username, caller);
+    }
+
+    @POST
+    @Path("{username}/password-reset")
+    @Operation(summary = "Reset a user's password: answers a one-time password the user must replace at the next sign-in")
+    public TemporaryPassword resetPassword(@PathParam("username") String username) {
+        return identity.resetPassword(username, caller);
+    }
+
+    @PUT
+    @Path("{username}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a user's roles (a seller user names its seller); open sessions end")
+    public UserView changeRoles(@PathParam("username") String username, @Valid RoleChange change) {
+        if (change == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        return identity.changeRoles(username, change.getRoles(), change.getSellerId(), caller);
     }
 }

@@ -22,6 +22,10 @@ import java.util.Map;
 public class PageAccessFilter extends HttpFilter {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+    public static final String PASSWORD_PAGE = "/account/password.xhtml";
+
+    /** Request attribute the authentication sets when the signed-in user must choose a new password first. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "caravel.password-change-required";
 
     /** First match wins; a page matching none is public (sign-in, registration, the start page). */
     static final List<Map.Entry<String, Access>> RULES = List.of(
@@ -30,6 +34,7 @@ public class PageAccessFilter extends HttpFilter {
             Map.entry("/inbox/", Access.CASE_WORK),
             Map.entry("/admin/", Access.ADMINISTRATION),
             Map.entry("/buyer/", Access.BUYING),
+            Map.entry("/account/", Access.SIGNED_IN),
             Map.entry("/metrics", Access.OPERATIONS));
 
     @Override
@@ -38,7 +43,11 @@ public class PageAccessFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Access access = accessFor(path);
         boolean signedIn = request.getUserPrincipal() != null;
-        if (access.allows(signedIn, request::isUserInRole)) {
+        if (signedIn && request.getAttribute(PASSWORD_CHANGE_REQUIRED) != null && !path.equals(PASSWORD_PAGE)
+                && !path.startsWith("/jakarta.faces.resource/") && !path.startsWith("/metrics")) {
+            // an administrator reset the password: the user chooses a new one before anything else
+            response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+        } else if (access.allows(signedIn, request::isUserInRole)) {
             chain.doFilter(request, response);
         } else if (path.startsWith("/metrics")) {
             // a machine endpoint: scrapers authenticate with HTTP Basic and read problems, not pages

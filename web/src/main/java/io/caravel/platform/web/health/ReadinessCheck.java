@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the database answers, the workflow engine runs and the sanctions list is loaded;
+ * Ready when the database answers (readiness names it, not where it runs), the workflow engine runs and the sanctions list is loaded;
  * {@code /health/ready} is 503 otherwise.
  */
 @Readiness
@@ -34,6 +34,7 @@ public class ReadinessCheck implements HealthCheck {
         return HealthCheckResponse.named("caravel")
                 .status(databaseUp && engineUp && screeningUp)
                 .withData("database", databaseUp ? "UP" : "DOWN")
+                .withData("databaseName", database.info().map(Database.Info::name).orElse("unknown"))
                 .withData("workflowEngine", engineUp ? "UP" : "DOWN")
                 .withData("sanctionsList", screeningUp ? "UP" : "DOWN")
                 .build();
