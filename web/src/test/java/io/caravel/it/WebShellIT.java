@@ -80,6 +80,6 @@ class WebShellIT {
         session.fillSignIn("admin");
         session.wait.until(ExpectedConditions.urlContains("/admin/index.xhtml"));
         assertThat(session.pageTitle()).isEqualTo("Administration");
-        assertThat(session.text("users")).contains("seller-a", "officer");
+        assertThat(session.text("users-form:users")).contains("seller-a", "officer");
     }
 }
