@@ -13,26 +13,34 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Connection pool figures of the application's data source on {@code /metrics}: connections in use,
- * free, the pool's maximum, and requests waiting for a connection. Payara does not publish the pool of
- * an application-defined data source ({@code @DataSourceDefinition}) as a metric, and its monitoring
- * statistics are off by default, so these gauges read the pool itself through Payara's connector
- * runtime (the same on Payara Server and Payara Micro). Where that is not possible (another server, a
- * changed runtime) the gauges report -1 and one warning is logged at start.
+ * The connection pool of the application's data source: sized by configuration and measured on
+ * {@code /metrics}.
+ * <ul>
+ * <li>Sizing: a {@code @DataSourceDefinition} takes its pool sizes as constants only, so at start-up
+ * this class sets the pool's steady and maximum size to {@code caravel.ds.pool.min} and
+ * {@code caravel.ds.pool.max} (defaults 2 and 32, as in the annotation).</li>
+ * <li>Figures: connections in use, free, the maximum, and requests waiting for a connection. Payara
+ * does not publish the pool of an application-defined data source as a metric (and its monitoring
+ * statistics are off by default), so the gauges read the pool itself.</li>
+ * </ul>
+ * Both go through Payara's connector runtime (the same on Payara Server and Payara Micro). Where that
+ * is not possible (another server, a changed runtime) the pool keeps the annotation's sizes, the
+ * gauges report -1, and one warning is logged at start.
  */
 @ApplicationScoped
-public class PoolMetrics {
+public class ConnectionPool {
 
     static final List<String> NAMES = List.of("caravel_db_pool_connections_in_use", "caravel_db_pool_connections_free",
             "caravel_db_pool_connections_max", "caravel_db_pool_waiting_requests");
 
-    private static final Logger LOG = Logger.getLogger(PoolMetrics.class.getName());
+    private static final Logger LOG = Logger.getLogger(ConnectionPool.class.getName());
 
     @Resource(lookup = Database.JNDI_NAME)
     private DataSource dataSource;
@@ -41,13 +49,27 @@ public class PoolMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     private MetricRegistry registry;
 
+    @Inject
+    @ConfigProperty(name = "caravel.ds.pool.min", defaultValue = "2")
+    private int minSize;
+
+    @Inject
+    @ConfigProperty(name = "caravel.ds.pool.max", defaultValue = "32")
+    private int maxSize;
+
     private volatile Pool pool;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (minSize < 0 || maxSize < 1 || minSize > maxSize) {
+            throw new IllegalStateException("Need 0 <= caravel.ds.pool.min <= caravel.ds.pool.max and caravel.ds.pool.max >= 1, not "
+                    + minSize + " and " + maxSize);
+        }
         try {
             pool = Pool.of(dataSource);
+            pool.resize(minSize, maxSize);
+            LOG.info(() -> "Connection pool: " + minSize + " to " + maxSize + " connections");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.warning(() -> "Connection pool figures are not available on /metrics: " + e);
+            LOG.warning(() -> "Connection pool sizing (caravel.ds.pool.*) and figures on /metrics are not available: " + e);
         }
         gauge(NAMES.get(0), "Connections of the application's pool in use", Pool::used);
         gauge(NAMES.get(1), "Open connections of the application's pool that are free", Pool::free);
@@ -76,7 +98,8 @@ public class PoolMetrics {
      * The pool behind a Payara data source: its {@code PoolInfo} from the data source's managed
      * connection factory, the {@code ResourcePool} from the server's {@code PoolManager}.
      */
-    record Pool(Object resourcePool, Method statusOf, Method freeOf, Method usedOf, Method maxOf, Method waitQueueOf, Method lengthOf) {
+    record Pool(Object resourcePool, Method statusOf, Method freeOf, Method usedOf, Method maxOf, Method waitQueueOf,
+                Method lengthOf, Method setSteady, Method setMax) {
 
         static Pool of(DataSource dataSource) throws ReflectiveOperationException {
             Object poolInfo = invokeInherited(field(dataSource, "mcf"), "getPoolInfo");
@@ -96,7 +119,16 @@ public class PoolMetrics {
             Class<?> queueType = Class.forName("com.sun.enterprise.resource.pool.waitqueue.PoolWaitQueue", true, runtime);
             return new Pool(resourcePool, poolType.getMethod("getPoolStatus"), statusType.getMethod("getNumConnFree"),
                     statusType.getMethod("getNumConnUsed"), poolType.getMethod("getMaxPoolSize"),
-                    poolType.getMethod("getPoolWaitQueue"), queueType.getMethod("getQueueLength"));
+                    poolType.getMethod("getPoolWaitQueue"), queueType.getMethod("getQueueLength"),
+                    poolType.getMethod("setSteadyPoolSize", int.class), poolType.getMethod("setMaxPoolSize", int.class));
+        }
+
+        /** Maximum first: the pool refuses a steady size above its maximum. */
+        void resize(int min, int max) throws ReflectiveOperationException {
+            if (max >= min) {
+                setMax.invoke(resourcePool, max);
+                setSteady.invoke(resourcePool, min);
+            }
         }
 
         private static Object field(Object target, String name) throws ReflectiveOperationException {
