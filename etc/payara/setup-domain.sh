@@ -235,11 +235,12 @@ echo "setup-domain: JVM options set (${#options[@]})"
 # database password as a password alias
 if [ -n "$db_password_file" ]; then
   echo "AS_ADMIN_ALIASPASSWORD=$(first_line "$db_password_file")" >> "$pwfile"
-  alias_auth=(--passwordfile "$pwfile")
+  alias_auth=()  # the alias password is in the same file as the admin password
+  [ -n "$admin_password_file" ] || alias_auth=(--passwordfile "$pwfile")
   if remote list-password-aliases | grep -qx 'caravel-db-password'; then
-    remote "${alias_auth[@]}" update-password-alias caravel-db-password >/dev/null
+    remote ${alias_auth[@]+"${alias_auth[@]}"} update-password-alias caravel-db-password >/dev/null
   else
-    remote "${alias_auth[@]}" create-password-alias caravel-db-password >/dev/null
+    remote ${alias_auth[@]+"${alias_auth[@]}"} create-password-alias caravel-db-password >/dev/null
   fi
   echo "setup-domain: password alias caravel-db-password set"
 elif ! remote list-password-aliases | grep -qx 'caravel-db-password'; then
