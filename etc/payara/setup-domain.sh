@@ -203,9 +203,13 @@ fi
 
 # JVM options: replace earlier values of every option this script manages
 managed='^(-Xmx|-Xms|-XX:MaxMetaspaceSize=|-XX:\+ExitOnOutOfMemoryError|-Dcaravel\.|-Dcom\.mysql\.cj\.)'
+old=()
 while IFS= read -r option; do
-  remote delete-jvm-options -- "$(escape_colons "$option")" >/dev/null
+  old+=("$(escape_colons "$option")")
 done < <(remote list-jvm-options | tr -d '\r' | grep -E "$managed" || true)
+if [ ${#old[@]} -gt 0 ]; then
+  remote delete-jvm-options -- "$(IFS=:; echo "${old[*]}")" >/dev/null
+fi
 
 options=(
   "-Xmx$heap"
@@ -228,8 +232,8 @@ options=(
 [ -z "$bootstrap_password_file" ] || options+=("-Dcaravel.bootstrap.admin.password-file=$bootstrap_password_file")
 escaped=()
 for option in "${options[@]}"; do escaped+=("$(escape_colons "$option")"); done
-# one option per call: a space inside a value would otherwise not survive
-for option in "${escaped[@]}"; do remote create-jvm-options -- "$option" >/dev/null; done
+# one call: the options joined by unescaped colons
+remote create-jvm-options -- "$(IFS=:; echo "${escaped[*]}")" >/dev/null
 echo "setup-domain: JVM options set (${#options[@]})"
 
 # database password as a password alias
