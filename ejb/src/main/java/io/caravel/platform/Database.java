@@ -84,7 +84,9 @@ public class Database {
                 .baselineOnMigrate(false)
                 .load()
                 .migrate();
-        LOG.info(() -> "Application schema at version " + result.targetSchemaVersion
+        // targetSchemaVersion is null when there was nothing to migrate: the version is then the initial one
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Application schema at version " + version
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 

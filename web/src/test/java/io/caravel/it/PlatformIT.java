@@ -49,12 +49,23 @@ class PlatformIT {
     }
 
     @Test
-    void metricsIncludeEngineGaugesForOperatorsOnly() {
+    void metricsIncludeEngineRequestAndPoolFiguresForOperatorsOnly() {
         assertProblem(api.get("/metrics?scope=application", null), 401, "unauthenticated");
         assertProblem(api.get("/metrics?scope=application", "officer"), 403, "forbidden");
+        assertThat(api.get("/api/v1/me", "admin").status()).isEqualTo(200);
         Api.Response metrics = api.get("/metrics?scope=application", "admin");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("caravel_engine_open_incidents", "caravel_engine_failed_jobs");
+        assertThat(metrics.body()).contains("caravel_engine_open_incidents", "caravel_engine_failed_jobs",
+                "caravel_http_requests_seconds_count{area=\"api\"", "caravel_db_pool_waiting_requests",
+                "caravel_db_pool_connections_max{mp_scope=\"application\"} 32");
+
+        // every scope at once: Payara writes base and vendor twice; each series must appear once
+        Api.Response all = api.get("/metrics", "admin");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.substring(0, line.lastIndexOf(' '))).toList())
+                .contains("classloader_loadedClasses_count{mp_scope=\"base\"}")
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.caravel.platform.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -52,7 +53,13 @@ public class ProcessModels {
                 .source("caravel-bpmn")
                 .enableDuplicateFiltering(true);
         for (String name : resources) {
-            builder.addInputStream(name, resource(name));
+            // read and closed here: the engine does not close what it is given, and a stream left
+            // open on the application's jars keeps them open until the class loader goes
+            try (InputStream model = resource(name)) {
+                builder.addInputStream(name, new ByteArrayInputStream(model.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the process model " + name, e);
+            }
         }
         Deployment deployment = builder.deploy();
         LOG.info(() -> "Process models deployed: " + resources.size() + " resources, deployment " + deployment.getId());

@@ -1,11 +1,14 @@
 package io.caravel.platform.web;
 
 import io.caravel.platform.engine.WorkflowEngine;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -15,6 +18,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  */
 @ApplicationScoped
 public class EngineMetrics {
+
+    static final List<String> NAMES = List.of("caravel_engine_open_incidents", "caravel_engine_failed_jobs",
+            "caravel_engine_open_tasks", "caravel_engine_running_instances");
 
     @Inject
     private WorkflowEngine engine;
@@ -32,6 +38,13 @@ public class EngineMetrics {
                 () -> engine.isRunning() ? engine.engine().getTaskService().createTaskQuery().count() : -1);
         gauge("caravel_engine_running_instances", "Running process instances",
                 () -> engine.isRunning() ? engine.engine().getRuntimeService().createProcessInstanceQuery().active().count() : -1);
+    }
+
+    @PreDestroy
+    void unregister() {
+        for (String name : NAMES) {
+            registry.remove(new MetricID(name));
+        }
     }
 
     private void gauge(String name, String description, java.util.function.Supplier<Long> value) {

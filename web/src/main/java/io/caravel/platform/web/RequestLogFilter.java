@@ -1,6 +1,7 @@
 package io.caravel.platform.web;
 
 import io.caravel.platform.RequestContext;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,21 +10,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Gives every request an id (echoed in {@code X-Request-Id}, written to audit entries and problem
  * responses) and logs one structured line per request: method, path, status, duration, user.
- * With Payara's JSON log formatter the map's entries become JSON fields.
+ * With Payara's JSON log formatter the map's entries become JSON fields. Every request also counts
+ * in the timer {@code caravel_http_requests} of {@code /metrics}, by area ({@code api}, {@code page},
+ * {@code other}) and status class ({@code 2xx} ... {@code 5xx}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestLogFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger("io.caravel.access");
+
+    static final String REQUESTS_METRIC = "caravel_http_requests";
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    private MetricRegistry metrics;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,10 +51,38 @@ public class RequestLogFilter extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             RequestContext.end();
+            long nanos = System.nanoTime() - start;
+            count(request, response, nanos);
             if (LOG.isLoggable(Level.INFO) && !request.getRequestURI().contains("/jakarta.faces.resource/")) {
-                log(request, response, requestId, (System.nanoTime() - start) / 1_000_000);
+                log(request, response, requestId, nanos / 1_000_000);
             }
         }
+    }
+
+    private void count(HttpServletRequest request, HttpServletResponse response, long nanos) {
+        if (metrics == null) {
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        metrics.timer(Metadata.builder().withName(REQUESTS_METRIC)
+                        .withDescription("HTTP requests answered, by area (api, page, other) and status class")
+                        .withUnit(MetricUnits.NANOSECONDS).build(),
+                new Tag("area", area(path)), new Tag("status", statusClass(response.getStatus())))
+                .update(Duration.ofNanos(nanos));
+    }
+
+    static String area(String path) {
+        if (path.startsWith("/api/")) {
+            return "api";
+        }
+        if (path.endsWith(".xhtml") || path.equals("/") || path.contains("/jakarta.faces.resource/")) {
+            return "page";
+        }
+        return "other";
+    }
+
+    static String statusClass(int status) {
+        return status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
     }
 
     private static void log(HttpServletRequest request, HttpServletResponse response, String requestId, long millis) {
