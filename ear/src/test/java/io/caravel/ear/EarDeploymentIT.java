@@ -28,8 +28,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The EAR on Payara Server 6 as IT sets it up from docs/operations.md: the domain is created by
  * {@code etc/payara/setup-domain.sh} (port base 28000) against the MariaDB database
- * {@code caravel_ear_it} that {@code .ci/run} creates, the script deploys the EAR, and the test waits
- * for {@code /health/ready}, uses the API and reads {@code /metrics}. Then it redeploys the EAR
+ * {@code caravel_ear_it} that {@code .ci/run} creates, in production mode (no demo data, the first
+ * administrator from a password file), the script deploys the EAR, and the test waits for
+ * {@code /health/ready}, uses the API as that administrator (a user with a 4-byte name, disabled) and
+ * reads {@code /metrics}. Then it redeploys the EAR
  * several times and checks that the server does not keep the earlier copies of the application
  * (loaded classes after a full GC stay flat) and that stopping the application logs no stack trace.
  */
@@ -41,6 +43,8 @@ class EarDeploymentIT {
     private static final int ADMIN_PORT = PORT_BASE + 48;
     private static final int HTTP_PORT = PORT_BASE + 80;
     private static final int REDEPLOYS = 3;
+    private static final String FIRST_ADMIN_PASSWORD = "a long way from the harbour";
+    private static final String ADMIN = "admin:" + FIRST_ADMIN_PASSWORD;
     /** Classes a redeploy may add for good (server caches warming up); a leaked copy of the EAR is about 4,300. */
     private static final int CLASS_TOLERANCE = 1_200;
 
@@ -57,11 +61,13 @@ class EarDeploymentIT {
         Files.deleteIfExists(WORK.resolve("commands.log"));
         Path dbPassword = WORK.resolve("db-password");
         Files.writeString(dbPassword, "caravel\n");
+        Path adminPassword = WORK.resolve("first-admin-password");
+        Files.writeString(adminPassword, FIRST_ADMIN_PASSWORD + "\n");
         // a domain of an earlier run, if any
         run(120, List.of(HOME.resolve("bin/asadmin").toString(), "stop-domain", DOMAIN), false);
         run(120, List.of(HOME.resolve("bin/asadmin").toString(), "delete-domain", DOMAIN), false);
         long start = System.nanoTime();
-        // what docs/operations.md tells IT to run, with the local MariaDB (no TLS) and demo data
+        // what docs/operations.md tells IT to run, with the local MariaDB (no TLS), no demo data and the first administrator
         require(run(600, List.of("bash", SCRIPT.toAbsolutePath().toString(),
                 "--payara-home", HOME.toAbsolutePath().toString(),
                 "--domain", DOMAIN,
@@ -75,7 +81,8 @@ class EarDeploymentIT {
                 "--data-dir", WORK.resolve("data").toString(),
                 "--ofac-dir", System.getProperty("caravel.ofacDir"),
                 "--node-id", "ear-it",
-                "--demo", "true",
+                "--demo", "false",
+                "--bootstrap-admin-password-file", adminPassword.toString(),
                 "--java-home", System.getProperty("java.home"),
                 "--deploy", EAR.toAbsolutePath().toString())), "setup-domain.sh");
         System.out.printf("EarDeploymentIT: domain set up and EAR deployed in %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -91,9 +98,26 @@ class EarDeploymentIT {
     void theEarBecomesReadyAndServesTheApi() throws Exception {
         awaitReady();
 
-        HttpResponse<String> me = get("/api/v1/me", "admin:demo");
+        // production mode: the first administrator from the password file, no demo accounts
+        HttpResponse<String> me = get("/api/v1/me", ADMIN);
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-        assertThat(me.body()).contains("\"username\":\"admin\"");
+        assertThat(me.body()).contains("\"username\":\"admin\"", "\"roles\":[\"admin\"]");
+        assertThat(get("/api/v1/me", "admin:demo").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/me", "officer:demo").statusCode()).isEqualTo(401);
+        assertThat(get("/health/ready", null).body()).contains("\"databaseName\":\"caravel_ear_it\"");
+        HttpResponse<String> version = get("/api/v1/version", ADMIN);
+        assertThat(version.statusCode()).isEqualTo(200);
+        assertThat(version.body()).contains("\"database\":\"caravel_ear_it (MariaDB ", "\"server\":\"Payara Server");
+
+        // the administrator creates a user whose name needs 4-byte UTF-8 (utf8mb4 on MariaDB)
+        String user = "ear-" + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> created = send("POST", "/api/v1/admin/users", ADMIN, "{\"username\": \"" + user
+                + "\", \"password\": \"copper kettle morning\", \"displayName\": \"\uD842\uDFB7 \uD83D\uDE00\","
+                + " \"roles\": [\"compliance-officer\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(get("/api/v1/me", user + ":copper kettle morning").body()).contains("\"displayName\":\"\uD842\uDFB7 \uD83D\uDE00\"");
+        assertThat(send("POST", "/api/v1/admin/users/" + user + "/disable", ADMIN, null).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/me", user + ":copper kettle morning").statusCode()).isEqualTo(401);
 
         HttpResponse<String> anonymous = get("/api/v1/me", null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -109,7 +133,7 @@ class EarDeploymentIT {
     void metricsListEachSeriesOnceWithRequestAndPoolFigures() throws Exception {
         awaitReady();
         assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> metrics = get("/metrics", "admin:demo");
+        HttpResponse<String> metrics = get("/metrics", ADMIN);
         assertThat(metrics.statusCode()).isEqualTo(200);
         List<String> series = metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
@@ -208,8 +232,17 @@ class EarDeploymentIT {
     }
 
     private static HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        return send("GET", path, user, null);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String user, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }
