@@ -1,6 +1,7 @@
 package io.caravel.demo;
 
 import io.caravel.catalog.ProductDetails;
+import io.caravel.identity.IdentityService;
 import io.caravel.inbox.Decision;
 import io.caravel.inbox.InboxService;
 import io.caravel.listing.ListingFile;
@@ -55,6 +56,9 @@ public class DemoCases {
 
     @Inject
     private OnboardingService onboarding;
+
+    @Inject
+    private IdentityService identity;
 
     @Inject
     private ListingService listings;
@@ -123,6 +127,7 @@ public class DemoCases {
         registration.setDisplayName(company);
         registration.setEmail(user + "@example.com");
         ApplicationView application = onboarding.register(registration);
+        identity.markAsDemo(user);
         Caller applicant = new Caller(user, Set.of(Roles.SELLER), application.sellerId());
         ApplicationData data = new ApplicationData();
         data.setLegalName(company);

@@ -96,6 +96,11 @@ public class IdentityService {
         }
     }
 
+    /** Marks an account demo mode created through the ordinary paths (the demo applicants), so it is locked outside demo mode. */
+    public void markAsDemo(String username) {
+        existing(username).markAsDemo();
+    }
+
     /**
      * Outside demo mode the demo accounts (known password) must not sign in: disables those still
      * enabled and answers their names.

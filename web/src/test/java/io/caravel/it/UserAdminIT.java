@@ -54,7 +54,7 @@ class UserAdminIT {
             admin.check("create:roles:2"); // compliance officer
             admin.type("create:password", "password1234");
             admin.click(By.id("create:createUser"));
-            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-form:messages"),
+            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                     "Initial password: This password is mostly a word everybody tries first"));
             assertThat(api.get(USERS + "/" + user, "admin").status()).isEqualTo(404);
 
@@ -63,7 +63,7 @@ class UserAdminIT {
             admin.check("create:roles:2");
             admin.type("create:password", "tidal orchard seven");
             admin.click(By.id("create:createUser"));
-            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-form:messages"), "The user was created."));
+            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The user was created."));
             assertThat(admin.browser.findElement(By.id("users-form:users")).getText()).contains(user, "Uma 𠮷 Admin-Test 😀",
                     "Compliance officer", "must choose a new password");
 
@@ -107,7 +107,7 @@ class UserAdminIT {
 
             // disabled: the open session ends and neither the pages nor the API let the user in
             admin.click(rowButton(user, "disable"));
-            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-form:messages"), "The user is disabled"));
+            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The user is disabled"));
             person.open("inbox/index.xhtml");
             person.wait.until(ExpectedConditions.urlContains("/login.xhtml"));
             person.fillSignIn(user + ":amber tram over river");
@@ -116,7 +116,7 @@ class UserAdminIT {
             assertThat(api.get("/api/v1/me", user + ":amber tram over river").status()).isEqualTo(401);
 
             admin.click(rowButton(user, "enable"));
-            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-form:messages"), "enabled again"));
+            admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "enabled again"));
             assertThat(api.get("/api/v1/me", user + ":amber tram over river").status()).isEqualTo(200);
         }
 

@@ -93,6 +93,7 @@ public class UserAdminBean implements Serializable {
         editRoles = new ArrayList<>(user.roles());
         editSellerId = user.sellerId();
         lastReset = null;
+        users = null;
     }
 
     public void saveRoles() {
