@@ -96,8 +96,7 @@ public class Database {
      */
     private void requireFullUnicode() {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (!(product.contains("mysql") || product.contains("mariadb"))) {
+            if (!isMySql(connection)) {
                 return;
             }
             try (var statement = connection.createStatement();
@@ -147,6 +146,12 @@ public class Database {
         public String toString() {
             return name + " (" + product + " " + version + ")";
         }
+    }
+
+    /** Whether the connection goes to MySQL or MariaDB (which need their own SQL here and there). */
+    public static boolean isMySql(Connection connection) throws java.sql.SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("mysql") || product.contains("mariadb");
     }
 
     /** True when the database answers a trivial query within two seconds. */

@@ -28,8 +28,7 @@ public class NodeLocks {
 
     /** Another node may hold the lock for the whole of its engine start: wait up to 10 minutes, not 50 s. */
     private static void waitLong(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-        if (product.contains("mysql") || product.contains("mariadb")) {
+        if (Database.isMySql(connection)) {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("SET SESSION innodb_lock_wait_timeout = 600");
             }

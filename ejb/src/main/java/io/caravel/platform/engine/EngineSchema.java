@@ -1,5 +1,6 @@
 package io.caravel.platform.engine;
 
+import io.caravel.platform.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,8 +36,7 @@ final class EngineSchema {
     /** On MySQL/MariaDB without the engine's tables: creates them in utf8mb4. Answers whether it did. */
     static boolean createInFullUnicode(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (!(product.contains("mysql") || product.contains("mariadb")) || engineTablesExist(connection)) {
+            if (!Database.isMySql(connection) || engineTablesExist(connection)) {
                 return false;
             }
             int statements = 0;
@@ -61,8 +60,7 @@ final class EngineSchema {
     static List<String> narrowTables(DataSource dataSource) {
         List<String> narrow = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (!(product.contains("mysql") || product.contains("mariadb"))) {
+            if (!Database.isMySql(connection)) {
                 return narrow;
             }
             try (Statement statement = connection.createStatement();
