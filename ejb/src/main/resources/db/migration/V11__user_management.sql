@@ -6,11 +6,13 @@ ALTER TABLE caravel_user ADD COLUMN access_epoch INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE caravel_user ADD COLUMN demo BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- accounts demo mode created before this version: the audit trail names the demo users, and the
--- demo applicants (password "demo applicant") have these fixed names
+-- demo applicants (password "demo applicant") have these fixed names in a database that ran demo mode
 UPDATE caravel_user SET demo = TRUE WHERE username IN (
     SELECT subject_id FROM audit_entry
      WHERE subject_type = 'user' AND action = 'USER_CREATED' AND actor = 'system' AND detail LIKE 'demo user%');
 UPDATE caravel_user SET demo = TRUE
- WHERE username IN ('demo-harbour', 'demo-pharma', 'demo-freight', 'demo-food', 'demo-paper');
+ WHERE username IN ('demo-harbour', 'demo-pharma', 'demo-freight', 'demo-food', 'demo-paper')
+   AND EXISTS (SELECT 1 FROM audit_entry
+                WHERE subject_type = 'user' AND action = 'USER_CREATED' AND actor = 'system' AND detail LIKE 'demo user%');
 
 INSERT INTO caravel_lock (name) VALUES ('first-admin');

@@ -59,6 +59,15 @@ public class FirstAdministrator {
 
     @PostConstruct
     void bootstrap() {
+        boolean configured = passwordFile.filter(f -> !f.isBlank()).isPresent() || password.filter(p -> !p.isEmpty()).isPresent();
+        if (!configured) {
+            return;
+        }
+        if (identity.administratorExists()) {
+            // checked before the file is read: a removed file or a stricter policy must not stop a later start
+            LOG.info(() -> "An administrator exists: the first-administrator setting (" + source() + ") is ignored; remove it.");
+            return;
+        }
         Optional<String> given = givenPassword();
         if (given.isEmpty()) {
             return;

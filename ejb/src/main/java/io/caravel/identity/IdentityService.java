@@ -6,9 +6,11 @@ import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
 import io.caravel.platform.Roles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -32,10 +34,20 @@ public class IdentityService {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private Validator validator;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Creates a user account; the user name must be new and a seller user must name an existing seller. */
     public UserView create(NewUser user, Caller actor) {
+        // administrators create any user; anybody else only registers itself as a seller user
+        boolean selfRegistration = actor.username().equals(user.getUsername())
+                && Set.of(Roles.SELLER).equals(user.getRoles());
+        if (!actor.isAdmin() && !selfRegistration) {
+            throw CaravelException.forbidden();
+        }
+        validate(user);
         checkRoles(user.getRoles(), user.getSellerId());
         checkPassword(user.getUsername(), user.getPassword(), "password");
         if (find(user.getUsername()).isPresent()) {
@@ -58,24 +70,20 @@ public class IdentityService {
      * false. A weak password is refused.
      */
     public boolean createFirstAdministrator(String username, String password) {
+        if (administratorExists()) {
+            return false;
+        }
         if (!username.matches(NewUser.USERNAME_PATTERN)) {
             throw CaravelException.invalid("caravel.bootstrap.admin.username", "caravel.user.username.pattern");
         }
         checkPassword(username, password, "caravel.bootstrap.admin.password");
-        // a demo administrator (known password) does not count: it is disabled outside demo mode
-        boolean adminExists = !em.createQuery("select u.id from UserAccount u join u.roles r"
-                        + " where r = :admin and u.enabled = true and u.demo = false", String.class)
-                .setParameter("admin", Roles.ADMIN).setMaxResults(1).getResultList().isEmpty();
-        if (adminExists) {
-            return false;
-        }
         Optional<UserAccount> existing = find(username);
         if (existing.isPresent()) {
             // a disabled or demo administrator, or a user of that name without the role: it becomes the administrator
             UserAccount account = existing.get();
             account.leaveDemo();
             account.changePassword(passwordHasher.hash(password));
-            account.changeRoles(union(account.roles(), Roles.ADMIN), null);
+            account.changeRoles(Set.of(Roles.ADMIN), null);
             account.enable();
         } else {
             em.persist(new UserAccount(username, passwordHasher.hash(password), "Administrator", null, null,
@@ -83,6 +91,13 @@ public class IdentityService {
         }
         audit.record("system", "ADMIN_BOOTSTRAPPED", "user", username, "first administrator from start-up settings");
         return true;
+    }
+
+    /** Whether an enabled administrator exists; a demo administrator (known password) does not count. */
+    public boolean administratorExists() {
+        return !em.createQuery("select u.id from UserAccount u join u.roles r"
+                        + " where r = :admin and u.enabled = true and u.demo = false", String.class)
+                .setParameter("admin", Roles.ADMIN).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Creates a demo user with a fixed password, bypassing the password policy (demo mode only). */
@@ -117,6 +132,7 @@ public class IdentityService {
 
     /** Disables an account: it cannot sign in, and its open sessions end. The last administrator stays. */
     public UserView disable(String username, Caller actor) {
+        requireAdmin(actor);
         UserAccount account = existing(username);
         if (account.username().equals(actor.username())) {
             throw CaravelException.conflict("error.user.not-yourself");
@@ -130,6 +146,7 @@ public class IdentityService {
     }
 
     public UserView enable(String username, Caller actor) {
+        requireAdmin(actor);
         UserAccount account = existing(username);
         if (!account.enabled()) {
             account.enable();
@@ -143,6 +160,7 @@ public class IdentityService {
      * user must replace at the next sign-in; open sessions end.
      */
     public TemporaryPassword resetPassword(String username, Caller actor) {
+        requireAdmin(actor);
         UserAccount account = existing(username);
         String temporary = PasswordPolicy.temporary();
         account.resetPassword(passwordHasher.hash(temporary));
@@ -152,6 +170,7 @@ public class IdentityService {
 
     /** Replaces the account's roles (and the seller a seller user acts for); open sessions end. */
     public UserView changeRoles(String username, Set<String> roles, String sellerId, Caller actor) {
+        requireAdmin(actor);
         UserAccount account = existing(username);
         checkRoles(roles, sellerId);
         if (account.username().equals(actor.username()) && !roles.contains(Roles.ADMIN)) {
@@ -230,10 +249,23 @@ public class IdentityService {
         return find(username).orElseThrow(() -> CaravelException.notFound("user", username));
     }
 
-    private static Set<String> union(Set<String> roles, String role) {
-        Set<String> all = new TreeSet<>(roles);
-        all.add(role);
-        return all;
+    /** The business rules check who acts, whatever page or resource called them. */
+    private static void requireAdmin(Caller actor) {
+        if (!actor.isAdmin()) {
+            throw CaravelException.forbidden();
+        }
+    }
+
+    /** The same checks for a new user on every path (the API validates the body too; a page builds it by hand). */
+    private void validate(NewUser user) {
+        List<CaravelException.FieldError> errors = validator.validate(user).stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new CaravelException.FieldError(v.getPropertyPath().toString(),
+                        v.getMessageTemplate().replaceAll("^\\{|\\}$", "")))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new CaravelException(ProblemType.VALIDATION, errors, "error.validation");
+        }
     }
 
     /** Whether a user of this name exists and is enabled (the identity store checks only those). */

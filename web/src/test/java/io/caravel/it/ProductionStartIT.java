@@ -78,15 +78,16 @@ class ProductionStartIT {
             assertThat(version.json().getString("database")).startsWith("caravel (H2 ");
             assertThat(api.get("/api/v1/version", null).status()).isEqualTo(401);
         }
-        assertThat(Files.readString(data.resolveSibling("production-it-data-first-admin.log")))
-                .contains("First administrator 'admin' created", "the demo accounts [")
-                .doesNotContain(FIRST_PASSWORD);
+        // the demo accounts are disabled by the first start without demo mode: the refused one or this one
+        // (the start-up beans have no fixed order)
+        String logs = Files.readString(data.resolveSibling("production-it-data-weak.log"))
+                + Files.readString(data.resolveSibling("production-it-data-first-admin.log"));
+        assertThat(logs).contains("First administrator 'admin' created", "the demo accounts [").doesNotContain(FIRST_PASSWORD);
 
-        // the setting runs once: a later start with another password in the file changes nothing
-        Files.writeString(passwordFile, "another long phrase here\n");
+        // the setting runs once: a later start changes nothing, also when the file is gone as the log asked
+        Files.delete(passwordFile);
         try (ServerProcess server = ServerProcess.start(port, data, "again", Map.of(), production, List.of("--nocluster"))) {
             assertThat(server.api().get("/api/v1/me", "admin:" + FIRST_PASSWORD).status()).isEqualTo(200);
-            assertThat(server.api().get("/api/v1/me", "admin:another long phrase here").status()).isEqualTo(401);
         }
         assertThat(Files.readString(data.resolveSibling("production-it-data-again.log"))).contains("is ignored");
     }

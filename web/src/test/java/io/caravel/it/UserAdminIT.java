@@ -193,6 +193,37 @@ class UserAdminIT {
         assertThat(api.get("/api/v1/me", second + ":granite window seven").status()).isEqualTo(401);
     }
 
+    @Test
+    void theRulesCannotBeWalkedAround() throws Exception {
+        // the page rules hold for every spelling of a path the server routes to the same page
+        for (String path : new String[] {"/%61dmin/index.xhtml", "/x/../admin/index.xhtml", "/admin/./index.xhtml",
+                "/%73eller/index.xhtml", "/inbox/%2e%2e/admin/index.xhtml"}) {
+            String answer = rawGet(path);
+            assertThat(answer).as(path).doesNotStartWith("HTTP/1.1 200").doesNotContain("users-form");
+        }
+        // a form of another site cannot make an administrator's browser change an account
+        String user = "ud-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post(USERS, "admin", "{\"username\": \"" + user + "\", \"password\": \"granite window seven\","
+                + " \"displayName\": \"Cross-site target\", \"roles\": [\"buyer\"]}").status()).isEqualTo(201);
+        Api.Response forged = api.send("POST", USERS + "/" + user + "/disable", "admin", null, "Sec-Fetch-Site", "cross-site");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(api.get(USERS + "/" + user, "admin").json().getBoolean("enabled")).isTrue();
+        assertThat(api.send("POST", USERS + "/" + user + "/disable", "admin", null, "Sec-Fetch-Site", "same-origin").status())
+                .isEqualTo(200);
+        // a name no account can have is refused before the database compares it (MySQL ignores trailing spaces)
+        assertThat(api.get("/api/v1/me", "admin :demo").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", "Admin:demo").status()).isEqualTo(401);
+    }
+
+    /** A GET with the path exactly as given (no client normalizes it), answering the status line and the body. */
+    private String rawGet(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static By rowButton(String user, String action) {
         return By.xpath("//tr[.//span[@class='username' and text()='" + user + "']]//button[contains(@id, ':" + action + "')]");
     }

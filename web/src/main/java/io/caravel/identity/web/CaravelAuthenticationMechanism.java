@@ -1,12 +1,14 @@
 package io.caravel.identity.web;
 
 import io.caravel.identity.IdentityService;
+import io.caravel.identity.NewUser;
 import io.caravel.identity.PasswordHasher;
 import io.caravel.identity.SignInState;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.ClientAddress;
 import io.caravel.platform.web.DatabaseErrors;
 import io.caravel.platform.web.PageAccessFilter;
+import io.caravel.platform.web.RequestPaths;
 import io.caravel.platform.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -207,12 +209,14 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         if (wait.isPresent()) {
             return new Verdict(CredentialValidationResult.INVALID_RESULT, wait.get());
         }
-        CredentialValidationResult result = account.length() > MAX_NAME ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(credential);
+        // only names an account can have: MySQL's PAD SPACE collations would find "admin " as admin
+        boolean possibleName = account.length() <= MAX_NAME && account.matches(NewUser.USERNAME_PATTERN);
+        CredentialValidationResult result = possibleName ? identityStores.validate(credential)
+                : CredentialValidationResult.INVALID_RESULT;
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             guard.succeeded(account, address);
         } else {
-            if (account.length() > MAX_NAME || !identity.canSignIn(account)) {
+            if (!possibleName || !identity.canSignIn(account)) {
                 passwords.checkAgainstDecoy(credential.getPasswordAsString());
             }
             guard.failed(account.length() > MAX_NAME ? account.substring(0, MAX_NAME) : account, address);
@@ -225,14 +229,14 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** What a user whose password was reset may still call: who am I, and the password change. */
     private static boolean mayChangePasswordOnly(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         return ("GET".equals(request.getMethod()) && path.equals("/api/v1/me"))
                 || ("POST".equals(request.getMethod()) && path.equals("/api/v1/me/password"));
     }
 
     /** The API and the metrics endpoint (for scrapers) take HTTP Basic; pages take the form. */
     private static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         return path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/");
     }
 

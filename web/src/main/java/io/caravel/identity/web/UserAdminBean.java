@@ -47,7 +47,8 @@ public class UserAdminBean implements Serializable {
     private List<String> editRoles = new ArrayList<>();
     private String editSellerId;
 
-    private TemporaryPassword lastReset;
+    /** Shown once, on the answer to the reset; never kept in the view state or replicated with the session. */
+    private transient TemporaryPassword lastReset;
 
     public List<UserView> getUsers() {
         if (users == null) {
@@ -66,6 +67,7 @@ public class UserAdminBean implements Serializable {
                     blankToNull(email), blankToNull(sellerId), new LinkedHashSet<>(roles));
             user.setPasswordChangeRequired(passwordChangeRequired);
             identity.create(user, caller);
+            lastReset = null;
             FacesMessages.info("admin.created");
             username = displayName = email = sellerId = password = null;
             roles = new ArrayList<>();
@@ -76,23 +78,30 @@ public class UserAdminBean implements Serializable {
         }
     }
 
-    public void disable(String user) {
+    // Row actions name their user by a request parameter rendered with the row, not by the row's
+    // index: the list may have changed (another administrator) between showing it and the click.
+
+    public void disable() {
+        String user = chosenUser();
         act(() -> identity.disable(user, caller), "admin.disabled");
     }
 
-    public void enable(String user) {
+    public void enable() {
+        String user = chosenUser();
         act(() -> identity.enable(user, caller), "admin.enabled-again");
     }
 
-    public void resetPassword(String user) {
-        act(() -> lastReset = identity.resetPassword(user, caller), "admin.reset-done");
+    public void resetPassword() {
+        String user = chosenUser();
+        act(() -> identity.resetPassword(user, caller), "admin.reset-done");
     }
 
-    public void edit(UserView user) {
-        editing = user.username();
-        editRoles = new ArrayList<>(user.roles());
-        editSellerId = user.sellerId();
-        lastReset = null;
+    public void edit() {
+        identity.user(chosenUser()).ifPresent(user -> {
+            editing = user.username();
+            editRoles = new ArrayList<>(user.roles());
+            editSellerId = user.sellerId();
+        });
         users = null;
     }
 
@@ -112,14 +121,20 @@ public class UserAdminBean implements Serializable {
         return user.username().equals(caller.username());
     }
 
-    private void act(Runnable change, String confirmation) {
+    private void act(java.util.function.Supplier<?> change, String confirmation) {
         try {
-            change.run();
+            Object result = change.get();
+            lastReset = result instanceof TemporaryPassword reset ? reset : null;
             FacesMessages.info(confirmation);
             users = null;
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
         }
+    }
+
+    private static String chosenUser() {
+        return jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("user");
     }
 
     private static String trim(String value) {

@@ -37,6 +37,10 @@ public class AccessControlFilter implements ContainerRequestFilter {
         if (method == null || type == null) {
             return;
         }
+        if (crossSiteForm(context)) {
+            context.abortWith(problem(ProblemType.FORBIDDEN, "error.cross-site"));
+            return;
+        }
         Access access = access(method, type);
         SecurityContext security = context.getSecurityContext();
         boolean signedIn = security.getUserPrincipal() != null;
@@ -49,6 +53,18 @@ public class AccessControlFilter implements ContainerRequestFilter {
             return;
         }
         context.abortWith(problem(ProblemType.FORBIDDEN, "error.forbidden"));
+    }
+
+    /**
+     * A change sent by a browser from another site without a JSON body: what a hostile page's form
+     * can send with credentials the browser remembers (cross-site request forgery). A JSON request
+     * from another site needs the server's CORS consent, which Caravel does not give; clients other
+     * than browsers send no {@code Sec-Fetch-Site}.
+     */
+    static boolean crossSiteForm(ContainerRequestContext context) {
+        boolean change = !List.of("GET", "HEAD", "OPTIONS").contains(context.getMethod());
+        boolean json = context.getMediaType() != null && context.getMediaType().isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE);
+        return change && !json && "cross-site".equals(context.getHeaderString("Sec-Fetch-Site"));
     }
 
     /** The access a resource method needs, or null when neither it nor its class says. */

@@ -40,7 +40,7 @@ public class PageAccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         Access access = accessFor(path);
         boolean signedIn = request.getUserPrincipal() != null;
         if (signedIn && request.getAttribute(PASSWORD_CHANGE_REQUIRED) != null && !path.equals(PASSWORD_PAGE)

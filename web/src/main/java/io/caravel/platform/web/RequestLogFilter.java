@@ -63,7 +63,7 @@ public class RequestLogFilter extends HttpFilter {
         if (metrics == null) {
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         metrics.timer(Metadata.builder().withName(REQUESTS_METRIC)
                         .withDescription("HTTP requests answered, by area (api, page, other) and status class")
                         .withUnit(MetricUnits.NANOSECONDS).build(),
