@@ -60,6 +60,29 @@ public class CatalogService {
         em.createQuery("delete from CatalogProduct p where p.id = :id").setParameter("id", productId).executeUpdate();
     }
 
+    /** Where a product's units are kept: the seller's own warehouse or its overseas warehouse. */
+    public enum StockLocation { OWN_WAREHOUSE, OVERSEAS_WAREHOUSE }
+
+    /**
+     * Takes units from one location of a published product, only if that many are there (one
+     * conditional update, so concurrent orders never sell the same unit twice). False when short.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean takeStock(String productId, StockLocation location, int quantity) {
+        String field = location == StockLocation.OWN_WAREHOUSE ? "stockOwn" : "stockOverseas";
+        return em.createQuery("update CatalogProduct p set p.product." + field + " = p.product." + field + " - :q"
+                        + " where p.id = :id and p.product." + field + " >= :q")
+                .setParameter("q", quantity).setParameter("id", productId).executeUpdate() == 1;
+    }
+
+    /** Puts units back (an order not paid); a product taken out of the catalog meanwhile gets nothing back. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void returnStock(String productId, StockLocation location, int quantity) {
+        String field = location == StockLocation.OWN_WAREHOUSE ? "stockOwn" : "stockOverseas";
+        em.createQuery("update CatalogProduct p set p.product." + field + " = p.product." + field + " + :q where p.id = :id")
+                .setParameter("q", quantity).setParameter("id", productId).executeUpdate();
+    }
+
     /** A published product; anything else (unknown, never published, withdrawn) is not found. */
     public CatalogProduct product(String id) {
         CatalogProduct product = id == null ? null : em.find(CatalogProduct.class, id);

@@ -31,6 +31,9 @@ public class DemoData {
     @Inject
     private DemoCatalog demoCatalog;
 
+    @Inject
+    private io.caravel.tariff.TariffRules tariffRules;
+
     /** Synthetic published products to fill the catalog with, e.g. 10000 for the catalog benchmark (0: none). */
     @Inject
     @ConfigProperty(name = "caravel.demo.catalog-size", defaultValue = "0")
@@ -50,6 +53,7 @@ public class DemoData {
         identity.createDemoUser("admin", PASSWORD, "Ada Admin", null, Set.of(Roles.ADMIN));
         identity.createDemoUser("buyer", PASSWORD, "Bo Buyer", null, Set.of(Roles.BUYER));
         demoCatalog.rates();
+        tariffRules.loadBundledIfNone("demo");
         demoCatalog.listings(sellerA);
         if (catalogSize > 0) {
             demoCatalog.seed(sellerB, "Seller B Handels GmbH", catalogSize);

@@ -17,8 +17,13 @@ public enum Access {
     SIGNED_IN(Set.of()),
     SELLING(Set.of(Roles.SELLER)),
     BUYING(Set.of(Roles.BUYER)),
+    /** Orders: buyers their own, sellers those they sell or fulfil, staff every order (the services filter). */
+    ORDERS(Set.of(Roles.BUYER, Roles.SELLER, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT, Roles.COMPLIANCE_OFFICER,
+            Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
     /** The task inbox and the cases in it. */
     CASE_WORK(Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT)),
+    /** Correcting held customs declarations. */
+    CUSTOMS(Set.of(Roles.CUSTOMS_AGENT)),
     /** Screening a name by hand against the sanctions lists. */
     SCREENING(Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD)),
     /** Every seller's records, risk events and take-downs: compliance staff and administrators. */

@@ -17,10 +17,14 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable"),
     CONFLICT(409, "conflict"),
+    /** Fewer units in stock than ordered (someone else bought them since the quote). */
+    OUT_OF_STOCK(409, "out-of-stock"),
     PRECONDITION_FAILED(412, "precondition-failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
+    /** The quote's prices are no longer guaranteed: ask for a new quote. */
+    QUOTE_EXPIRED(422, "quote-expired"),
     TOO_MANY_REQUESTS(429, "too-many-requests"),
     INTERNAL(500, "internal-error"),
     UNAVAILABLE(503, "service-unavailable");
@@ -55,6 +59,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status == status && type != VALIDATION && type != IDEMPOTENCY_KEY_REUSED
+                    && type != OUT_OF_STOCK && type != QUOTE_EXPIRED
                     && type != PASSWORD_CHANGE_REQUIRED) {
                 return type;
             }

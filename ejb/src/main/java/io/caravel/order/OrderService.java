@@ -1,0 +1,322 @@
+package io.caravel.order;
+
+import io.caravel.audit.AuditTrail;
+import io.caravel.catalog.CatalogService;
+import io.caravel.catalog.CatalogService.StockLocation;
+import io.caravel.tariff.Destinations;
+import io.caravel.payment.Payment;
+import io.caravel.payment.PaymentCompleted;
+import io.caravel.payment.PaymentService;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Money;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import io.caravel.platform.TimeCursor;
+import io.caravel.platform.Uploads;
+import io.caravel.shipping.Carrier;
+import io.caravel.shipping.Shipment;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Orders: placed from a quote once per idempotency key, stock taken at once from the location the
+ * quote chose (dropship lines from the supplier's), China's annual limit reserved, the payment
+ * opened; then paid or declined by the provider's webhook, shipped by the seller (or the supplier)
+ * with a carrier's waybill. Buyers see their own orders, sellers the orders they sell or fulfil,
+ * staff every order.
+ */
+@Stateless
+public class OrderService {
+
+    static final String CASE = "order";
+
+    @PersistenceContext(unitName = "caravel")
+    private EntityManager em;
+
+    @Inject
+    private CatalogService catalog;
+
+    @Inject
+    private CheckoutService checkout;
+
+    @Inject
+    private BuyerLimits limits;
+
+    @Inject
+    private PaymentService payments;
+
+    @Inject
+    private Carrier carrier;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private Event<OrderPaid> paidEvents;
+
+    @Inject
+    private Event<OrderShipped> shippedEvents;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** A placed order, and whether it was placed by an earlier request with the same key. */
+    public record Placed(OrderView order, boolean replayed) {
+    }
+
+    /** What a seller tells the carrier; empty fields take the order's consignee. */
+    public record ShipRequest(String consigneeName, String consigneeAddress, Integer weightGrams) {
+    }
+
+    public Placed place(Caller caller, String idempotencyKey, OrderRequest request) {
+        CheckoutService.requireBuyer(caller);
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw CaravelException.invalid("Idempotency-Key", "error.order.idempotency-key");
+        }
+        String hash = Uploads.sha256(CheckoutService.JSON.toJson(request).getBytes(StandardCharsets.UTF_8));
+        CustomerOrder earlier = em.createQuery("select o from CustomerOrder o where o.buyer = :b and o.idempotencyKey = :k",
+                        CustomerOrder.class).setParameter("b", caller.username()).setParameter("k", idempotencyKey)
+                .getResultStream().findFirst().orElse(null);
+        if (earlier != null) {
+            if (!earlier.requestHash().equals(hash)) {
+                throw new CaravelException(ProblemType.IDEMPOTENCY_KEY_REUSED, "error.order.key-reused");
+            }
+            return new Placed(view(caller, earlier), true);
+        }
+        CheckoutQuote quote = em.find(CheckoutQuote.class, request.getQuoteId());
+        if (quote == null || !quote.buyer().equals(caller.username())) {
+            throw CaravelException.invalid("quoteId", "error.order.quote-unknown");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(quote.expiresAt())) {
+            throw new CaravelException(ProblemType.QUOTE_EXPIRED, "error.order.quote-expired", quote.expiresAt());
+        }
+        CustomerOrder ordered = em.createQuery("select o from CustomerOrder o where o.quoteId = :q", CustomerOrder.class)
+                .setParameter("q", quote.id()).getResultStream().findFirst().orElse(null);
+        if (ordered != null) {
+            throw CaravelException.conflict("error.order.quote-ordered", ordered.id());
+        }
+        QuoteView pricing = CheckoutService.JSON.fromJson(quote.pricing(), QuoteView.class);
+        String area = Destinations.area(pricing.destinationCountry());
+        if ("CN".equals(area)) {
+            String id = request.getConsignee().getIdNumber();
+            if (id == null || !id.trim().matches("[0-9]{17}[0-9Xx]")) {
+                throw CaravelException.invalid("consignee.idNumber", "error.order.cn-id-number");
+            }
+        }
+
+        CustomerOrder order = new CustomerOrder(quote, pricing, idempotencyKey, hash, request.getConsignee(), now);
+        em.persist(order);
+        em.flush();
+        for (int i = 0; i < pricing.lines().size(); i++) {
+            QuoteView.Line line = pricing.lines().get(i);
+            String stockProduct = line.supplierProductId() == null ? line.productId() : line.supplierProductId();
+            if (!catalog.takeStock(stockProduct, StockLocation.valueOf(line.shipsFrom()), line.quantity())) {
+                throw new CaravelException(ProblemType.OUT_OF_STOCK, "error.order.out-of-stock", line.title());
+            }
+            String fulfilledBy = line.supplierProductId() == null ? quote.sellerId()
+                    : catalog.product(line.supplierProductId()).sellerId();
+            em.persist(new OrderLine(order.id(), i + 1, line, stockProduct, fulfilledBy));
+        }
+        if ("CN".equals(area)) {
+            LocalDate day = LocalDate.ofInstant(now, CheckoutService.CHINA);
+            BigDecimal limit = checkout.annualLimit(day);
+            if (limit != null && !limits.reserve(caller.username(), "CN", day.getYear(), order.dutiableValue(), limit,
+                    order.customsCurrency())) {
+                throw CaravelException.invalid("lines", "error.checkout.cn-annual-limit", CheckoutService.plain(limit),
+                        order.customsCurrency(), CheckoutService.plain(limits.spent(caller.username(), "CN", day.getYear())),
+                        CheckoutService.plain(order.dutiableValue()));
+            }
+        }
+        payments.open(order.id(), caller.username(), new Money(order.total(), order.buyerCurrency()));
+        audit.record(caller.username(), "ORDER_PLACED", CASE, order.id(), order.total().toPlainString() + " "
+                + order.buyerCurrency() + " to " + order.destinationCountry() + " (" + order.regime() + ")");
+        return new Placed(view(caller, order), false);
+    }
+
+    /** Applies a payment's outcome to its order (in the webhook's transaction): paid, or declined with the stock back. */
+    public void paymentCompleted(@Observes PaymentCompleted completed) {
+        CustomerOrder order = em.find(CustomerOrder.class, completed.orderId());
+        if (order == null || order.status() != OrderStatus.PENDING_PAYMENT) {
+            return;
+        }
+        if (completed.succeeded()) {
+            order.paid(clock.instant());
+            audit.record("payment", "ORDER_PAID", CASE, order.id(), order.total().toPlainString() + " " + order.buyerCurrency());
+            paidEvents.fire(new OrderPaid(order.id()));
+            return;
+        }
+        order.declined();
+        for (OrderLine line : lines(order.id())) {
+            catalog.returnStock(line.stockProductId(), StockLocation.valueOf(line.location()), line.quantity());
+        }
+        if ("CN".equals(Destinations.area(order.destinationCountry()))) {
+            limits.release(order.buyer(), "CN", LocalDate.ofInstant(order.createdAt(), CheckoutService.CHINA).getYear(),
+                    order.dutiableValue());
+        }
+        audit.record("payment", "ORDER_PAYMENT_DECLINED", CASE, order.id(), "stock returned");
+    }
+
+    /** The seller (or, for dropship lines, the supplier) hands the parcel to the carrier and gets the waybill. */
+    public OrderView ship(Caller caller, String id, ShipRequest request) {
+        CustomerOrder order = visible(caller, id);
+        if (caller.sellerId() == null || !fulfils(caller.sellerId(), order)) {
+            throw CaravelException.forbidden();
+        }
+        if (order.status() != OrderStatus.PAID) {
+            throw CaravelException.conflict("error.order.not-shippable", order.status().name());
+        }
+        String name = request == null || blank(request.consigneeName()) ? order.consigneeName() : request.consigneeName().trim();
+        String address = request == null || blank(request.consigneeAddress())
+                ? order.consigneeAddress() + ", " + order.consigneeCity() : request.consigneeAddress().trim();
+        if (name.length() > 200 || address.length() > 400) {
+            throw CaravelException.invalid("consigneeName", "error.order.consignee-size");
+        }
+        int grams = request != null && request.weightGrams() != null ? request.weightGrams() : 500;
+        if (grams < 1 || grams > 1_000_000) {
+            throw CaravelException.invalid("weightGrams", "error.order.weight");
+        }
+        Carrier.Parcel parcel = new Carrier.Parcel(order.id(), name, address, order.destinationCountry(), grams);
+        String waybill = carrier.book(parcel);
+        Instant now = clock.instant();
+        em.persist(new Shipment(order.id(), carrier.code(), waybill, parcel, caller.username(), now));
+        order.shipped(now);
+        audit.recordBySeller(caller.username(), "ORDER_SHIPPED", CASE, order.id(), carrier.code() + " " + waybill);
+        shippedEvents.fire(new OrderShipped(order.id()));
+        return view(caller, order);
+    }
+
+    /** Where the order's customs declaration stands (written by the customs workflow). */
+    public void customsStatus(String orderId, CustomsStatus status) {
+        order(orderId).customs(status);
+    }
+
+    /** Cancels a paid order and refunds its payment in full (a customs agent's decision on a held declaration). */
+    public void cancelAndRefund(String orderId, String by) {
+        CustomerOrder order = order(orderId);
+        if (order.status() == OrderStatus.CANCELLED) {
+            return;
+        }
+        payments.refund(orderId);
+        order.cancelled();
+        audit.record(by, "ORDER_CANCELLED", CASE, orderId, "refunded " + order.total().toPlainString() + " "
+                + order.buyerCurrency());
+    }
+
+    /** An order as the workflow reads it, with its lines and shipment (no caller: the workflow acts for the platform). */
+    public Sold sold(String orderId) {
+        CustomerOrder order = order(orderId);
+        Shipment shipment = em.createQuery("select s from Shipment s where s.orderId = :o", Shipment.class)
+                .setParameter("o", orderId).getResultStream().findFirst().orElse(null);
+        Payment payment = payments.ofOrder(orderId).stream().findFirst().orElse(null);
+        return new Sold(order, lines(orderId), payment, shipment, CheckoutService.JSON.fromJson(order.pricing(), QuoteView.class));
+    }
+
+    /** An order with everything a customs declaration is built from. */
+    public record Sold(CustomerOrder order, List<OrderLine> lines, Payment payment, Shipment shipment, QuoteView pricing) {
+    }
+
+    private CustomerOrder order(String orderId) {
+        CustomerOrder order = em.find(CustomerOrder.class, orderId);
+        if (order == null) {
+            throw CaravelException.notFound("order", orderId);
+        }
+        return order;
+    }
+
+    public OrderView get(Caller caller, String id) {
+        return view(caller, visible(caller, id));
+    }
+
+    /** The caller's orders, newest first: a buyer's own, a seller's sold or fulfilled ones, every order for staff. */
+    public Page<OrderView> list(Caller caller, OrderStatus status, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select o from CustomerOrder o where 1 = 1");
+        if (isStaff(caller)) {
+            // every order
+        } else if (caller.hasRole(Roles.SELLER) && caller.sellerId() != null) {
+            jpql.append(" and (o.sellerId = :me or o.id in (select l.orderId from OrderLine l where l.fulfilledBy = :me))");
+        } else if (caller.hasRole(Roles.BUYER)) {
+            jpql.append(" and o.buyer = :me");
+        } else {
+            throw CaravelException.forbidden();
+        }
+        if (status != null) {
+            jpql.append(" and o.status = :status");
+        }
+        TimeCursor after = page.after() == null ? null : TimeCursor.parse(page.after());
+        if (after != null) {
+            jpql.append(" and (o.createdAt < :at or (o.createdAt = :at and o.id < :id))");
+        }
+        jpql.append(" order by o.createdAt desc, o.id desc");
+        TypedQuery<CustomerOrder> query = em.createQuery(jpql.toString(), CustomerOrder.class);
+        if (!isStaff(caller)) {
+            query.setParameter("me", caller.hasRole(Roles.SELLER) && caller.sellerId() != null ? caller.sellerId() : caller.username());
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        List<CustomerOrder> rows = query.setMaxResults(page.limit() + 1).getResultList();
+        List<CustomerOrder> items = rows.stream().limit(page.limit()).toList();
+        String next = rows.size() > page.limit()
+                ? new TimeCursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id()).next() : null;
+        return new Page<>(items.stream().map(o -> view(caller, o)).toList(), next);
+    }
+
+    private CustomerOrder visible(Caller caller, String id) {
+        CustomerOrder order = id == null ? null : em.find(CustomerOrder.class, id);
+        if (order == null || !(isStaff(caller) || order.buyer().equals(caller.username()) && caller.hasRole(Roles.BUYER)
+                || caller.sellerId() != null && fulfils(caller.sellerId(), order))) {
+            throw CaravelException.notFound("order", id);
+        }
+        return order;
+    }
+
+    private boolean fulfils(String sellerId, CustomerOrder order) {
+        return order.sellerId().equals(sellerId) || lines(order.id()).stream().anyMatch(l -> l.fulfilledBy().equals(sellerId));
+    }
+
+    private List<OrderLine> lines(String orderId) {
+        return em.createQuery("select l from OrderLine l where l.orderId = :o order by l.lineNo", OrderLine.class)
+                .setParameter("o", orderId).getResultList();
+    }
+
+    private static boolean isStaff(Caller caller) {
+        return caller.isComplianceStaff() || caller.hasRole(Roles.CUSTOMS_AGENT) || caller.hasRole(Roles.DISPUTE_AGENT);
+    }
+
+    private OrderView view(Caller caller, CustomerOrder o) {
+        boolean buyer = o.buyer().equals(caller.username());
+        Payment payment = payments.ofOrder(o.id()).stream().findFirst().orElse(null);
+        Shipment shipment = em.createQuery("select s from Shipment s where s.orderId = :o", Shipment.class)
+                .setParameter("o", o.id()).getResultStream().findFirst().orElse(null);
+        String idNumber = buyer || isStaff(caller) ? o.consigneeIdNumber() : OrderView.masked(o.consigneeIdNumber());
+        return new OrderView(o.id(), o.status().name(), o.customsStatus().name(), o.createdAt(), o.paidAt(), o.shippedAt(),
+                o.sellerId(), o.destinationCountry(), o.regime(), new Money(o.total(), o.buyerCurrency()),
+                new OrderView.Consignee(o.consigneeName(), o.consigneePhone(), o.consigneeAddress(), o.consigneeCity(),
+                        o.consigneePostcode(), idNumber),
+                CheckoutService.JSON.fromJson(o.pricing(), QuoteView.class),
+                payment == null ? null : OrderView.PaymentView.of(payment, buyer),
+                OrderView.ShipmentView.of(shipment), o.version());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

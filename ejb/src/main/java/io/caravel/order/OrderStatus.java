@@ -1,0 +1,15 @@
+package io.caravel.order;
+
+/** Where an order stands for its buyer and seller. */
+public enum OrderStatus {
+    /** Placed, stock taken, waiting for the payment provider. */
+    PENDING_PAYMENT,
+    /** Paid in full (goods, shipping, duty and taxes): the seller ships, customs is declared. */
+    PAID,
+    /** The provider declined the payment; the stock went back. */
+    PAYMENT_DECLINED,
+    /** Handed to the carrier with a waybill. */
+    SHIPPED,
+    /** Cancelled and refunded. */
+    CANCELLED
+}

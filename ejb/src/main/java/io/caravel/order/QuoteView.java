@@ -1,0 +1,31 @@
+package io.caravel.order;
+
+import io.caravel.platform.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A priced cart as the buyer sees it and as an order keeps it for good: each line, shipping, duty
+ * and taxes in the buyer's currency, the same figures in the destination's customs currency, the
+ * FX rates (with date and source), the HS edition, the regime and every rule used.
+ */
+public record QuoteView(String id, Instant validUntil, String destinationCountry, String shippingMethod, String regime,
+                        List<Line> lines, Amounts amounts, Amounts customsAmounts, BigDecimal dutiableValue,
+                        List<Rate> fxRates, String hsEdition, int ruleVersion, List<String> rulesUsed) {
+
+    /** A priced line: the seller's unit price, the line total in the buyer's currency, where it ships from. */
+    public record Line(String productId, int revision, String title, String hsCode, String originCountry, int quantity,
+                       Money unitPrice, Money lineTotal, String shipsFrom, String supplierProductId) {
+    }
+
+    /** Goods, shipping, duty, VAT, consumption tax and the total in one currency (total = the sum of the rest). */
+    public record Amounts(String currency, BigDecimal goods, BigDecimal shipping, BigDecimal duty, BigDecimal vat,
+                          BigDecimal consumptionTax, BigDecimal total) {
+    }
+
+    /** A conversion used: 1 {@code from} = {@code rate} {@code to}, the reference rate of {@code date} from {@code source}. */
+    public record Rate(String from, String to, BigDecimal rate, LocalDate date, String source) {
+    }
+}

@@ -1,0 +1,31 @@
+package io.caravel.payment;
+
+import io.caravel.platform.Money;
+import java.util.Optional;
+
+/**
+ * What Caravel needs from a payment provider; a real provider's client sits behind this interface
+ * the way the built-in {@link SimulatedPaymentProvider} does. The provider reports outcomes later
+ * through a signed webhook.
+ */
+public interface PaymentProvider {
+
+    /** The provider's name, also the last segment of its webhook URL. */
+    String name();
+
+    /** Opens a payment at the provider; answers its reference and where the buyer pays. */
+    Opened open(String paymentId, Money amount);
+
+    /** Whether a webhook body carries the provider's valid signature. */
+    boolean verify(String signatureHeader, String body);
+
+    /** Reads a verified webhook body; empty when it is not a payment outcome Caravel handles. */
+    Optional<PaymentOutcome> read(String body);
+
+    /** Refunds a completed payment in full; answers the provider's refund id. A second refund of one payment refunds nothing more. */
+    String refund(String providerRef, Money amount);
+
+    /** A payment opened at the provider. */
+    record Opened(String providerRef, String payUrl) {
+    }
+}

@@ -1,0 +1,130 @@
+package io.caravel.payment;
+
+import io.caravel.audit.AuditTrail;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Money;
+import io.caravel.platform.ProblemType;
+import io.caravel.risk.RiskCategory;
+import io.caravel.risk.RiskEvent;
+import io.caravel.risk.RiskEvents;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Payments of orders through the {@link PaymentProvider}: opened when an order is placed, completed
+ * by the provider's signed webhook. Each provider event is applied once, however often and however
+ * late it arrives; a payment is completed once, whatever other events say afterwards.
+ */
+@Stateless
+public class PaymentService {
+
+    @PersistenceContext(unitName = "caravel")
+    private EntityManager em;
+
+    @Inject
+    private PaymentProvider provider;
+
+    @Inject
+    private SimulatedPaymentProvider simulator;
+
+    @Inject
+    private Event<PaymentCompleted> completed;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private RiskEvents risks;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** What a webhook delivery did: applied, or a repeat of an event already applied, or nothing to do. */
+    public enum Applied { APPLIED, REPEATED, IGNORED }
+
+    /** Opens the payment of an order at the provider, in the order's transaction. */
+    public Payment open(String orderId, String buyer, Money amount) {
+        Payment payment = new Payment(orderId, buyer, provider.name(), amount, clock.instant());
+        PaymentProvider.Opened opened = provider.open(payment.id(), amount);
+        payment.opened(opened.providerRef(), opened.payUrl());
+        em.persist(payment);
+        return payment;
+    }
+
+    /** The payments of an order, newest first. */
+    public List<Payment> ofOrder(String orderId) {
+        return em.createQuery("select p from Payment p where p.orderId = :o order by p.createdAt desc", Payment.class)
+                .setParameter("o", orderId).getResultList();
+    }
+
+    /** Applies a webhook delivery of the named provider; a bad signature is refused (401). */
+    public Applied webhook(String providerName, String signature, String body) {
+        if (!provider.name().equals(providerName)) {
+            throw CaravelException.notFound("payment provider", providerName);
+        }
+        if (!provider.verify(signature, body)) {
+            throw new CaravelException(ProblemType.UNAUTHENTICATED, "error.payment.signature");
+        }
+        Optional<PaymentOutcome> read = provider.read(body);
+        if (read.isEmpty()) {
+            return Applied.IGNORED;
+        }
+        PaymentOutcome outcome = read.get();
+        if (em.find(PaymentEventRecord.class, new PaymentEventRecord.Key(providerName, outcome.eventId())) != null) {
+            return Applied.REPEATED;
+        }
+        Payment payment = em.createQuery("select p from Payment p where p.provider = :p and p.providerRef = :r", Payment.class)
+                .setParameter("p", providerName).setParameter("r", outcome.providerRef()).getResultStream().findFirst()
+                .orElseThrow(() -> CaravelException.invalid("payment.ref", "error.payment.unknown", outcome.providerRef()));
+        em.persist(new PaymentEventRecord(providerName, outcome.eventId(), payment.id(),
+                outcome.succeeded() ? "SUCCEEDED" : "DECLINED", clock.instant()));
+        if (payment.status() != Payment.Status.PENDING) {
+            audit.record(providerName, "PAYMENT_EVENT_IGNORED", "order", payment.orderId(),
+                    "event " + outcome.eventId() + " after the payment was already " + payment.status());
+            return Applied.IGNORED;
+        }
+        if (outcome.succeeded() && (outcome.amount().compareTo(payment.amount().amount()) != 0
+                || !outcome.currency().equals(payment.amount().currency()))) {
+            risks.record(RiskCategory.PAYMENT, "PAYMENT_AMOUNT_MISMATCH", RiskEvent.Severity.REVIEW, "order",
+                    payment.orderId(), null, "provider reported " + outcome.amount() + " " + outcome.currency()
+                            + ", the order is " + payment.amount().amount() + " " + payment.amount().currency());
+        }
+        payment.completed(outcome);
+        audit.record(providerName, outcome.succeeded() ? "PAYMENT_SUCCEEDED" : "PAYMENT_DECLINED", "order",
+                payment.orderId(), payment.amount().amount().toPlainString() + " " + payment.amount().currency()
+                        + (outcome.succeeded() ? ", transaction " + payment.transactionId() : ", " + payment.declineReason()));
+        completed.fire(new PaymentCompleted(payment.orderId(), payment.id(), outcome.succeeded()));
+        return Applied.APPLIED;
+    }
+
+    /** Refunds the order's succeeded payment in full, once: a refund already made is not made again. */
+    public void refund(String orderId) {
+        for (Payment payment : ofOrder(orderId)) {
+            if (payment.status() == Payment.Status.SUCCEEDED) {
+                String refundId = provider.refund(payment.providerRef(), payment.amount());
+                payment.refunded(refundId, clock.instant());
+                audit.record(payment.provider(), "PAYMENT_REFUNDED", "order", orderId,
+                        payment.amount().amount().toPlainString() + " " + payment.amount().currency() + ", refund " + refundId);
+            }
+        }
+    }
+
+    /** The simulator's payment page: the buyer of the order approves or declines (simulator only). */
+    public void simulate(Caller caller, String providerRef, SimulatedPaymentProvider.Simulation simulation, URI webhook) {
+        Payment payment = em.createQuery("select p from Payment p where p.provider = :p and p.providerRef = :r", Payment.class)
+                .setParameter("p", SimulatedPaymentProvider.NAME).setParameter("r", providerRef).getResultStream()
+                .filter(p -> p.buyer().equals(caller.username())).findFirst()
+                .orElseThrow(() -> CaravelException.notFound("payment", providerRef));
+        if (payment.status() != Payment.Status.PENDING) {
+            throw CaravelException.conflict("error.payment.completed");
+        }
+        simulator.simulate(payment, simulation, webhook);
+    }
+}

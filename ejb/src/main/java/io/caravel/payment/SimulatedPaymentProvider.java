@@ -1,0 +1,140 @@
+package io.caravel.payment;
+
+import io.caravel.platform.Ids;
+import io.caravel.platform.Money;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A SIMULATOR of a payment provider, built in for demos and tests (no real money moves). The buyer
+ * "pays" through {@code POST /api/v1/payment-simulator/payments/{ref}}, choosing to be approved or
+ * declined; the simulator then calls Caravel's webhook over HTTP with an HMAC-signed event, as a
+ * real provider would, and can deliver it late or twice to show both are handled once.
+ */
+@ApplicationScoped
+public class SimulatedPaymentProvider implements PaymentProvider {
+
+    public static final String NAME = "simulator";
+    private static final Logger LOG = Logger.getLogger(SimulatedPaymentProvider.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "caravel.payment.simulator.secret", defaultValue = "caravel-payment-simulator-not-for-production")
+    private String secret;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Clock clock = Clock.systemUTC();
+
+    /** What the buyer chose on the simulator's payment page, and how the simulator delivers the result. */
+    public record Simulation(boolean approve, String payerName, String payerIdNumber, int delaySeconds, int deliveries) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Opened open(String paymentId, Money amount) {
+        String ref = "sim_" + Ids.newId().replace("-", "");
+        return new Opened(ref, "/api/v1/payment-simulator/payments/" + ref);
+    }
+
+    @Override
+    public String refund(String providerRef, Money amount) {
+        return "simrf_" + providerRef.substring(4);
+    }
+
+    @Override
+    public boolean verify(String signatureHeader, String body) {
+        return WebhookSignature.verify(secret, signatureHeader, body, clock);
+    }
+
+    @Override
+    public Optional<PaymentOutcome> read(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject event = reader.readObject();
+            String type = event.getString("type", "");
+            if (!type.equals("payment.succeeded") && !type.equals("payment.declined")) {
+                return Optional.empty();
+            }
+            JsonObject p = event.getJsonObject("payment");
+            return Optional.of(new PaymentOutcome(event.getString("id"), p.getString("ref"), type.equals("payment.succeeded"),
+                    p.getJsonNumber("amount").bigDecimalValue(), p.getString("currency"), p.getString("payerName", null),
+                    p.getString("payerIdNumber", null), p.getString("transactionId", null),
+                    Instant.parse(event.getString("created")), p.getString("declineReason", null)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Sends the outcome of a payment to the webhook URL: after {@code delaySeconds}, {@code deliveries}
+     * times with one event id (a provider retrying a delivery it thinks was lost).
+     */
+    public void simulate(Payment payment, Simulation simulation, URI webhook) {
+        Instant now = clock.instant();
+        String body = Json.createObjectBuilder()
+                .add("id", "evt_" + Ids.newId().replace("-", ""))
+                .add("type", simulation.approve() ? "payment.succeeded" : "payment.declined")
+                .add("created", now.toString())
+                .add("payment", Json.createObjectBuilder()
+                        .add("ref", payment.providerRef())
+                        .add("amount", payment.amount().amount())
+                        .add("currency", payment.amount().currency())
+                        .add("payerName", simulation.payerName() == null ? "" : simulation.payerName())
+                        .add("payerIdNumber", simulation.payerIdNumber() == null ? "" : simulation.payerIdNumber())
+                        .add("transactionId", "simtx_" + Ids.newId().replace("-", "").substring(0, 20))
+                        .add("declineReason", simulation.approve() ? "" : "insufficient_funds"))
+                .build().toString();
+        for (int i = 0; i < Math.max(1, simulation.deliveries()); i++) {
+            scheduler.schedule(() -> deliver(webhook, body), Math.max(0, simulation.delaySeconds()) + i, TimeUnit.SECONDS);
+        }
+    }
+
+    private void deliver(URI webhook, String body) {
+        String signature = WebhookSignature.sign(secret, clock.instant().getEpochSecond(), body);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json").header(WebhookSignature.HEADER, signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    return;
+                }
+                LOG.warning(() -> "payment simulator: webhook answered " + response.statusCode() + ", retrying");
+            } catch (java.io.IOException e) {
+                LOG.log(Level.WARNING, "payment simulator: webhook not reached, retrying", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(1000L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.caravel.customs.web;
+
+import io.caravel.customs.CustomsService;
+import io.caravel.platform.Access;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.web.Allow;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Customs declarations of orders: read by customs agents, compliance staff and the order's seller; corrected by customs agents. */
+@Path("customs/declarations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "customs")
+@SecurityRequirement(name = "basic")
+@Allow(Access.ORDERS)
+public class CustomsResource {
+
+    @Inject
+    private CustomsService customs;
+
+    @Inject
+    private Caller caller;
+
+    @GET
+    @Operation(summary = "The declaration of an order (orderId): documents (order, payment, waybill, inventory), findings, submissions and answers")
+    public CustomsService.DeclarationView ofOrder(@QueryParam("orderId") String orderId) {
+        if (orderId == null || orderId.isBlank()) {
+            throw CaravelException.invalid("orderId", "error.customs.order-required");
+        }
+        return customs.ofOrder(caller, orderId.trim());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One declaration with its documents, findings, submissions and answers")
+    public CustomsService.DeclarationView get(@PathParam("id") String id) {
+        return customs.get(caller, id);
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Access.CUSTOMS)
+    @Operation(summary = "Correct one field of a held declaration (waybill.consigneeName, waybill.consigneeAddress, payment.payerIdNumber); then complete the correction task with RESUBMIT")
+    public CustomsService.DeclarationView correct(@PathParam("id") String id, CustomsService.Correction correction) {
+        return customs.correct(caller, id, correction);
+    }
+}

@@ -1,0 +1,97 @@
+package io.caravel.order.web;
+
+import io.caravel.order.OrderRequest;
+import io.caravel.order.OrderService;
+import io.caravel.order.OrderStatus;
+import io.caravel.order.OrderView;
+import io.caravel.platform.Access;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.web.Allow;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Orders: placed by buyers from a quote (Idempotency-Key), read by their buyer, seller and staff, shipped by the seller. */
+@Path("orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "orders")
+@SecurityRequirement(name = "basic")
+@Allow(Access.ORDERS)
+public class OrderResource {
+
+    @Inject
+    private OrderService orders;
+
+    @Inject
+    private Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Access.BUYING)
+    @Operation(summary = "Order a quote (header Idempotency-Key: the same key and body answer the same order, another body 422); stock is taken and the payment opened: pay at payment.payUrl")
+    public Response place(@HeaderParam("Idempotency-Key") String key, @Valid OrderRequest request, @Context UriInfo uri) {
+        if (request == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        OrderService.Placed placed = orders.place(caller, key, request);
+        Response.ResponseBuilder response = placed.replayed() ? Response.ok() : Response.status(Response.Status.CREATED);
+        return response.location(uri.getAbsolutePathBuilder().path(placed.order().id()).build())
+                .header("Idempotent-Replayed", placed.replayed()).entity(placed.order()).build();
+    }
+
+    @GET
+    @Operation(summary = "Orders newest first: a buyer's own, a seller's sold or fulfilled (dropship) ones, every order for staff; optional status, cursor paging")
+    public Page<OrderView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                                @QueryParam("cursor") String cursor) {
+        return orders.list(caller, status(status), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One order with its pricing as placed, payment, shipment and customs status")
+    public OrderView get(@PathParam("id") String id) {
+        return orders.get(caller, id);
+    }
+
+    @POST
+    @Path("{id}/shipment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Access.SELLING)
+    @Operation(summary = "Hand a paid order to the carrier (the seller, or the supplier of dropship lines): answers the waybill")
+    public OrderView ship(@PathParam("id") String id, OrderService.ShipRequest request) {
+        return orders.ship(caller, id, request);
+    }
+
+    private static OrderStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OrderStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid("status", "error.order.status", Arrays.stream(OrderStatus.values()).map(Enum::name)
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.caravel.payment.web;
+
+import io.caravel.payment.PaymentService;
+import io.caravel.payment.SimulatedPaymentProvider;
+import io.caravel.payment.WebhookSignature;
+import io.caravel.platform.Access;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.web.Allow;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Payments: the providers' webhooks (authenticated by their HMAC signature, not by a user) and the
+ * built-in payment simulator's "payment page" for buyers.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "payments")
+public class PaymentResource {
+
+    static final int MAX_EVENT_BYTES = 64 * 1024;
+
+    @Inject
+    private PaymentService payments;
+
+    @Inject
+    private Caller caller;
+
+    @POST
+    @Path("payments/webhooks/{provider}")
+    @Consumes(MediaType.WILDCARD)
+    @Allow(Access.PUBLIC)
+    @Operation(summary = "A payment provider reports an outcome; header " + WebhookSignature.HEADER
+            + ": t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">. Each event is applied once")
+    public Map<String, String> webhook(@PathParam("provider") String provider,
+                                       @HeaderParam(WebhookSignature.HEADER) String signature, InputStream body)
+            throws IOException {
+        byte[] content = body == null ? new byte[0] : body.readNBytes(MAX_EVENT_BYTES + 1);
+        if (content.length > MAX_EVENT_BYTES) {
+            throw new CaravelException(ProblemType.PAYLOAD_TOO_LARGE, "error.document.too-large", 1);
+        }
+        PaymentService.Applied applied = payments.webhook(provider, signature, new String(content, StandardCharsets.UTF_8));
+        return Map.of("result", applied.name());
+    }
+
+    /** The buyer's choice on the simulator's payment page. */
+    public record SimulatedPayment(String outcome, String payerName, String payerIdNumber, Integer delaySeconds,
+                                   Integer deliveries) {
+    }
+
+    @POST
+    @Path("payment-simulator/payments/{ref}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Access.BUYING)
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "SIMULATOR: the buyer approves or declines a pending payment (outcome APPROVE or DECLINE, payer name and ID number); the simulator then calls the webhook after delaySeconds (0-60), deliveries times (1-3)")
+    public Response simulate(@PathParam("ref") String ref, SimulatedPayment request, @Context UriInfo uri) {
+        if (request == null || request.outcome() == null
+                || !request.outcome().equalsIgnoreCase("APPROVE") && !request.outcome().equalsIgnoreCase("DECLINE")) {
+            throw CaravelException.invalid("outcome", "error.payment.outcome");
+        }
+        int delay = request.delaySeconds() == null ? 0 : request.delaySeconds();
+        int deliveries = request.deliveries() == null ? 1 : request.deliveries();
+        if (delay < 0 || delay > 60) {
+            throw CaravelException.invalid("delaySeconds", "error.payment.delay");
+        }
+        if (deliveries < 1 || deliveries > 3) {
+            throw CaravelException.invalid("deliveries", "error.payment.deliveries");
+        }
+        payments.simulate(caller, ref, new SimulatedPaymentProvider.Simulation(request.outcome().equalsIgnoreCase("APPROVE"),
+                        request.payerName(), request.payerIdNumber(), delay, deliveries),
+                uri.getBaseUriBuilder().path("payments/webhooks").path(SimulatedPaymentProvider.NAME).build());
+        return Response.accepted(Map.of("result", "SENT_TO_PROVIDER")).build();
+    }
+}

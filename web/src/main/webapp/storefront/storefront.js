@@ -1,0 +1,265 @@
+// The reference storefront: plain JavaScript on Caravel's public JSON API, nothing else.
+// Every text comes from the dictionary below (English and Chinese); data is always set as text, never as HTML.
+(function () {
+  'use strict';
+  const API = '/api/v1';
+  const TEXT = {
+    en: {
+      title: 'Caravel reference storefront', lang: '中文',
+      note: 'A demo of the headless API: every step below is one API call, shown under "API calls".',
+      signin: 'Sign in as a buyer', username: 'User name', password: 'Password', signinButton: 'Sign in',
+      signedInAs: 'Signed in as', search: 'Search the catalog', searchPlaceholder: 'earbuds, 耳机, T-shirt…',
+      currency: 'Currency', searchButton: 'Search', choose: 'Choose', noResults: 'Nothing found.',
+      quantity: 'Quantity', destination: 'Ship to', method: 'Shipping', standard: 'Standard', express: 'Express',
+      quoteButton: 'Quote the landed cost', quoteTitle: 'Your quote', goods: 'Goods', shipping: 'Shipping',
+      duty: 'Customs duty', vat: 'VAT / import VAT', consumptionTax: 'Consumption tax', total: 'Total to pay',
+      regime: 'Regime', rate: 'Exchange rate', validUntil: 'Valid until', hsEdition: 'HS edition',
+      consignee: 'Deliver to', name: 'Name', phone: 'Phone', address: 'Address', city: 'City', postcode: 'Postcode',
+      idNumber: 'Resident ID number (China)', orderButton: 'Place the order', orderTitle: 'Your order', orderNo: 'Order',
+      customs: 'Customs', payHint: "The payment simulator stands in for a payment provider's page:",
+      approve: 'Pay (simulator: approve)', decline: 'Decline (simulator)', myOrders: 'My orders',
+      refresh: 'Show my orders', calls: 'API calls', signInFirst: 'Sign in first.', stock: 'in stock',
+      shipsFrom: 'ships from',
+      status: { PENDING_PAYMENT: 'Waiting for payment', PAID: 'Paid', PAYMENT_DECLINED: 'Payment declined', SHIPPED: 'Shipped',
+        CANCELLED: 'Cancelled and refunded', NOT_DECLARED: 'Not declared yet', IN_PROGRESS: 'Being declared', HELD: 'Held',
+        CLEARED: 'Cleared' }
+    },
+    zh: {
+      title: 'Caravel 参考店铺', lang: 'English',
+      note: '无头 API 演示：下面的每一步都是一次 API 调用，列在“API 调用”中。',
+      signin: '以买家身份登录', username: '用户名', password: '密码', signinButton: '登录',
+      signedInAs: '已登录：', search: '搜索商品', searchPlaceholder: 'earbuds、耳机、T恤…',
+      currency: '币种', searchButton: '搜索', choose: '选择', noResults: '没有找到商品。',
+      quantity: '数量', destination: '寄往', method: '运输方式', standard: '标准', express: '快递',
+      quoteButton: '计算到岸成本', quoteTitle: '您的报价', goods: '商品', shipping: '运费',
+      duty: '关税', vat: '增值税 / 进口增值税', consumptionTax: '消费税', total: '应付总额',
+      regime: '监管方式', rate: '汇率', validUntil: '有效期至', hsEdition: 'HS 版本',
+      consignee: '收货信息', name: '姓名', phone: '电话', address: '地址', city: '城市', postcode: '邮编',
+      idNumber: '居民身份证号码（中国）', orderButton: '下单', orderTitle: '您的订单', orderNo: '订单',
+      customs: '海关', payHint: '支付模拟器代替支付机构的支付页面：',
+      approve: '支付（模拟：成功）', decline: '拒绝（模拟）', myOrders: '我的订单',
+      refresh: '查看我的订单', calls: 'API 调用', signInFirst: '请先登录。', stock: '件库存',
+      shipsFrom: '发货地',
+      status: { PENDING_PAYMENT: '等待付款', PAID: '已付款', PAYMENT_DECLINED: '付款被拒绝', SHIPPED: '已发货',
+        CANCELLED: '已取消并退款', NOT_DECLARED: '尚未申报', IN_PROGRESS: '申报中', HELD: '已挂起', CLEARED: '已放行' }
+    }
+  };
+  let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  let credentials = null;
+  let product = null;
+  let quote = null;
+  let order = null;
+  let orderKey = null;
+
+  const $ = (id) => document.getElementById(id);
+  const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
+  const statusText = (code) => (TEXT[lang].status[code] || code);
+
+  function applyLanguage() {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
+    document.querySelectorAll('[data-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.placeholder); });
+    document.title = t('title');
+    if (credentials) {
+      $('who').textContent = t('signedInAs') + ' ' + credentials.user;
+    }
+  }
+
+  function money(amount, currency) {
+    try {
+      return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'currency', currency }).format(amount);
+    } catch (e) {
+      return amount + ' ' + currency;
+    }
+  }
+
+  function localTime(iso) {
+    return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  }
+
+  /** One API call: JSON in and out; a problem (RFC 9457) is thrown with its detail and field errors. */
+  async function call(method, path, body, headers) {
+    const init = { method, headers: Object.assign({ Accept: 'application/json' }, headers || {}) };
+    if (credentials && !path.startsWith('/catalog')) {
+      init.headers.Authorization = 'Basic ' + btoa(unescape(encodeURIComponent(credentials.user + ':' + credentials.password)));
+    }
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const response = await fetch(API + path, init);
+    const item = document.createElement('li');
+    item.textContent = method + ' ' + API + path + ' → ' + response.status;
+    $('calls').prepend(item);
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      const fields = json && json.errors ? ' (' + json.errors.map((e) => e.field + ': ' + e.message).join('; ') + ')' : '';
+      throw new Error((json && (json.detail || json.title)) + fields);
+    }
+    return json;
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    credentials = { user: $('username').value.trim(), password: $('password').value };
+    $('signin-error').textContent = '';
+    try {
+      await call('GET', '/me');
+      $('who').textContent = t('signedInAs') + ' ' + credentials.user;
+      $('signin-panel').hidden = true;
+    } catch (e) {
+      credentials = null;
+      $('signin-error').textContent = e.message;
+    }
+  }
+
+  async function search(event) {
+    event.preventDefault();
+    const params = new URLSearchParams({ q: $('q').value, currency: $('currency').value, limit: '20' });
+    const page = await call('GET', '/catalog/products?' + params);
+    const list = $('results');
+    list.replaceChildren();
+    if (page.items.length === 0) {
+      const empty = document.createElement('li');
+      empty.textContent = t('noResults');
+      list.append(empty);
+    }
+    page.items.forEach((p) => {
+      const li = document.createElement('li');
+      const title = (lang === 'zh' && p.title.zh) ? p.title.zh : (p.title.en || p.title.zh);
+      const price = p.buyerPrice ? money(p.buyerPrice.amount, p.buyerPrice.currency) : money(p.price.amount, p.price.currency);
+      li.textContent = title + ' — ' + price + ' ';
+      const choose = document.createElement('button');
+      choose.type = 'button';
+      choose.textContent = t('choose');
+      choose.className = 'choose';
+      choose.dataset.product = p.id;
+      choose.addEventListener('click', () => show(p.id));
+      li.append(choose);
+      list.append(li);
+    });
+  }
+
+  async function show(id) {
+    product = await call('GET', '/catalog/products/' + encodeURIComponent(id) + '?currency=' + $('currency').value);
+    $('product-title').textContent = (lang === 'zh' && product.title.zh) ? product.title.zh : (product.title.en || product.title.zh);
+    $('product-price').textContent = product.buyerPrice
+      ? money(product.buyerPrice.amount, product.buyerPrice.currency) + ' (' + money(product.price.amount, product.price.currency) + ')'
+      : money(product.price.amount, product.price.currency);
+    $('product-meta').textContent = 'HS ' + product.hsCode + ' · ' + product.stock + ' ' + t('stock') + ' · '
+      + t('shipsFrom') + ' ' + product.shipsFrom + ' · ' + product.sellerName;
+    $('product-panel').hidden = false;
+    $('quote-panel').hidden = true;
+  }
+
+  async function getQuote(event) {
+    event.preventDefault();
+    $('quote-error').textContent = '';
+    if (!credentials) {
+      $('quote-error').textContent = t('signInFirst');
+      return;
+    }
+    try {
+      quote = await call('POST', '/checkout/quotes', {
+        lines: [{ productId: product.id, quantity: Number($('quantity').value) }],
+        destinationCountry: $('destination').value, shippingMethod: $('method').value, currency: $('currency').value
+      });
+    } catch (e) {
+      $('quote-error').textContent = e.message;
+      return;
+    }
+    orderKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    const a = quote.amounts;
+    const rows = [['goods', a.goods], ['shipping', a.shipping], ['duty', a.duty], ['vat', a.vat],
+      ['consumptionTax', a.consumptionTax], ['total', a.total]];
+    const table = $('amounts');
+    table.replaceChildren();
+    rows.forEach(([key, amount]) => {
+      if (key === 'consumptionTax' && Number(amount) === 0) {
+        return;
+      }
+      const tr = document.createElement('tr');
+      tr.className = key;
+      tr.id = 'amount-' + key;
+      const label = document.createElement('td');
+      label.textContent = t(key);
+      const value = document.createElement('td');
+      value.textContent = money(amount, a.currency);
+      tr.append(label, value);
+      table.append(tr);
+    });
+    const rate = quote.fxRates.length ? quote.fxRates.map((r) => '1 ' + r.from + ' = ' + r.rate + ' ' + r.to + ' (' + r.date + ')').join(', ') : '—';
+    $('quote-facts').textContent = t('regime') + ': ' + quote.regime + ' · ' + t('rate') + ': ' + rate + ' · '
+      + t('hsEdition') + ': ' + quote.hsEdition + ' · ' + t('validUntil') + ': ' + localTime(quote.validUntil);
+    $('id-number-row').hidden = quote.destinationCountry !== 'CN';
+    $('quote-panel').hidden = false;
+  }
+
+  async function placeOrder(event) {
+    event.preventDefault();
+    $('order-error').textContent = '';
+    const consignee = { name: $('c-name').value, phone: $('c-phone').value, address: $('c-address').value,
+      city: $('c-city').value, postcode: $('c-postcode').value };
+    if (quote.destinationCountry === 'CN') {
+      consignee.idNumber = $('c-id').value;
+    }
+    try {
+      order = await call('POST', '/orders', { quoteId: quote.id, consignee }, { 'Idempotency-Key': orderKey });
+    } catch (e) {
+      $('order-error').textContent = e.message;
+      return;
+    }
+    showOrder();
+  }
+
+  function showOrder() {
+    $('order-id').textContent = order.id;
+    $('order-status').textContent = statusText(order.status);
+    $('order-status').dataset.status = order.status;
+    $('customs-status').textContent = statusText(order.customsStatus);
+    $('pay-box').hidden = !(order.payment && order.payment.payUrl);
+    $('order-panel').hidden = false;
+  }
+
+  async function pay(outcome) {
+    const path = order.payment.payUrl.replace(API, '');
+    await call('POST', path, { outcome, payerName: $('c-name').value, payerIdNumber: $('c-id').value || null });
+    for (let i = 0; i < 30; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      order = await call('GET', '/orders/' + encodeURIComponent(order.id));
+      if (order.status !== 'PENDING_PAYMENT') {
+        break;
+      }
+    }
+    showOrder();
+  }
+
+  async function myOrders() {
+    if (!credentials) {
+      $('signin-error').textContent = t('signInFirst');
+      return;
+    }
+    const page = await call('GET', '/orders?limit=20');
+    const list = $('orders');
+    list.replaceChildren();
+    page.items.forEach((o) => {
+      const li = document.createElement('li');
+      li.textContent = localTime(o.createdAt) + ' · ' + money(o.total.amount, o.total.currency) + ' · ' + statusText(o.status)
+        + ' · ' + t('customs') + ': ' + statusText(o.customsStatus);
+      list.append(li);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    applyLanguage();
+    $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
+    $('signin').addEventListener('submit', signIn);
+    $('search').addEventListener('submit', (e) => search(e).catch((err) => { $('quote-error').textContent = err.message; }));
+    $('quote').addEventListener('submit', getQuote);
+    $('order').addEventListener('submit', placeOrder);
+    $('pay-approve').addEventListener('click', () => pay('APPROVE').catch((e) => { $('order-error').textContent = e.message; }));
+    $('pay-decline').addEventListener('click', () => pay('DECLINE').catch((e) => { $('order-error').textContent = e.message; }));
+    $('orders-button').addEventListener('click', () => myOrders().catch((e) => { $('signin-error').textContent = e.message; }));
+  });
+}());
