@@ -95,6 +95,15 @@ public class CustomsService {
     @ConfigProperty(name = "caravel.customs.max-attempts", defaultValue = "3")
     private int maxAttempts;
 
+    /** China's registration code and name of the e-commerce platform, named in every CEB message. */
+    @Inject
+    @ConfigProperty(name = "caravel.customs.cn.platform-code", defaultValue = "DEMO000000")
+    private String platformCode;
+
+    @Inject
+    @ConfigProperty(name = "caravel.customs.cn.platform-name", defaultValue = "Caravel demo platform")
+    private String platformName;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A declaration as staff and the order's seller see it: documents, findings and every submission. */
@@ -367,6 +376,27 @@ public class CustomsService {
             throw CaravelException.notFound("declaration of order", orderId);
         }
         return view(declaration);
+    }
+
+    /** One CEB message of a Chinese declaration (CEB311, CEB411, CEB511, CEB621) as XML, for a broker. */
+    public String exportMessage(Caller caller, String id, String message) {
+        DeclarationView view = get(caller, id);
+        requireBuilt(view);
+        return DeclarationExport.ceb(id, message, view.documents(), new DeclarationExport.Codes(platformCode, platformName),
+                clock.instant());
+    }
+
+    /** The H7/H1 data set (EU) or entry data (UK, US) of a declaration, for a broker. */
+    public Map<String, Object> exportDataSet(Caller caller, String id) {
+        DeclarationView view = get(caller, id);
+        requireBuilt(view);
+        return DeclarationExport.dataSet(id, view.documents());
+    }
+
+    private static void requireBuilt(DeclarationView view) {
+        if (view.documents() == null) {
+            throw CaravelException.conflict("error.customs.not-built");
+        }
     }
 
     private static boolean mayRead(Caller caller, CustomsDeclaration declaration) {

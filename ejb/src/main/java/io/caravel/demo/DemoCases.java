@@ -4,6 +4,13 @@ import io.caravel.catalog.ProductDetails;
 import io.caravel.identity.IdentityService;
 import io.caravel.inbox.Decision;
 import io.caravel.inbox.InboxService;
+import io.caravel.order.CheckoutService;
+import io.caravel.order.OrderRequest;
+import io.caravel.order.OrderService;
+import io.caravel.order.QuoteRequest;
+import io.caravel.order.QuoteView;
+import io.caravel.payment.PaymentService;
+import io.caravel.payment.SimulatedPaymentProvider;
 import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
 import io.caravel.listing.ListingView;
@@ -40,7 +47,8 @@ import org.camunda.bpm.engine.task.Task;
  * Demo cases (demo mode only), so the inbox has work of every kind and each workflow's diagram shows
  * a case at each kind of step: seller applications in review (a sanctions hit, a regulated category),
  * one waiting for a lead's second approval, one waiting for the seller's answer; a listing flagged by
- * a keyword and one rejected as arms and then resubmitted with only its HS code changed. Every case
+ * a keyword and one rejected as arms and then resubmitted with only its HS code changed; a customs declaration
+ * held because the waybill names another consignee than the order. Every case
  * goes through the real services and workflows; the officers' decisions are made through the inbox.
  * Each step commits on its own and the job executor runs the workflows' asynchronous checks between them.
  */
@@ -65,6 +73,15 @@ public class DemoCases {
 
     @Inject
     private InboxService inbox;
+
+    @Inject
+    private CheckoutService checkout;
+
+    @Inject
+    private OrderService orders;
+
+    @Inject
+    private PaymentService payments;
 
     @Inject
     private ManagementService management;
@@ -112,7 +129,51 @@ public class DemoCases {
         settle(listing);
         target.setHsCode("950300");
         settle(self.listing(seller, listing, target));
+        // a China order shipped with another consignee on the waybill: held for the customs agent
+        String declaration = self.heldDeclaration(seller);
+        if (declaration != null) {
+            settle(declaration);
+        }
         LOG.info("Demo mode: demo cases are in the inbox (applicant users' password '" + APPLICANT_PASSWORD + "')");
+    }
+
+    /**
+     * The demo buyer orders seller-a's T-shirt to China and pays (the payment simulator's signed event,
+     * in-process); seller-a ships it with another consignee on the waybill, so the declaration's
+     * three-document match fails and a customs agent gets a correction task. Returns the declaration id.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String heldDeclaration(Caller seller) {
+        String product = em.createQuery("select p.id from CatalogProduct p where p.product.titleEn = :t", String.class)
+                .setParameter("t", DemoCatalog.T_SHIRT).getResultStream().findFirst().orElse(null);
+        if (product == null) {
+            LOG.warning("Demo mode: the demo T-shirt is not published; no demo customs case");
+            return null;
+        }
+        Caller buyer = new Caller("buyer", Set.of(Roles.BUYER), null);
+        QuoteRequest.Line line = new QuoteRequest.Line();
+        line.setProductId(product);
+        line.setQuantity(2);
+        QuoteRequest request = new QuoteRequest();
+        request.setLines(List.of(line));
+        request.setDestinationCountry("CN");
+        request.setCurrency("CNY");
+        QuoteView quote = checkout.quote(buyer, request);
+        OrderRequest.Consignee consignee = new OrderRequest.Consignee();
+        consignee.setName("张三");
+        consignee.setPhone("+86 21 5555 0100");
+        consignee.setAddress("人民路 100 号");
+        consignee.setCity("上海");
+        consignee.setPostcode("200001");
+        consignee.setIdNumber("110101199003070000");
+        OrderRequest order = new OrderRequest();
+        order.setQuoteId(quote.id());
+        order.setConsignee(consignee);
+        String orderId = orders.place(buyer, "demo-customs-case", order).order().id();
+        payments.simulateInProcess(orderId, new SimulatedPaymentProvider.Simulation(true, "张三", "110101199003070000", 0, 1));
+        orders.ship(seller, orderId, new OrderService.ShipRequest("李四", null, 450));
+        return em.createQuery("select d.id from CustomsDeclaration d where d.orderId = :o", String.class)
+                .setParameter("o", orderId).getSingleResult();
     }
 
     /** Registers a seller, fills its application and submits it; returns the application id. */

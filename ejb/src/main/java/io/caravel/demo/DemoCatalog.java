@@ -67,6 +67,9 @@ public class DemoCatalog {
     @Resource
     private SessionContext context;
 
+    /** The demo T-shirt's title (the demo customs case orders it). */
+    static final String T_SHIRT = "Organic cotton T-shirt";
+
     /** Loads the demo FX rates when no rate is loaded yet. */
     public void rates() {
         if (em.createQuery("select count(r) from FxRate r", Long.class).getSingleResult() == 0) {
@@ -82,7 +85,7 @@ public class DemoCatalog {
         }
         submit(sellerA, listing("Wireless earbuds with charging case", "带充电盒的无线耳机", "851830", ProductCategory.ELECTRONICS,
                 new BigDecimal("59.00"), "EUR", false), false);
-        submit(sellerA, listing("Organic cotton T-shirt", "有机棉T恤", "610910", ProductCategory.APPAREL, new BigDecimal("89.00"), "CNY", false),
+        submit(sellerA, listing(T_SHIRT, "有机棉T恤", "610910", ProductCategory.APPAREL, new BigDecimal("89.00"), "CNY", false),
                 false);
         submit(sellerA, listing("Power bank 10000 mAh", "10000毫安充电宝", "850760", ProductCategory.ELECTRONICS, new BigDecimal("25.00"), "USD",
                 true), true);

@@ -116,6 +116,14 @@ public class PaymentService {
         }
     }
 
+    /** Demo mode: the order's payment approved through the simulator's signed event, delivered in-process (no HTTP). */
+    public Applied simulateInProcess(String orderId, SimulatedPaymentProvider.Simulation simulation) {
+        Payment payment = ofOrder(orderId).stream().filter(p -> p.status() == Payment.Status.PENDING).findFirst()
+                .orElseThrow(() -> CaravelException.conflict("error.payment.completed"));
+        String body = simulator.event(payment, simulation);
+        return webhook(SimulatedPaymentProvider.NAME, simulator.signature(body), body);
+    }
+
     /** The simulator's payment page: the buyer of the order approves or declines (simulator only). */
     public void simulate(Caller caller, String providerRef, SimulatedPaymentProvider.Simulation simulation, URI webhook) {
         Payment payment = em.createQuery("select p from Payment p where p.provider = :p and p.providerRef = :r", Payment.class)

@@ -93,8 +93,21 @@ public class SimulatedPaymentProvider implements PaymentProvider {
      * times with one event id (a provider retrying a delivery it thinks was lost).
      */
     public void simulate(Payment payment, Simulation simulation, URI webhook) {
+        String body = event(payment, simulation);
+        for (int i = 0; i < Math.max(1, simulation.deliveries()); i++) {
+            scheduler.schedule(() -> deliver(webhook, body), Math.max(0, simulation.delaySeconds()) + i, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The signature header the simulator sends with a body now. */
+    String signature(String body) {
+        return WebhookSignature.sign(secret, clock.instant().getEpochSecond(), body);
+    }
+
+    /** The provider's event reporting the buyer's choice, as the webhook receives it. */
+    String event(Payment payment, Simulation simulation) {
         Instant now = clock.instant();
-        String body = Json.createObjectBuilder()
+        return Json.createObjectBuilder()
                 .add("id", "evt_" + Ids.newId().replace("-", ""))
                 .add("type", simulation.approve() ? "payment.succeeded" : "payment.declined")
                 .add("created", now.toString())
@@ -107,13 +120,10 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                         .add("transactionId", "simtx_" + Ids.newId().replace("-", "").substring(0, 20))
                         .add("declineReason", simulation.approve() ? "" : "insufficient_funds"))
                 .build().toString();
-        for (int i = 0; i < Math.max(1, simulation.deliveries()); i++) {
-            scheduler.schedule(() -> deliver(webhook, body), Math.max(0, simulation.delaySeconds()) + i, TimeUnit.SECONDS);
-        }
     }
 
     private void deliver(URI webhook, String body) {
-        String signature = WebhookSignature.sign(secret, clock.instant().getEpochSecond(), body);
+        String signature = signature(body);
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))

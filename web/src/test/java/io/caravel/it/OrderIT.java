@@ -274,6 +274,49 @@ class OrderIT {
         assertThat(shipped.json().getJsonObject("shipment").getString("waybill")).matches("SIM[0-9]{12}");
         assertThat(api.get("/api/v1/orders/" + order, "buyer").json().getJsonObject("shipment").getString("carrier"))
                 .isEqualTo("SIMULATOR");
+        // an EU parcel of EUR 40 is declared with the H7 data set
+        JsonObject cleared = awaitDeclaration(order, "CLEARED");
+        JsonObject h7 = api.get("/api/v1/customs/declarations/" + cleared.getString("id") + "/export", "customs").json();
+        assertThat(h7.getString("dataSet")).isEqualTo("H7");
+        assertThat(h7.getJsonNumber("intrinsicValue").bigDecimalValue()).isEqualByComparingTo("40.00");
+        assertThat(h7.getJsonArray("items").getJsonObject(0).getString("commodityCode")).isEqualTo("442191");
+    }
+
+    @Test
+    void aDropshipOrderTakesTheSuppliersStockAndIsRoutedToTheSupplier() throws Exception {
+        Api.Response wholesale = api.post("/api/v1/listings", "seller-b", Json.createObjectBuilder()
+                .add("titleEn", "Wholesale teak tray " + UUID.randomUUID().toString().substring(0, 6))
+                .add("descriptionEn", "Teak serving tray, sold to resellers.").add("category", "HOME").add("hsCode", "442191")
+                .add("originCountry", "ID").add("price", new BigDecimal("10.00")).add("currency", "EUR").add("stockOwn", 50)
+                .add("lithiumBattery", false).add("wholesale", true).add("minAdvertisedPrice", new BigDecimal("15.00"))
+                .add("weightGrams", 400).build().toString());
+        assertThat(wholesale.status()).as(wholesale.body()).isEqualTo(201);
+        String supplierItem = wholesale.json().getString("id");
+        assertThat(api.sendBytes("/api/v1/listings/" + supplierItem + "/images?fileName=tray.png", "seller-b", ListingFixtures.PNG)
+                .status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/listings/" + supplierItem + "/submit", "seller-b", "").status()).isEqualTo(200);
+        for (int i = 0; i < 120 && api.get("/api/v1/catalog/products/" + supplierItem, null).status() != 200; i++) {
+            Thread.sleep(500);
+        }
+        String resale = published(Json.createObjectBuilder().add("titleEn", "Teak tray " + UUID.randomUUID().toString().substring(0, 6))
+                .add("descriptionEn", "Teak serving tray, shipped by our supplier.").add("category", "HOME").add("hsCode", "442191")
+                .add("originCountry", "ID").add("price", new BigDecimal("25.00")).add("currency", "EUR").add("stockOwn", 0)
+                .add("lithiumBattery", false).add("wholesale", false).add("supplierListingId", supplierItem)
+                .add("weightGrams", 400).build().toString());
+
+        String order = placed("buyer", resale, 2, "FR");
+        JsonObject line = api.get("/api/v1/orders/" + order, "buyer").json().getJsonObject("pricing").getJsonArray("lines")
+                .getJsonObject(0);
+        assertThat(line.getString("supplierProductId")).isEqualTo(supplierItem);
+        assertThat(api.get("/api/v1/catalog/products/" + supplierItem + "?wholesale=true", null).json().getInt("stock"))
+                .isEqualTo(48);
+        // the supplier sees the order it fulfils and ships it; the reseller sees it too
+        assertThat(api.get("/api/v1/orders?limit=200", "seller-b").body()).contains(order);
+        assertThat(api.get("/api/v1/orders?limit=200", "seller-a").body()).contains(order);
+        pay("buyer", order, "APPROVE", 0, 1);
+        awaitOrder("buyer", order, "PAID");
+        Api.Response shipped = api.post("/api/v1/orders/" + order + "/shipment", "seller-b", "{}");
+        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
     }
 
     @Test
@@ -298,6 +341,17 @@ class OrderIT {
         assertThat(cleared.getJsonArray("findings")).isEmpty();
         assertThat(cleared.getJsonArray("submissions").getJsonObject(0).getString("answer")).isEqualTo("ACCEPTED");
         assertThat(api.get("/api/v1/orders/" + order, buyer).json().getString("customsStatus")).isEqualTo("CLEARED");
+        // exported in China's message layout for a broker
+        String declaration = cleared.getString("id");
+        Api.Response ceb311 = api.get("/api/v1/customs/declarations/" + declaration + "/export?message=CEB311", "customs");
+        assertThat(ceb311.status()).isEqualTo(200);
+        assertThat(ceb311.header("Content-Type")).startsWith("application/xml");
+        assertThat(ceb311.body()).contains("<ceb:CEB311Message", "<ceb:acturalPaid>1292.12</ceb:acturalPaid>",
+                "<ceb:buyerIdNumber>110101199003070000</ceb:buyerIdNumber>", "<ceb:orderType>I</ceb:orderType>");
+        assertThat(api.get("/api/v1/customs/declarations/" + declaration + "/export?message=CEB621", "customs").body())
+                .contains("<ceb:gcode>330499</ceb:gcode>", "<ceb:tradeMode>9610</ceb:tradeMode>");
+        assertProblem(api.get("/api/v1/customs/declarations/" + declaration + "/export?message=CEB999", "customs"), 400,
+                "validation");
         // the seller reads its order's declaration; a buyer and another seller do not
         assertThat(api.get("/api/v1/customs/declarations?orderId=" + order, "seller-a").status()).isEqualTo(200);
         assertProblem(api.get("/api/v1/customs/declarations?orderId=" + order, buyer), 404, "not-found");

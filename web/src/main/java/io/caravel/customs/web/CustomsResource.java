@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +47,20 @@ public class CustomsResource {
     @Operation(summary = "One declaration with its documents, findings, submissions and answers")
     public CustomsService.DeclarationView get(@PathParam("id") String id) {
         return customs.get(caller, id);
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Produces({MediaType.APPLICATION_XML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The declaration in its regime's message layout for a broker: China message=CEB311|CEB411|CEB511|CEB621 as XML; EU (H7/H1), UK and US data sets as JSON (no message)")
+    public Response export(@PathParam("id") String id, @QueryParam("message") String message) {
+        if (message == null || message.isBlank()) {
+            return Response.ok(customs.exportDataSet(caller, id), MediaType.APPLICATION_JSON).build();
+        }
+        String xml = customs.exportMessage(caller, id, message.trim().toUpperCase(java.util.Locale.ROOT));
+        return Response.ok(xml, MediaType.APPLICATION_XML + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-" + message.trim().toUpperCase(java.util.Locale.ROOT)
+                        + ".xml\"").build();
     }
 
     @POST

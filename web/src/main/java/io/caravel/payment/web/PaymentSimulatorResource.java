@@ -2,15 +2,12 @@ package io.caravel.payment.web;
 
 import io.caravel.payment.PaymentService;
 import io.caravel.payment.SimulatedPaymentProvider;
-import io.caravel.payment.WebhookSignature;
 import io.caravel.platform.Access;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
-import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.Allow;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,24 +16,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * Payments: the providers' webhooks (authenticated by their HMAC signature, not by a user) and the
- * built-in payment simulator's "payment page" for buyers.
- */
-@Path("")
+/** The built-in payment SIMULATOR's "payment page": the order's buyer approves or declines, the simulator calls the webhook. */
+@Path("payment-simulator/payments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "payments")
-public class PaymentResource {
-
-    static final int MAX_EVENT_BYTES = 64 * 1024;
+public class PaymentSimulatorResource {
 
     @Inject
     private PaymentService payments;
@@ -44,30 +33,13 @@ public class PaymentResource {
     @Inject
     private Caller caller;
 
-    @POST
-    @Path("payments/webhooks/{provider}")
-    @Consumes(MediaType.WILDCARD)
-    @Allow(Access.PUBLIC)
-    @Operation(summary = "A payment provider reports an outcome; header " + WebhookSignature.HEADER
-            + ": t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">. Each event is applied once")
-    public Map<String, String> webhook(@PathParam("provider") String provider,
-                                       @HeaderParam(WebhookSignature.HEADER) String signature, InputStream body)
-            throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(MAX_EVENT_BYTES + 1);
-        if (content.length > MAX_EVENT_BYTES) {
-            throw new CaravelException(ProblemType.PAYLOAD_TOO_LARGE, "error.document.too-large", 1);
-        }
-        PaymentService.Applied applied = payments.webhook(provider, signature, new String(content, StandardCharsets.UTF_8));
-        return Map.of("result", applied.name());
-    }
-
     /** The buyer's choice on the simulator's payment page. */
     public record SimulatedPayment(String outcome, String payerName, String payerIdNumber, Integer delaySeconds,
                                    Integer deliveries) {
     }
 
     @POST
-    @Path("payment-simulator/payments/{ref}")
+    @Path("{ref}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.BUYING)
     @SecurityRequirement(name = "basic")

@@ -1,0 +1,51 @@
+package io.caravel.payment.web;
+
+import io.caravel.payment.PaymentService;
+import io.caravel.payment.WebhookSignature;
+import io.caravel.platform.Access;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.web.Allow;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Payment providers' webhooks: authenticated by their HMAC signature, not by a user; each event applied once. */
+@Path("payments/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "payments")
+public class PaymentWebhookResource {
+
+    static final int MAX_EVENT_BYTES = 64 * 1024;
+
+    @Inject
+    private PaymentService payments;
+
+    @POST
+    @Path("{provider}")
+    @Consumes(MediaType.WILDCARD)
+    @Allow(Access.PUBLIC)
+    @Operation(summary = "A payment provider reports an outcome; header " + WebhookSignature.HEADER
+            + ": t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">. Each event is applied once")
+    public Map<String, String> webhook(@PathParam("provider") String provider,
+                                       @HeaderParam(WebhookSignature.HEADER) String signature, InputStream body)
+            throws IOException {
+        byte[] content = body == null ? new byte[0] : body.readNBytes(MAX_EVENT_BYTES + 1);
+        if (content.length > MAX_EVENT_BYTES) {
+            throw new CaravelException(ProblemType.PAYLOAD_TOO_LARGE, "error.document.too-large", 1);
+        }
+        PaymentService.Applied applied = payments.webhook(provider, signature, new String(content, StandardCharsets.UTF_8));
+        return Map.of("result", applied.name());
+    }
+}
