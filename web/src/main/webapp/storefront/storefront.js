@@ -20,7 +20,8 @@
       approve: 'Pay (simulator: approve)', decline: 'Decline (simulator)', myOrders: 'My orders',
       refresh: 'Show my orders', calls: 'API calls', signInFirst: 'Sign in first.', stock: 'in stock',
       shipsFrom: 'ships from',
-      status: { PENDING_PAYMENT: 'Waiting for payment', PAID: 'Paid', PAYMENT_DECLINED: 'Payment declined', SHIPPED: 'Shipped',
+      status: { PENDING_PAYMENT: 'Waiting for payment', PAID: 'Paid', PAYMENT_DECLINED: 'Payment declined',
+        PAYMENT_EXPIRED: 'Not paid in time', SHIPPED: 'Shipped',
         CANCELLED: 'Cancelled and refunded', NOT_DECLARED: 'Not declared yet', IN_PROGRESS: 'Being declared', HELD: 'Held',
         CLEARED: 'Cleared' }
     },
@@ -40,7 +41,8 @@
       approve: '支付（模拟：成功）', decline: '拒绝（模拟）', myOrders: '我的订单',
       refresh: '查看我的订单', calls: 'API 调用', signInFirst: '请先登录。', stock: '件库存',
       shipsFrom: '发货地',
-      status: { PENDING_PAYMENT: '等待付款', PAID: '已付款', PAYMENT_DECLINED: '付款被拒绝', SHIPPED: '已发货',
+      status: { PENDING_PAYMENT: '等待付款', PAID: '已付款', PAYMENT_DECLINED: '付款被拒绝', PAYMENT_EXPIRED: '未按时付款',
+        SHIPPED: '已发货',
         CANCELLED: '已取消并退款', NOT_DECLARED: '尚未申报', IN_PROGRESS: '申报中', HELD: '已挂起', CLEARED: '已放行' }
     }
   };
@@ -257,6 +259,8 @@
     $('signin').addEventListener('submit', signIn);
     $('search').addEventListener('submit', (e) => search(e).catch((err) => { $('quote-error').textContent = err.message; }));
     $('quote').addEventListener('submit', getQuote);
+    // China's cross-border orders are paid in RMB
+    $('destination').addEventListener('change', () => { if ($('destination').value === 'CN') { $('currency').value = 'CNY'; } });
     $('order').addEventListener('submit', placeOrder);
     $('pay-approve').addEventListener('click', () => pay('APPROVE').catch((e) => { $('order-error').textContent = e.message; }));
     $('pay-decline').addEventListener('click', () => pay('DECLINE').catch((e) => { $('order-error').textContent = e.message; }));

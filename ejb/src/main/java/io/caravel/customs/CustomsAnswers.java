@@ -44,9 +44,11 @@ public class CustomsAnswers {
         String answer = accepted ? "ACCEPTED" : "REJECTED";
         submission.answered(answer, reasonCode, clock.instant());
         CustomsDeclaration declaration = em.find(CustomsDeclaration.class, submission.declarationId());
-        Integer latest = em.createQuery("select max(s.attempt) from DeclarationSubmission s where s.declarationId = :d",
-                Integer.class).setParameter("d", declaration.id()).getSingleResult();
-        boolean waiting = declaration.status() == DeclarationStatus.SUBMITTED && latest == submission.attempt()
+        // only the newest submission's answer counts (attempts start again after a correction)
+        String newest = em.createQuery("select s.id from DeclarationSubmission s where s.declarationId = :d"
+                        + " order by s.submittedAt desc, s.attempt desc", String.class)
+                .setParameter("d", declaration.id()).setMaxResults(1).getSingleResult();
+        boolean waiting = declaration.status() == DeclarationStatus.SUBMITTED && newest.equals(submission.id())
                 && runtime.createExecutionQuery().processInstanceId(declaration.processInstanceId())
                 .messageEventSubscriptionName(CustomsWorkflow.ANSWERED_MESSAGE).count() > 0;
         audit.record(gateway, "CUSTOMS_ANSWERED", CustomsWorkflow.CASE_TYPE, declaration.id(), answer

@@ -12,6 +12,7 @@ import io.caravel.payment.Payment;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Durations;
+import io.caravel.platform.Masks;
 import io.caravel.platform.Roles;
 import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
@@ -174,11 +175,14 @@ public class CustomsService {
         List<DeclarationDocuments.Item> items = new ArrayList<>();
         BigDecimal goods = c.goods();
         BigDecimal sellerTotal = sold.pricing().lines().stream().map(l -> l.lineTotal().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        for (int i = 0; i < sold.pricing().lines().size(); i++) {
+        BigDecimal declared = BigDecimal.ZERO;
+        int count = sold.pricing().lines().size();
+        for (int i = 0; i < count; i++) {
             QuoteView.Line line = sold.pricing().lines().get(i);
-            // each line's share of the goods value in the customs currency, as priced
-            BigDecimal value = sellerTotal.signum() == 0 ? BigDecimal.ZERO : goods.multiply(line.lineTotal().amount())
-                    .divide(sellerTotal, 2, java.math.RoundingMode.HALF_UP);
+            // each line's share of the goods value in the customs currency; the last takes the rounding remainder
+            BigDecimal value = i == count - 1 ? goods.subtract(declared) : sellerTotal.signum() == 0 ? BigDecimal.ZERO
+                    : goods.multiply(line.lineTotal().amount()).divide(sellerTotal, 2, java.math.RoundingMode.HALF_UP);
+            declared = declared.add(value);
             items.add(new DeclarationDocuments.Item(i + 1, line.hsCode(), sold.pricing().hsEdition(), line.title(),
                     line.originCountry(), line.quantity(), value));
         }
@@ -366,7 +370,7 @@ public class CustomsService {
         if (declaration == null || !mayRead(caller, declaration)) {
             throw CaravelException.notFound("declaration", id);
         }
-        return view(declaration);
+        return forReader(caller, view(declaration));
     }
 
     /** The declaration of an order, if it was paid. */
@@ -375,11 +379,43 @@ public class CustomsService {
         if (declaration == null || !mayRead(caller, declaration)) {
             throw CaravelException.notFound("declaration of order", orderId);
         }
-        return view(declaration);
+        return forReader(caller, view(declaration));
     }
+
+    private static boolean isStaff(Caller caller) {
+        return caller.hasRole(Roles.CUSTOMS_AGENT) || caller.isComplianceStaff();
+    }
+
+    /** The seller reads its declaration with the buyer's and payer's ID numbers masked; staff read them whole. */
+    private static DeclarationView forReader(Caller caller, DeclarationView v) {
+        if (isStaff(caller) || v.documents() == null) {
+            return v;
+        }
+        DeclarationDocuments d = v.documents();
+        var o = d.order();
+        var p = d.payment();
+        DeclarationDocuments masked = new DeclarationDocuments(d.regime(), d.currency(),
+                new DeclarationDocuments.OrderMessage(o.orderNo(), Masks.idNumber(o.buyerIdNumber()), o.consigneeName(),
+                        o.consigneeAddress(), o.consigneePhone(), o.destinationCountry(), o.goodsValue(), o.freight(), o.tax(),
+                        o.discount(), o.actualPaid()),
+                new DeclarationDocuments.PaymentMessage(p.provider(), p.transactionId(), p.payerName(), Masks.idNumber(p.payerIdNumber()),
+                        p.amountPaid(), p.paidCurrency(), p.paidAt()), d.waybill(), d.inventory());
+        List<Finding> findings = v.findings().stream().map(f -> {
+            if (!"idNumber".equals(f.field())) {
+                return f;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            f.values().forEach((document, value) -> values.put(document, Masks.idNumber(value)));
+            return new Finding(f.code(), f.field(), values);
+        }).toList();
+        return new DeclarationView(v.id(), v.orderId(), v.sellerId(), v.regime(), v.status(), v.holdReason(), masked, findings,
+                v.submissions(), v.createdAt(), v.updatedAt(), v.version());
+    }
+
 
     /** One CEB message of a Chinese declaration (CEB311, CEB411, CEB511, CEB621) as XML, for a broker. */
     public String exportMessage(Caller caller, String id, String message) {
+        requireStaff(caller);
         DeclarationView view = get(caller, id);
         requireBuilt(view);
         return DeclarationExport.ceb(id, message, view.documents(), new DeclarationExport.Codes(platformCode, platformName),
@@ -388,9 +424,17 @@ public class CustomsService {
 
     /** The H7/H1 data set (EU) or entry data (UK, US) of a declaration, for a broker. */
     public Map<String, Object> exportDataSet(Caller caller, String id) {
+        requireStaff(caller);
         DeclarationView view = get(caller, id);
         requireBuilt(view);
         return DeclarationExport.dataSet(id, view.documents());
+    }
+
+    /** Exports carry the buyer's ID number whole: for customs agents and compliance staff only. */
+    private static void requireStaff(Caller caller) {
+        if (!isStaff(caller)) {
+            throw CaravelException.forbidden();
+        }
     }
 
     private static void requireBuilt(DeclarationView view) {
@@ -400,8 +444,7 @@ public class CustomsService {
     }
 
     private static boolean mayRead(Caller caller, CustomsDeclaration declaration) {
-        return caller.hasRole(Roles.CUSTOMS_AGENT) || caller.isComplianceStaff()
-                || declaration.sellerId().equals(caller.sellerId());
+        return isStaff(caller) || declaration.sellerId().equals(caller.sellerId());
     }
 
     DeclarationView view(CustomsDeclaration d) {

@@ -87,6 +87,10 @@ public class CheckoutService {
         if (!rates.knows(buyerCurrency)) {
             throw CaravelException.invalid("currency", "error.catalog.currency", buyerCurrency);
         }
+        if ("CN".equals(area) && !"CNY".equals(buyerCurrency)) {
+            // China's order, payment and inventory messages must agree in one currency: the buyer pays in RMB
+            throw CaravelException.invalid("currency", "error.checkout.cn-currency");
+        }
         RuleBook book = rules.book();
         if (!book.serves(country, today)) {
             throw CaravelException.invalid("destinationCountry", "error.checkout.destination", country);

@@ -114,6 +114,10 @@ public class CustomerOrder implements SellerCase {
         status = OrderStatus.PAYMENT_DECLINED;
     }
 
+    void expired() {
+        status = OrderStatus.PAYMENT_EXPIRED;
+    }
+
     void shipped(Instant at) {
         status = OrderStatus.SHIPPED;
         shippedAt = at;

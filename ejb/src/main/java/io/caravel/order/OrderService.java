@@ -9,6 +9,7 @@ import io.caravel.payment.PaymentCompleted;
 import io.caravel.payment.PaymentService;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
+import io.caravel.platform.Masks;
 import io.caravel.platform.Money;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
@@ -148,10 +149,21 @@ public class OrderService {
         return new Placed(view(caller, order), false);
     }
 
-    /** Applies a payment's outcome to its order (in the webhook's transaction): paid, or declined with the stock back. */
+    /**
+     * Applies a payment's outcome to its order (in the webhook's transaction): paid, or declined with
+     * the stock and China's annual amount given back. A payment that succeeds after its order expired
+     * or was cancelled is refunded at once.
+     */
     public void paymentCompleted(@Observes PaymentCompleted completed) {
         CustomerOrder order = em.find(CustomerOrder.class, completed.orderId());
-        if (order == null || order.status() != OrderStatus.PENDING_PAYMENT) {
+        if (order == null) {
+            return;
+        }
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            if (completed.succeeded()) {
+                payments.refund(order.id());
+                audit.record("payment", "LATE_PAYMENT_REFUNDED", CASE, order.id(), "the order was " + order.status());
+            }
             return;
         }
         if (completed.succeeded()) {
@@ -161,14 +173,42 @@ public class OrderService {
             return;
         }
         order.declined();
+        release(order);
+        audit.record("payment", "ORDER_PAYMENT_DECLINED", CASE, order.id(), "stock returned");
+    }
+
+    /** The ids of orders placed before {@code placedBefore} and still not paid, oldest first. */
+    public List<String> unpaidSince(Instant placedBefore, int max) {
+        return em.createQuery("select o.id from CustomerOrder o where o.status = :s and o.createdAt < :t order by o.createdAt",
+                        String.class).setParameter("s", OrderStatus.PENDING_PAYMENT).setParameter("t", placedBefore)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** An order not paid in time: expired, its stock and China's annual amount given back. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void expire(String orderId) {
+        CustomerOrder order = order(orderId);
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return;
+        }
+        order.expired();
+        release(order);
+        audit.record("checkout", "ORDER_EXPIRED", CASE, order.id(), "not paid in time; stock returned");
+    }
+
+    /** Gives back what placing the order took: its units and its share of China's annual limit. */
+    private void release(CustomerOrder order) {
         for (OrderLine line : lines(order.id())) {
             catalog.returnStock(line.stockProductId(), StockLocation.valueOf(line.location()), line.quantity());
         }
+        releaseAnnualAmount(order);
+    }
+
+    private void releaseAnnualAmount(CustomerOrder order) {
         if ("CN".equals(Destinations.area(order.destinationCountry()))) {
             limits.release(order.buyer(), "CN", LocalDate.ofInstant(order.createdAt(), CheckoutService.CHINA).getYear(),
                     order.dutiableValue());
         }
-        audit.record("payment", "ORDER_PAYMENT_DECLINED", CASE, order.id(), "stock returned");
     }
 
     /** The seller (or, for dropship lines, the supplier) hands the parcel to the carrier and gets the waybill. */
@@ -213,6 +253,7 @@ public class OrderService {
         }
         payments.refund(orderId);
         order.cancelled();
+        releaseAnnualAmount(order);
         audit.record(by, "ORDER_CANCELLED", CASE, orderId, "refunded " + order.total().toPlainString() + " "
                 + order.buyerCurrency());
     }
@@ -306,7 +347,7 @@ public class OrderService {
         Payment payment = payments.ofOrder(o.id()).stream().findFirst().orElse(null);
         Shipment shipment = em.createQuery("select s from Shipment s where s.orderId = :o", Shipment.class)
                 .setParameter("o", o.id()).getResultStream().findFirst().orElse(null);
-        String idNumber = buyer || isStaff(caller) ? o.consigneeIdNumber() : OrderView.masked(o.consigneeIdNumber());
+        String idNumber = buyer || isStaff(caller) ? o.consigneeIdNumber() : Masks.idNumber(o.consigneeIdNumber());
         return new OrderView(o.id(), o.status().name(), o.customsStatus().name(), o.createdAt(), o.paidAt(), o.shippedAt(),
                 o.sellerId(), o.destinationCountry(), o.regime(), new Money(o.total(), o.buyerCurrency()),
                 new OrderView.Consignee(o.consigneeName(), o.consigneePhone(), o.consigneeAddress(), o.consigneeCity(),

@@ -8,6 +8,8 @@ public enum OrderStatus {
     PAID,
     /** The provider declined the payment; the stock went back. */
     PAYMENT_DECLINED,
+    /** Not paid in time ({@code caravel.checkout.payment-window}); the stock went back. */
+    PAYMENT_EXPIRED,
     /** Handed to the carrier with a waybill. */
     SHIPPED,
     /** Cancelled and refunded. */

@@ -36,10 +36,4 @@ public record OrderView(String id, String status, String customsStatus, Instant 
         }
     }
 
-    static String masked(String idNumber) {
-        if (idNumber == null || idNumber.length() <= 8) {
-            return idNumber == null ? null : "****";
-        }
-        return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
-    }
 }

@@ -13,6 +13,9 @@ public interface PaymentProvider {
     /** The provider's name, also the last segment of its webhook URL. */
     String name();
 
+    /** Whether the provider takes payments here (configured; a simulator only where it may be used). */
+    boolean available();
+
     /** Opens a payment at the provider; answers its reference and where the buyer pays. */
     Opened open(String paymentId, Money amount);
 

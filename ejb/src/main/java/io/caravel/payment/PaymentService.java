@@ -51,6 +51,9 @@ public class PaymentService {
 
     /** Opens the payment of an order at the provider, in the order's transaction. */
     public Payment open(String orderId, String buyer, Money amount) {
+        if (!provider.available()) {
+            throw new CaravelException(ProblemType.UNAVAILABLE, "error.payment.no-provider");
+        }
         Payment payment = new Payment(orderId, buyer, provider.name(), amount, clock.instant());
         PaymentProvider.Opened opened = provider.open(payment.id(), amount);
         payment.opened(opened.providerRef(), opened.payUrl());
@@ -66,7 +69,7 @@ public class PaymentService {
 
     /** Applies a webhook delivery of the named provider; a bad signature is refused (401). */
     public Applied webhook(String providerName, String signature, String body) {
-        if (!provider.name().equals(providerName)) {
+        if (!provider.name().equals(providerName) || !provider.available()) {
             throw CaravelException.notFound("payment provider", providerName);
         }
         if (!provider.verify(signature, body)) {
@@ -76,13 +79,14 @@ public class PaymentService {
         if (read.isEmpty()) {
             return Applied.IGNORED;
         }
-        PaymentOutcome outcome = read.get();
-        if (em.find(PaymentEventRecord.class, new PaymentEventRecord.Key(providerName, outcome.eventId())) != null) {
+        PaymentOutcome reported = read.get();
+        if (em.find(PaymentEventRecord.class, new PaymentEventRecord.Key(providerName, reported.eventId())) != null) {
             return Applied.REPEATED;
         }
         Payment payment = em.createQuery("select p from Payment p where p.provider = :p and p.providerRef = :r", Payment.class)
-                .setParameter("p", providerName).setParameter("r", outcome.providerRef()).getResultStream().findFirst()
-                .orElseThrow(() -> CaravelException.invalid("payment.ref", "error.payment.unknown", outcome.providerRef()));
+                .setParameter("p", providerName).setParameter("r", reported.providerRef()).getResultStream().findFirst()
+                .orElseThrow(() -> CaravelException.invalid("payment.ref", "error.payment.unknown", reported.providerRef()));
+        PaymentOutcome outcome = reported;
         em.persist(new PaymentEventRecord(providerName, outcome.eventId(), payment.id(),
                 outcome.succeeded() ? "SUCCEEDED" : "DECLINED", clock.instant()));
         if (payment.status() != Payment.Status.PENDING) {
@@ -92,9 +96,14 @@ public class PaymentService {
         }
         if (outcome.succeeded() && (outcome.amount().compareTo(payment.amount().amount()) != 0
                 || !outcome.currency().equals(payment.amount().currency()))) {
+            // a payment of another amount does not pay the order: it is refunded and the order declined
             risks.record(RiskCategory.PAYMENT, "PAYMENT_AMOUNT_MISMATCH", RiskEvent.Severity.REVIEW, "order",
                     payment.orderId(), null, "provider reported " + outcome.amount() + " " + outcome.currency()
                             + ", the order is " + payment.amount().amount() + " " + payment.amount().currency());
+            String refundId = provider.refund(payment.providerRef(), new Money(outcome.amount(), outcome.currency()));
+            outcome = new PaymentOutcome(outcome.eventId(), outcome.providerRef(), false, outcome.amount(), outcome.currency(),
+                    outcome.payerName(), outcome.payerIdNumber(), outcome.transactionId(), outcome.at(),
+                    "amount_mismatch (refund " + refundId + ")");
         }
         payment.completed(outcome);
         audit.record(providerName, outcome.succeeded() ? "PAYMENT_SUCCEEDED" : "PAYMENT_DECLINED", "order",
@@ -126,6 +135,9 @@ public class PaymentService {
 
     /** The simulator's payment page: the buyer of the order approves or declines (simulator only). */
     public void simulate(Caller caller, String providerRef, SimulatedPaymentProvider.Simulation simulation, URI webhook) {
+        if (!simulator.available()) {
+            throw CaravelException.notFound("payment simulator", providerRef);
+        }
         Payment payment = em.createQuery("select p from Payment p where p.provider = :p and p.providerRef = :r", Payment.class)
                 .setParameter("p", SimulatedPaymentProvider.NAME).setParameter("r", providerRef).getResultStream()
                 .filter(p -> p.buyer().equals(caller.username())).findFirst()

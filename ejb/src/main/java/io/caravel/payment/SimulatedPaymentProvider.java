@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A SIMULATOR of a payment provider, built in for demos and tests (no real money moves). The buyer
+ * A SIMULATOR of a payment provider, built in for demos and tests (no real money moves), and only
+ * available in demo mode unless switched on with a secret of its own ({@link #available()}). The buyer
  * "pays" through {@code POST /api/v1/payment-simulator/payments/{ref}}, choosing to be approved or
  * declined; the simulator then calls Caravel's webhook over HTTP with an HMAC-signed event, as a
  * real provider would, and can deliver it late or twice to show both are handled once.
@@ -33,11 +34,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SimulatedPaymentProvider implements PaymentProvider {
 
     public static final String NAME = "simulator";
+    static final String DEMO_SECRET = "caravel-payment-simulator-not-for-production";
     private static final Logger LOG = Logger.getLogger(SimulatedPaymentProvider.class.getName());
 
     @Inject
-    @ConfigProperty(name = "caravel.payment.simulator.secret", defaultValue = "caravel-payment-simulator-not-for-production")
+    @ConfigProperty(name = "caravel.payment.simulator.secret", defaultValue = DEMO_SECRET)
     private String secret;
+
+    /** On in demo mode; outside it only when switched on and given a secret of its own. */
+    @Inject
+    @ConfigProperty(name = "caravel.payment.simulator.enabled")
+    private Optional<Boolean> switchedOn;
+
+    @Inject
+    @ConfigProperty(name = "caravel.demo.enabled", defaultValue = "false")
+    private boolean demo;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -52,6 +63,15 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Whether the simulator takes payments: in demo mode, or when {@code caravel.payment.simulator.enabled}
+     * is true and its secret is not the published demo one (anyone could sign events with that).
+     */
+    @Override
+    public boolean available() {
+        return switchedOn.orElse(demo) && (demo || !DEMO_SECRET.equals(secret));
     }
 
     @Override

@@ -64,7 +64,8 @@ public final class LandedCostCalculator {
                     BigDecimal duty = book.find(RuleKind.LOW_VALUE_DUTY_PER_SUBHEADING, parcel.country(), null, null, parcel.day())
                             .map(r -> {
                                 used.add(r.label());
-                                long subheadings = parcel.items().stream().map(i -> i.hsCode().substring(0, 6)).distinct().count();
+                                long subheadings = parcel.items().stream()
+                                        .map(i -> i.hsCode().substring(0, Math.min(6, i.hsCode().length()))).distinct().count();
                                 return cents(toCustomsCurrency.apply(r.value(), r.currency()).multiply(BigDecimal.valueOf(subheadings)));
                             }).orElse(BigDecimal.ZERO);
                     BigDecimal vat = cents(withShipping.add(duty).multiply(rate(RuleKind.VAT, parcel, null, used)));

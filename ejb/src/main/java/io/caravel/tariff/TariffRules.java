@@ -35,11 +35,10 @@ public class TariffRules {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** A loaded version of the table. */
-    public record RuleSetView(int version, String source, String sha256, int rules, java.time.Instant loadedAt,
-                              String loadedBy) {
+    /** A loaded version of the table (who loaded it is in the audit trail, not in this public view). */
+    public record RuleSetView(int version, String source, String sha256, int rules, java.time.Instant loadedAt) {
         static RuleSetView of(RuleSetRecord r) {
-            return new RuleSetView(r.version(), r.source(), r.sha256(), r.ruleCount(), r.loadedAt(), r.loadedBy());
+            return new RuleSetView(r.version(), r.source(), r.sha256(), r.ruleCount(), r.loadedAt());
         }
     }
 

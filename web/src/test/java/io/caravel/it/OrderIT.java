@@ -139,6 +139,10 @@ class OrderIT {
         awaitOrder(buyer, last, "PAYMENT_DECLINED");
         assertThat(quoteResponse(buyer, faceCream, 4, "CN", "CNY").status()).isEqualTo(201);
 
+        // China's orders are paid in CNY
+        Api.Response inEuros = quoteResponse(buyer, faceCream, 1, "CN", "EUR");
+        assertProblem(inEuros, 400, "validation");
+        assertThat(inEuros.body()).contains("\"field\":\"currency\"");
         // China needs the consignee's resident ID number
         Api.Response noId = order(buyer, quote(buyer, faceCream, 1, "CN", "CNY").json().getString("id"), key(),
                 consignee("张三", null));
@@ -199,6 +203,13 @@ class OrderIT {
         String decline = event("evt_" + UUID.randomUUID(), "payment.declined", ref, total);
         assertThat(webhook(decline, sign(decline)).json().getString("result")).isEqualTo("IGNORED");
         assertThat(api.get("/api/v1/orders/" + other, "buyer").json().getString("status")).isEqualTo("PAID");
+
+        // a success for another amount does not pay the order: it is declined (and refunded), the stock goes back
+        String third = placed("buyer", woodenBox, 1, "NL");
+        String wrong = event("evt_" + UUID.randomUUID(), "payment.succeeded", payRef("buyer", third), total.add(BigDecimal.ONE));
+        assertThat(webhook(wrong, sign(wrong)).json().getString("result")).isEqualTo("APPLIED");
+        assertThat(api.get("/api/v1/orders/" + third, "buyer").json().getString("status")).isEqualTo("PAYMENT_DECLINED");
+        assertThat(api.get("/api/v1/risk-events?subjectId=" + third, "officer").body()).contains("PAYMENT_AMOUNT_MISMATCH");
 
         // unsigned, wrongly signed or stale deliveries are refused
         assertProblem(webhook(success, null), 401, "unauthenticated");
@@ -352,8 +363,14 @@ class OrderIT {
                 .contains("<ceb:gcode>330499</ceb:gcode>", "<ceb:tradeMode>9610</ceb:tradeMode>");
         assertProblem(api.get("/api/v1/customs/declarations/" + declaration + "/export?message=CEB999", "customs"), 400,
                 "validation");
-        // the seller reads its order's declaration; a buyer and another seller do not
-        assertThat(api.get("/api/v1/customs/declarations?orderId=" + order, "seller-a").status()).isEqualTo(200);
+        // the seller reads its order's declaration with the ID numbers masked, and does not export it;
+        // a buyer and another seller do not read it at all
+        JsonObject sellers = api.get("/api/v1/customs/declarations?orderId=" + order, "seller-a").json();
+        assertThat(sellers.getJsonObject("documents").getJsonObject("order").getString("buyerIdNumber"))
+                .isEqualTo("1101**********0000");
+        assertThat(sellers.toString()).doesNotContain("110101199003070000");
+        assertProblem(api.get("/api/v1/customs/declarations/" + declaration + "/export?message=CEB311", "seller-a"), 403,
+                "forbidden");
         assertProblem(api.get("/api/v1/customs/declarations?orderId=" + order, buyer), 404, "not-found");
         assertProblem(api.get("/api/v1/customs/declarations/" + cleared.getString("id"), "seller-b"), 404, "not-found");
     }

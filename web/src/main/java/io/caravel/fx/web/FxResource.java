@@ -2,10 +2,9 @@ package io.caravel.fx.web;
 
 import io.caravel.platform.Access;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.RequestBodies;
 import io.caravel.fx.FxService;
 import io.caravel.platform.Caller;
-import io.caravel.platform.CaravelException;
-import io.caravel.platform.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,13 +56,7 @@ public class FxResource {
     @SecurityRequirement(name = "basic")
     @Operation(summary = "Load rates from a file in the ECB layout (eurofxref.csv, eurofxref-hist.csv or eurofxref-daily.xml, at most 2 MB); all or nothing")
     public FxService.LoadResult load(@QueryParam("source") String source, InputStream body) throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(MAX_FILE_BYTES + 1);
-        if (content.length > MAX_FILE_BYTES) {
-            throw new CaravelException(ProblemType.PAYLOAD_TOO_LARGE, "error.document.too-large", MAX_FILE_BYTES / (1024 * 1024));
-        }
-        if (content.length == 0) {
-            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
-        }
+        byte[] content = RequestBodies.read(body, MAX_FILE_BYTES);
         return fx.load(caller, content, source);
     }
 }

@@ -3,9 +3,8 @@ package io.caravel.payment.web;
 import io.caravel.payment.PaymentService;
 import io.caravel.payment.WebhookSignature;
 import io.caravel.platform.Access;
-import io.caravel.platform.CaravelException;
-import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -41,10 +40,7 @@ public class PaymentWebhookResource {
     public Map<String, String> webhook(@PathParam("provider") String provider,
                                        @HeaderParam(WebhookSignature.HEADER) String signature, InputStream body)
             throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(MAX_EVENT_BYTES + 1);
-        if (content.length > MAX_EVENT_BYTES) {
-            throw new CaravelException(ProblemType.PAYLOAD_TOO_LARGE, "error.document.too-large", 1);
-        }
+        byte[] content = RequestBodies.read(body, MAX_EVENT_BYTES);
         PaymentService.Applied applied = payments.webhook(provider, signature, new String(content, StandardCharsets.UTF_8));
         return Map.of("result", applied.name());
     }

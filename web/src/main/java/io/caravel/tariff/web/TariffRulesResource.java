@@ -3,9 +3,8 @@ package io.caravel.tariff.web;
 import io.caravel.tariff.TariffRules;
 import io.caravel.platform.Access;
 import io.caravel.platform.Caller;
-import io.caravel.platform.CaravelException;
-import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,13 +46,7 @@ public class TariffRulesResource {
     @SecurityRequirement(name = "basic")
     @Operation(summary = "Replace the whole rule table with a CSV in the documented layout (at most 2 MB); all or nothing, a new version")
     public TariffRules.RuleSetView load(@QueryParam("source") String source, InputStream body) throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(MAX_FILE_BYTES + 1);
-        if (content.length > MAX_FILE_BYTES) {
-            throw new CaravelException(ProblemType.PAYLOAD_TOO_LARGE, "error.document.too-large", MAX_FILE_BYTES / (1024 * 1024));
-        }
-        if (content.length == 0) {
-            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
-        }
+        byte[] content = RequestBodies.read(body, MAX_FILE_BYTES);
         return rules.load(caller, content, source);
     }
 }
