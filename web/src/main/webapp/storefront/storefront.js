@@ -20,6 +20,12 @@
       approve: 'Pay (simulator: approve)', decline: 'Decline (simulator)', myOrders: 'My orders',
       refresh: 'Show my orders', calls: 'API calls', signInFirst: 'Sign in first.', stock: 'in stock',
       shipsFrom: 'ships from',
+      regimes: { CN_9610: 'China cross-border retail, direct mail (9610)', CN_1210: 'China cross-border retail, bonded (1210)',
+        EU_IOSS: 'EU IOSS: VAT paid now, no import charges on delivery', EU_H1: 'EU standard import (H1), duty and VAT paid now',
+        UK_VAT_AT_SALE: 'UK: VAT charged at sale (up to £135)', UK_IMPORT: 'UK import: VAT and duty paid now',
+        US_ENTRY: 'US entry: duty paid now', US_DE_MINIMIS: 'US de minimis' },
+      shipsFromPlace: { OWN_WAREHOUSE: "the seller's warehouse", OVERSEAS_WAREHOUSE: 'an overseas warehouse',
+        OWN_AND_OVERSEAS_WAREHOUSE: "the seller's or an overseas warehouse", SUPPLIER: 'the supplier (dropship)' },
       status: { PENDING_PAYMENT: 'Waiting for payment', PAID: 'Paid', PAYMENT_DECLINED: 'Payment declined',
         PAYMENT_EXPIRED: 'Not paid in time', SHIPPED: 'Shipped',
         CANCELLED: 'Cancelled and refunded', NOT_DECLARED: 'Not declared yet', IN_PROGRESS: 'Being declared', HELD: 'Held',
@@ -41,6 +47,12 @@
       approve: '支付（模拟：成功）', decline: '拒绝（模拟）', myOrders: '我的订单',
       refresh: '查看我的订单', calls: 'API 调用', signInFirst: '请先登录。', stock: '件库存',
       shipsFrom: '发货地',
+      regimes: { CN_9610: '跨境电商零售进口，直购（9610）', CN_1210: '跨境电商零售进口，保税（1210）',
+        EU_IOSS: '欧盟 IOSS：增值税现在支付，收货时无进口费用', EU_H1: '欧盟标准进口（H1），关税和增值税现在支付',
+        UK_VAT_AT_SALE: '英国：销售时征收增值税（不超过 135 英镑）', UK_IMPORT: '英国进口：增值税和关税现在支付',
+        US_ENTRY: '美国入境：关税现在支付', US_DE_MINIMIS: '美国小额豁免' },
+      shipsFromPlace: { OWN_WAREHOUSE: '卖家仓库', OVERSEAS_WAREHOUSE: '海外仓', OWN_AND_OVERSEAS_WAREHOUSE: '卖家仓库或海外仓',
+        SUPPLIER: '供货商（一件代发）' },
       status: { PENDING_PAYMENT: '等待付款', PAID: '已付款', PAYMENT_DECLINED: '付款被拒绝', PAYMENT_EXPIRED: '未按时付款',
         SHIPPED: '已发货',
         CANCELLED: '已取消并退款', NOT_DECLARED: '尚未申报', IN_PROGRESS: '申报中', HELD: '已挂起', CLEARED: '已放行' }
@@ -48,6 +60,7 @@
   };
   let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
   let credentials = null;
+  let results = null;
   let product = null;
   let quote = null;
   let order = null;
@@ -56,6 +69,7 @@
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
   const statusText = (code) => (TEXT[lang].status[code] || code);
+  const word = (group, code) => (TEXT[lang][group][code] || code);
 
   function applyLanguage() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -64,6 +78,19 @@
     document.title = t('title');
     if (credentials) {
       $('who').textContent = t('signedInAs') + ' ' + credentials.user;
+    }
+    // what was rendered from data is rendered again in the new language
+    if (results) {
+      renderResults();
+    }
+    if (product) {
+      renderProduct();
+    }
+    if (quote) {
+      renderQuote();
+    }
+    if (order) {
+      showOrder();
     }
   }
 
@@ -119,7 +146,12 @@
   async function search(event) {
     event.preventDefault();
     const params = new URLSearchParams({ q: $('q').value, currency: $('currency').value, limit: '20' });
-    const page = await call('GET', '/catalog/products?' + params);
+    results = await call('GET', '/catalog/products?' + params);
+    renderResults();
+  }
+
+  function renderResults() {
+    const page = results;
     const list = $('results');
     list.replaceChildren();
     if (page.items.length === 0) {
@@ -145,14 +177,18 @@
 
   async function show(id) {
     product = await call('GET', '/catalog/products/' + encodeURIComponent(id) + '?currency=' + $('currency').value);
+    renderProduct();
+    $('product-panel').hidden = false;
+    $('quote-panel').hidden = true;
+  }
+
+  function renderProduct() {
     $('product-title').textContent = (lang === 'zh' && product.title.zh) ? product.title.zh : (product.title.en || product.title.zh);
     $('product-price').textContent = product.buyerPrice
       ? money(product.buyerPrice.amount, product.buyerPrice.currency) + ' (' + money(product.price.amount, product.price.currency) + ')'
       : money(product.price.amount, product.price.currency);
     $('product-meta').textContent = 'HS ' + product.hsCode + ' · ' + product.stock + ' ' + t('stock') + ' · '
-      + t('shipsFrom') + ' ' + product.shipsFrom + ' · ' + product.sellerName;
-    $('product-panel').hidden = false;
-    $('quote-panel').hidden = true;
+      + t('shipsFrom') + ' ' + word('shipsFromPlace', product.shipsFrom) + ' · ' + product.sellerName;
   }
 
   async function getQuote(event) {
@@ -172,6 +208,13 @@
       return;
     }
     orderKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    order = null;
+    $('order-panel').hidden = true;
+    renderQuote();
+    $('quote-panel').hidden = false;
+  }
+
+  function renderQuote() {
     const a = quote.amounts;
     const rows = [['goods', a.goods], ['shipping', a.shipping], ['duty', a.duty], ['vat', a.vat],
       ['consumptionTax', a.consumptionTax], ['total', a.total]];
@@ -192,10 +235,9 @@
       table.append(tr);
     });
     const rate = quote.fxRates.length ? quote.fxRates.map((r) => '1 ' + r.from + ' = ' + r.rate + ' ' + r.to + ' (' + r.date + ')').join(', ') : '—';
-    $('quote-facts').textContent = t('regime') + ': ' + quote.regime + ' · ' + t('rate') + ': ' + rate + ' · '
+    $('quote-facts').textContent = t('regime') + ': ' + word('regimes', quote.regime) + ' · ' + t('rate') + ': ' + rate + ' · '
       + t('hsEdition') + ': ' + quote.hsEdition + ' · ' + t('validUntil') + ': ' + localTime(quote.validUntil);
     $('id-number-row').hidden = quote.destinationCountry !== 'CN';
-    $('quote-panel').hidden = false;
   }
 
   async function placeOrder(event) {

@@ -446,7 +446,7 @@ class OrderIT {
             // the same figures as the API's hand-checked IOSS quote
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("amount-total"), "191.59"));
             assertThat(session.text("amount-duty")).contains("3.00");
-            assertThat(session.text("quote-facts")).contains("EU_IOSS", "HS 2022");
+            assertThat(session.text("quote-facts")).contains("EU IOSS", "HS 2022");
             session.type("c-name", "Ada Lovelace");
             session.type("c-address", "Hafenstraße 1");
             session.type("c-city", "Hamburg");
