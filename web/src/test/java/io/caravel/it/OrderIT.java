@@ -51,17 +51,21 @@ class OrderIT {
     private Api api;
 
     private static String woodenBox;   // 20.00 EUR, HS 442191, 300 g, 1000 in the seller's own warehouse
-    private static String cheapSpoon;  // 5.00 USD, HS 442191, 100 g
+    private static String cheapSpoon;  // 5.00 USD, HS 441912 (bamboo chopsticks), 100 g
     private static String faceCream;   // 1000.00 CNY, HS 330499 (consumption tax 15 %), 200 g
 
     @BeforeEach
     void client() throws InterruptedException {
         api = new Api(base.toString());
         if (woodenBox == null) {
-            woodenBox = published(product("Wooden box", "442191", "HOME", "20.00", "EUR", 1000, 300));
-            cheapSpoon = published(product("Bamboo spoon", "442191", "HOME", "5.00", "USD", 1000, 100));
-            faceCream = published(product("Face cream", "330499", "BEAUTY", "1000.00", "CNY", 1000, 200),
+            // HS codes other test classes on the same database do not use, so no price comparison flags them
+            String box = published(product("Wooden box", "442191", "HOME", "20.00", "EUR", 1000, 300));
+            String chopsticks = published(product("Bamboo chopsticks", "441912", "HOME", "5.00", "USD", 1000, 100));
+            String cream = published(product("Face cream", "330499", "BEAUTY", "1000.00", "CNY", 1000, 200),
                     "COSMETIC_SAFETY_REPORT");
+            woodenBox = box;
+            cheapSpoon = chopsticks;
+            faceCream = cream;
         }
     }
 
@@ -87,8 +91,8 @@ class OrderIT {
     void aUsOrderOfFiveDollarsPaysDutyOnItsGoodsValue() {
         JsonObject us = quote("buyer", cheapSpoon, 1, "US", "USD").json();
         assertThat(us.getString("regime")).isEqualTo("US_ENTRY");
-        // de minimis suspended: duty 3.3 % of 5.00 (FOB, shipping excluded) = 0.165 → 0.17; no import VAT
-        assertAmounts(us.getJsonObject("amounts"), "USD", "5.00", "12.00", "0.17", "0.00", "0.00", "17.17");
+        // de minimis suspended: duty 5 % (the table's US default) of 5.00 (FOB, shipping excluded) = 0.25; no import VAT
+        assertAmounts(us.getJsonObject("amounts"), "USD", "5.00", "12.00", "0.25", "0.00", "0.00", "17.25");
         assertThat(us.getJsonArray("rulesUsed").toString()).contains("DE_MINIMIS US 0 USD from 2025-08-29");
     }
 
