@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -39,12 +40,31 @@ public class CatalogService {
     /** Serves a passed revision: the first publication adds the product, later ones replace it. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void publish(PublishedProduct product) {
-        CatalogProduct existing = em.find(CatalogProduct.class, product.id());
+        publish(product, null);
+    }
+
+    /**
+     * Serves a passed revision. A product already served keeps the units orders took since: the
+     * seller's change of the stock figures against {@code previouslyDeclared} (the revision served
+     * before) is applied as an adjustment. The row is locked from reading its stock to the commit, so
+     * an order at the same moment waits and is never lost.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void publish(PublishedProduct product, ProductDetails previouslyDeclared) {
+        CatalogProduct existing = em.find(CatalogProduct.class, product.id(), LockModeType.PESSIMISTIC_WRITE);
         if (existing == null) {
             existing = new CatalogProduct(product, clock.instant());
             em.persist(existing);
         } else {
-            existing.replace(product, clock.instant());
+            ProductDetails served = product.product().copy();
+            if (previouslyDeclared != null) {
+                served.setStockOwn(Math.max(0, existing.product().getStockOwn() + served.getStockOwn()
+                        - previouslyDeclared.getStockOwn()));
+                served.setStockOverseas(Math.max(0, existing.product().getStockOverseas() + served.getStockOverseas()
+                        - previouslyDeclared.getStockOverseas()));
+            }
+            existing.replace(new PublishedProduct(product.id(), product.sellerId(), product.sellerName(), product.revision(),
+                    served, product.imageIds()), clock.instant());
             em.createQuery("delete from CatalogTerm t where t.productId = :id").setParameter("id", product.id())
                     .executeUpdate();
         }

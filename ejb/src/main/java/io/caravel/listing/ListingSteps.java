@@ -120,14 +120,23 @@ public class ListingSteps {
         return new Verdict(verdict.name(), reasons, flaggedBefore);
     }
 
-    /** Publishes the reviewed revision, exactly as it was submitted: the catalog serves it from now on. */
+    /**
+     * Publishes the reviewed revision, exactly as it was submitted: the catalog serves it from now on.
+     * Its stock figures adjust the catalog's by what the seller changed since the revision served before
+     * (units sold meanwhile stay sold).
+     */
     public void publish(String listingId, String by) {
         Listing listing = listing(listingId);
         ListingRevision revision = revision(listing);
         Seller seller = em.find(Seller.class, listing.sellerId());
         List<String> images = listings.files(listingId, ListingFile.Purpose.IMAGE).stream().map(ListingFile::id).toList();
+        ProductDetails served = em.createQuery("select r from ListingRevision r where r.listingId = :id and r.revision < :rev"
+                        + " and r.outcome = :published order by r.revision desc", ListingRevision.class)
+                .setParameter("id", listingId).setParameter("rev", revision.revision())
+                .setParameter("published", ListingRevision.Outcome.PUBLISHED).setMaxResults(1)
+                .getResultStream().findFirst().map(ListingRevision::product).orElse(null);
         catalog.publish(new PublishedProduct(listing.id(), listing.sellerId(), seller.legalName(), revision.revision(),
-                revision.product(), images.size() > 8 ? images.subList(0, 8) : images));
+                revision.product(), images.size() > 8 ? images.subList(0, 8) : images), served);
         listing.published();
         revision.decided(ListingRevision.Outcome.PUBLISHED, by, clock.instant());
         audit.recordForSeller(by, "LISTING_PUBLISHED", CASE, listingId, "revision " + listing.revision(),

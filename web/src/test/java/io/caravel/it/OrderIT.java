@@ -265,6 +265,34 @@ class OrderIT {
     }
 
     @Test
+    void aNewRevisionOfAListingKeepsTheUnitsSoldAndAppliesTheSellersRestock() throws Exception {
+        String json = product("Carved bowl", "442191", "HOME", "22.00", "EUR", 10, 300);
+        String id = published(json);
+        placed("buyer", id, 3, "AT");
+        assertThat(api.get("/api/v1/catalog/products/" + id, null).json().getInt("stock")).isEqualTo(7);
+        // an edit that leaves the stock figure alone: the three units stay sold
+        republish(id, json.replace(", plain and well made.", ", hand carved."));
+        assertThat(api.get("/api/v1/catalog/products/" + id, null).json().getInt("stock")).isEqualTo(7);
+        // the seller restocks from 10 to 15: five more units
+        republish(id, json.replace("\"stockOwn\":10", "\"stockOwn\":15"));
+        assertThat(api.get("/api/v1/catalog/products/" + id, null).json().getInt("stock")).isEqualTo(12);
+    }
+
+    private void republish(String id, String json) throws InterruptedException {
+        int before = api.get("/api/v1/catalog/products/" + id, null).json().getInt("revision");
+        Api.Response saved = api.send("PUT", "/api/v1/listings/" + id, "seller-a", json);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(api.post("/api/v1/listings/" + id + "/submit", "seller-a", "").status()).isEqualTo(200);
+        for (int i = 0; i < 120; i++) {
+            if (api.get("/api/v1/catalog/products/" + id, null).json().getInt("revision") > before) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("revision of " + id + " was not published");
+    }
+
+    @Test
     void buyersAndSellersSeeOnlyTheirOwnOrdersAndTheSellerShipsAPaidOne() throws Exception {
         String order = placed("buyer", woodenBox, 2, "ES");
         String stranger = newBuyer();
