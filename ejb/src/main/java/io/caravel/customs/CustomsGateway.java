@@ -10,6 +10,10 @@ public interface CustomsGateway {
     /** The gateway's name, stored with each submission. */
     String name();
 
-    /** Sends the declaration; answers the gateway's reference for the submission. */
-    String submit(String declarationId, DeclarationDocuments documents);
+    /**
+     * Sends the declaration; answers the gateway's reference for the submission. {@code submissionKey}
+     * (declaration and attempt) is the same when a failed step is retried, so a gateway that
+     * de-duplicates by it never takes one submission twice.
+     */
+    String submit(String submissionKey, DeclarationDocuments documents);
 }

@@ -249,7 +249,10 @@ public class CustomsService {
     public Duration submit(String id, int attempt) {
         CustomsDeclaration declaration = declaration(id);
         DeclarationDocuments d = documents(declaration);
-        String ref = gateway.submit(id, d);
+        // attempts start again after a correction: the round (submissions so far) makes the key unique
+        long round = em.createQuery("select count(s) from DeclarationSubmission s where s.declarationId = :d", Long.class)
+                .setParameter("d", id).getSingleResult();
+        String ref = gateway.submit(id + "/" + (round + 1) + "/" + attempt, d);
         em.persist(new DeclarationSubmission(id, attempt, gateway.name(), ref, declaration.documents(), clock.instant()));
         declaration.moved(DeclarationStatus.SUBMITTED, null, clock.instant());
         orders.customsStatus(declaration.orderId(), CustomsStatus.IN_PROGRESS);

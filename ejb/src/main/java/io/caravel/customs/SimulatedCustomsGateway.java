@@ -1,11 +1,12 @@
 package io.caravel.customs;
 
-import io.caravel.platform.Ids;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,8 +38,9 @@ public class SimulatedCustomsGateway implements CustomsGateway {
     }
 
     @Override
-    public String submit(String declarationId, DeclarationDocuments documents) {
-        String ref = "simcus_" + Ids.newId().replace("-", "");
+    public String submit(String submissionKey, DeclarationDocuments documents) {
+        // the same key gives the same reference: a retried step's submission is the same submission
+        String ref = "simcus_" + UUID.nameUUIDFromBytes(submissionKey.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String address = documents.order().consigneeAddress().toLowerCase(Locale.ROOT);
         if (!address.contains(NO_ANSWER)) {
             boolean accepted = !address.contains(REJECT);
