@@ -479,6 +479,11 @@ public class CustomsService {
         return a != null && b != null && a.trim().equalsIgnoreCase(b.trim());
     }
 
+    /** Whether two documents disagree on a value both carry, by the rule validation applies (case and spaces around ignored). */
+    public static boolean disagree(String a, String b) {
+        return a != null && b != null && !same(a, b);
+    }
+
     private static void requireWaybill(DeclarationDocuments d) {
         if (d.waybill() == null) {
             throw CaravelException.conflict("error.customs.no-waybill");

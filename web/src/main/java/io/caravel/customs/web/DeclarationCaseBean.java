@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The case page of a customs declaration beside its correction task: the order, payment, waybill and
@@ -121,9 +120,7 @@ public class DeclarationCaseBean extends TaskCase {
     public String getValue() { return value; }
     public void setValue(String value) { this.value = value; }
 
-    /** Whether two documents disagree on a value both carry (case and surrounding spaces ignored, as the check does). */
-    static boolean differs(String a, String b) {
-        return a != null && b != null && !Objects.equals(a.trim().toLowerCase(java.util.Locale.ROOT),
-                b.trim().toLowerCase(java.util.Locale.ROOT));
+    private static boolean differs(String a, String b) {
+        return CustomsService.disagree(a, b);
     }
 }
