@@ -20,6 +20,16 @@
       approve: 'Pay (simulator: approve)', decline: 'Decline (simulator)', myOrders: 'My orders',
       refresh: 'Show my orders', calls: 'API calls', signInFirst: 'Sign in first.', stock: 'in stock',
       shipsFrom: 'ships from',
+      received: 'Confirm receipt', receivedDone: 'Receipt confirmed', dispute: 'Open a dispute',
+      disputeTitle: 'Open a dispute', line: 'Order line', reason: 'Reason', amountOptional: 'Amount (empty: the whole line)',
+      description: 'What happened', disputeButton: 'Open the dispute', myDisputes: 'My disputes',
+      refreshDisputes: 'Show my disputes', answerDue: 'seller answers by', refunded: 'refunded', write: 'Write',
+      send: 'Send', appealReason: 'Why you appeal', appeal: 'Appeal the decision', noDisputes: 'No disputes.',
+      parties: { BUYER: 'You', SELLER: 'Seller', AGENT: 'Dispute agent', PLATFORM: 'Caravel' },
+      reasons: { NOT_RECEIVED: 'Item not received', NOT_AS_DESCRIBED: 'Not as described', DAMAGED: 'Arrived damaged',
+        UNAUTHORIZED: 'Unauthorized payment' },
+      disputeStatus: { OPEN: 'Opened', AWAITING_SELLER: 'Waiting for the seller', UNDER_REVIEW: 'Under review by an agent',
+        RESOLVED_BUYER: 'Decided for you', RESOLVED_SELLER: 'Decided for the seller', APPEALED: 'Appealed', CLOSED: 'Closed' },
       regimes: { CN_9610: 'China cross-border retail, direct mail (9610)', CN_1210: 'China cross-border retail, bonded (1210)',
         EU_IOSS: 'EU IOSS: VAT paid now, no import charges on delivery', EU_H1: 'EU standard import (H1), duty and VAT paid now',
         UK_VAT_AT_SALE: 'UK: VAT charged at sale (up to £135)', UK_IMPORT: 'UK import: VAT and duty paid now',
@@ -47,6 +57,15 @@
       approve: '支付（模拟：成功）', decline: '拒绝（模拟）', myOrders: '我的订单',
       refresh: '查看我的订单', calls: 'API 调用', signInFirst: '请先登录。', stock: '件库存',
       shipsFrom: '发货地',
+      received: '确认收货', receivedDone: '已确认收货', dispute: '发起纠纷',
+      disputeTitle: '发起纠纷', line: '订单行', reason: '原因', amountOptional: '金额（留空：整行金额）',
+      description: '发生了什么', disputeButton: '提交纠纷', myDisputes: '我的纠纷',
+      refreshDisputes: '查看我的纠纷', answerDue: '卖家答复期限', refunded: '已退款', write: '留言',
+      send: '发送', appealReason: '申诉理由', appeal: '对裁决申诉', noDisputes: '没有纠纷。',
+      parties: { BUYER: '您', SELLER: '卖家', AGENT: '纠纷客服', PLATFORM: 'Caravel' },
+      reasons: { NOT_RECEIVED: '未收到货', NOT_AS_DESCRIBED: '与描述不符', DAMAGED: '到货破损', UNAUTHORIZED: '未经授权的付款' },
+      disputeStatus: { OPEN: '已发起', AWAITING_SELLER: '等待卖家答复', UNDER_REVIEW: '客服审理中', RESOLVED_BUYER: '判您胜诉',
+        RESOLVED_SELLER: '判卖家胜诉', APPEALED: '申诉中', CLOSED: '已关闭' },
       regimes: { CN_9610: '跨境电商零售进口，直购（9610）', CN_1210: '跨境电商零售进口，保税（1210）',
         EU_IOSS: '欧盟 IOSS：增值税现在支付，收货时无进口费用', EU_H1: '欧盟标准进口（H1），关税和增值税现在支付',
         UK_VAT_AT_SALE: '英国：销售时征收增值税（不超过 135 英镑）', UK_IMPORT: '英国进口：增值税和关税现在支付',
@@ -65,6 +84,8 @@
   let quote = null;
   let order = null;
   let orderKey = null;
+  let disputeOrder = null;
+  let disputeKey = null;
 
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
@@ -279,6 +300,14 @@
     showOrder();
   }
 
+  function button(textKey, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = t(textKey);
+    b.addEventListener('click', () => action().catch((e) => { $('signin-error').textContent = e.message; }));
+    return b;
+  }
+
   async function myOrders() {
     if (!credentials) {
       $('signin-error').textContent = t('signInFirst');
@@ -289,10 +318,124 @@
     list.replaceChildren();
     page.items.forEach((o) => {
       const li = document.createElement('li');
-      li.textContent = localTime(o.createdAt) + ' · ' + money(o.total.amount, o.total.currency) + ' · ' + statusText(o.status)
-        + ' · ' + t('customs') + ': ' + statusText(o.customsStatus);
+      li.dataset.order = o.id;
+      li.append(localTime(o.createdAt) + ' · ' + money(o.total.amount, o.total.currency) + ' · ' + statusText(o.status)
+        + ' · ' + t('customs') + ': ' + statusText(o.customsStatus) + ' ');
+      if (o.status === 'SHIPPED' && !o.receivedAt) {
+        li.append(button('received', async () => { await call('POST', '/orders/' + encodeURIComponent(o.id) + '/receipt'); await myOrders(); }));
+      } else if (o.receivedAt) {
+        li.append(t('receivedDone') + ' ');
+      }
+      if (o.status === 'PAID' || o.status === 'SHIPPED') {
+        li.append(button('dispute', async () => openDisputeForm(o)));
+      }
       list.append(li);
     });
+  }
+
+  function openDisputeForm(o) {
+    disputeOrder = o;
+    disputeKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    const lines = $('d-line');
+    lines.replaceChildren();
+    o.pricing.lines.forEach((l, i) => {
+      const option = document.createElement('option');
+      option.value = String(i + 1);
+      option.textContent = (i + 1) + ' · ' + l.quantity + ' × ' + l.title;
+      lines.append(option);
+    });
+    const reasons = $('d-reason');
+    reasons.replaceChildren();
+    Object.keys(TEXT.en.reasons).forEach((code) => {
+      const option = document.createElement('option');
+      option.value = code;
+      option.textContent = word('reasons', code);
+      reasons.append(option);
+    });
+    $('d-amount').value = '';
+    $('d-description').value = '';
+    $('dispute-error').textContent = '';
+    $('dispute-panel').hidden = false;
+    $('dispute-panel').scrollIntoView();
+  }
+
+  async function openDispute(event) {
+    event.preventDefault();
+    $('dispute-error').textContent = '';
+    const body = { orderId: disputeOrder.id, lineNo: Number($('d-line').value), reason: $('d-reason').value,
+      description: $('d-description').value };
+    if ($('d-amount').value.trim() !== '') {
+      body.amount = Number($('d-amount').value);
+    }
+    try {
+      await call('POST', '/disputes', body, { 'Idempotency-Key': disputeKey });
+    } catch (e) {
+      $('dispute-error').textContent = e.message;
+      return;
+    }
+    $('dispute-panel').hidden = true;
+    await myDisputes();
+  }
+
+  async function myDisputes() {
+    if (!credentials) {
+      $('signin-error').textContent = t('signInFirst');
+      return;
+    }
+    const page = await call('GET', '/disputes?limit=20');
+    const list = $('disputes');
+    list.replaceChildren();
+    if (page.items.length === 0) {
+      list.textContent = t('noDisputes');
+    }
+    page.items.forEach((d) => list.append(disputeItem(d)));
+  }
+
+  function disputeItem(d) {
+    const li = document.createElement('li');
+    li.dataset.dispute = d.id;
+    const head = document.createElement('p');
+    const status = document.createElement('strong');
+    status.className = 'dispute-status';
+    status.textContent = word('disputeStatus', d.status);
+    head.append(localTime(d.createdAt) + ' · ' + (d.lineTitle || '') + ' · ' + word('reasons', d.reason) + ' · '
+      + money(d.claimed.amount, d.claimed.currency) + ' · ', status);
+    if (d.status === 'AWAITING_SELLER') {
+      head.append(' · ' + t('answerDue') + ' ' + localTime(d.sellerDeadline));
+    }
+    if (Number(d.refunded.amount) > 0) {
+      head.append(' · ' + t('refunded') + ' ' + money(d.refunded.amount, d.refunded.currency));
+    }
+    li.append(head);
+    const thread = document.createElement('ol');
+    thread.className = 'thread';
+    d.messages.forEach((m) => {
+      const item = document.createElement('li');
+      item.textContent = word('parties', m.party) + ' · ' + localTime(m.createdAt) + ': ' + m.body;
+      thread.append(item);
+    });
+    li.append(thread);
+    if (d.status !== 'CLOSED') {
+      const text = document.createElement('textarea');
+      text.rows = 2;
+      text.maxLength = 4000;
+      text.setAttribute('aria-label', t('write'));
+      li.append(text, button('send', async () => {
+        await call('POST', '/disputes/' + encodeURIComponent(d.id) + '/messages', { body: text.value });
+        await myDisputes();
+      }));
+    }
+    if (d.appealable) {
+      const reason = document.createElement('textarea');
+      reason.rows = 2;
+      reason.setAttribute('aria-label', t('appealReason'));
+      reason.placeholder = t('appealReason');
+      li.append(reason, button('appeal', async () => {
+        await call('POST', '/disputes/' + encodeURIComponent(d.id) + '/appeal', { reason: reason.value });
+        await myDisputes();
+      }));
+    }
+    return li;
   }
 
   document.addEventListener('DOMContentLoaded', () => {
@@ -307,5 +450,7 @@
     $('pay-approve').addEventListener('click', () => pay('APPROVE').catch((e) => { $('order-error').textContent = e.message; }));
     $('pay-decline').addEventListener('click', () => pay('DECLINE').catch((e) => { $('order-error').textContent = e.message; }));
     $('orders-button').addEventListener('click', () => myOrders().catch((e) => { $('signin-error').textContent = e.message; }));
+    $('dispute').addEventListener('submit', openDispute);
+    $('disputes-button').addEventListener('click', () => myDisputes().catch((e) => { $('signin-error').textContent = e.message; }));
   });
 }());

@@ -367,7 +367,7 @@ public class CustomsService {
 
     static final List<String> CORRECTABLE = List.of("waybill.consigneeName", "waybill.consigneeAddress", "payment.payerIdNumber");
 
-    /** A declaration for customs agents and compliance staff, or the order's seller; to anyone else it does not exist. */
+    /** A declaration for customs agents and compliance staff, the order's seller or a dispute agent; to anyone else it does not exist. */
     public DeclarationView get(Caller caller, String id) {
         CustomsDeclaration declaration = id == null ? null : em.find(CustomsDeclaration.class, id);
         if (declaration == null || !mayRead(caller, declaration)) {
@@ -446,8 +446,9 @@ public class CustomsService {
         }
     }
 
+    /** Staff, the order's seller, and dispute agents (a dispute's case shows the declaration, ID numbers masked). */
     private static boolean mayRead(Caller caller, CustomsDeclaration declaration) {
-        return isStaff(caller) || declaration.sellerId().equals(caller.sellerId());
+        return isStaff(caller) || declaration.sellerId().equals(caller.sellerId()) || caller.hasRole(Roles.DISPUTE_AGENT);
     }
 
     DeclarationView view(CustomsDeclaration d) {

@@ -1,6 +1,10 @@
 package io.caravel.demo;
 
 import io.caravel.catalog.ProductDetails;
+import io.caravel.dispute.DisputeReason;
+import io.caravel.dispute.DisputeRequest;
+import io.caravel.dispute.DisputeService;
+import io.caravel.dispute.SellerResponse;
 import io.caravel.identity.IdentityService;
 import io.caravel.inbox.Decision;
 import io.caravel.inbox.InboxService;
@@ -84,6 +88,9 @@ public class DemoCases {
     private PaymentService payments;
 
     @Inject
+    private DisputeService disputes;
+
+    @Inject
     private ManagementService management;
 
     @Inject
@@ -131,6 +138,8 @@ public class DemoCases {
         settle(self.listing(seller, listing, target));
         // a China order shipped with another consignee on the waybill: held for the customs agent
         String declaration = self.heldDeclaration(seller);
+        // disputes about earbuds sent to Germany: one waits for seller-a's answer, one contested waits for the dispute agent
+        self.disputes(seller);
         if (declaration != null) {
             settle(declaration);
         }
@@ -174,6 +183,66 @@ public class DemoCases {
         orders.ship(seller, orderId, new OrderService.ShipRequest("李四", null, 450));
         return em.createQuery("select d.id from CustomsDeclaration d where d.orderId = :o", String.class)
                 .setParameter("o", orderId).getSingleResult();
+    }
+
+    /**
+     * The demo buyer orders seller-a's earbuds to Germany twice and pays; one parcel is shipped. The buyer
+     * disputes both: "arrived damaged" waits for seller-a's answer; "not as described" seller-a contests,
+     * so a dispute agent has a review task.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void disputes(Caller seller) {
+        String product = em.createQuery("select p.id from CatalogProduct p where p.product.titleEn = :t", String.class)
+                .setParameter("t", DemoCatalog.EARBUDS).getResultStream().findFirst().orElse(null);
+        if (product == null) {
+            LOG.warning("Demo mode: the demo earbuds are not published; no demo disputes");
+            return;
+        }
+        Caller buyer = new Caller("buyer", Set.of(Roles.BUYER), null);
+        String damaged = paidOrder(buyer, product, "demo-dispute-1");
+        String contested = paidOrder(buyer, product, "demo-dispute-2");
+        orders.ship(seller, contested, null);
+        disputes.open(buyer, "demo-dispute-1", dispute(damaged, DisputeReason.DAMAGED,
+                "The charging case arrived cracked and does not close. / 充电盒到货时已破裂，无法合上。"));
+        String id = disputes.open(buyer, "demo-dispute-2", dispute(contested, DisputeReason.NOT_AS_DESCRIBED,
+                "The listing says 30 hours of battery; mine last 6. / 商品描述续航 30 小时，实际只有 6 小时。")).dispute().id();
+        SellerResponse contest = new SellerResponse();
+        contest.setAnswer(io.caravel.dispute.Dispute.Answer.CONTEST);
+        contest.setMessage("30 hours include the charging case, as the listing says; the earbuds alone last 6 to 7 hours."
+                + " / 30 小时包含充电盒，商品描述已注明；耳机单次续航 6 至 7 小时。");
+        disputes.respond(seller, id, null, contest);
+    }
+
+    private String paidOrder(Caller buyer, String product, String key) {
+        QuoteRequest.Line line = new QuoteRequest.Line();
+        line.setProductId(product);
+        line.setQuantity(1);
+        QuoteRequest request = new QuoteRequest();
+        request.setLines(List.of(line));
+        request.setDestinationCountry("DE");
+        request.setCurrency("EUR");
+        QuoteView quote = checkout.quote(buyer, request);
+        OrderRequest.Consignee consignee = new OrderRequest.Consignee();
+        consignee.setName("Bo Buyer");
+        consignee.setPhone("+49 30 5555 0100");
+        consignee.setAddress("Hafenstraße 1");
+        consignee.setCity("Berlin");
+        consignee.setPostcode("10115");
+        OrderRequest order = new OrderRequest();
+        order.setQuoteId(quote.id());
+        order.setConsignee(consignee);
+        String orderId = orders.place(buyer, key, order).order().id();
+        payments.simulateInProcess(orderId, new SimulatedPaymentProvider.Simulation(true, "Bo Buyer", null, 0, 1));
+        return orderId;
+    }
+
+    private static DisputeRequest dispute(String orderId, DisputeReason reason, String description) {
+        DisputeRequest request = new DisputeRequest();
+        request.setOrderId(orderId);
+        request.setLineNo(1);
+        request.setReason(reason);
+        request.setDescription(description);
+        return request;
     }
 
     /** Registers a seller, fills its application and submits it; returns the application id. */

@@ -69,6 +69,7 @@ public class DemoCatalog {
 
     /** The demo T-shirt's title (the demo customs case orders it). */
     static final String T_SHIRT = "Organic cotton T-shirt";
+    static final String EARBUDS = "Wireless earbuds with charging case";
 
     /** Loads the demo FX rates when no rate is loaded yet. */
     public void rates() {
@@ -83,7 +84,7 @@ public class DemoCatalog {
         if (!listings.list(sellerA, null, io.caravel.platform.PageRequest.of(1, null)).items().isEmpty()) {
             return;
         }
-        submit(sellerA, listing("Wireless earbuds with charging case", "带充电盒的无线耳机", "851830", ProductCategory.ELECTRONICS,
+        submit(sellerA, listing(EARBUDS, "带充电盒的无线耳机", "851830", ProductCategory.ELECTRONICS,
                 new BigDecimal("59.00"), "EUR", false), false);
         submit(sellerA, listing(T_SHIRT, "有机棉T恤", "610910", ProductCategory.APPAREL, new BigDecimal("89.00"), "CNY", false),
                 false);

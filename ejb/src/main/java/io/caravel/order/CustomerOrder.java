@@ -72,6 +72,8 @@ public class CustomerOrder implements SellerCase {
     private Instant paidAt;
     @Column(name = "shipped_at")
     private Instant shippedAt;
+    @Column(name = "received_at")
+    private Instant receivedAt;
     @Version
     private int version;
 
@@ -123,6 +125,10 @@ public class CustomerOrder implements SellerCase {
         shippedAt = at;
     }
 
+    void received(Instant at) {
+        receivedAt = at;
+    }
+
     void customs(CustomsStatus status) {
         customsStatus = status;
     }
@@ -161,4 +167,6 @@ public class CustomerOrder implements SellerCase {
     public Instant createdAt() { return createdAt; }
     public Instant paidAt() { return paidAt; }
     public Instant shippedAt() { return shippedAt; }
+    /** When the buyer confirmed receipt (null: not confirmed). */
+    public Instant receivedAt() { return receivedAt; }
 }

@@ -240,6 +240,22 @@ public class OrderService {
         return view(caller, order);
     }
 
+    /** The buyer confirms the parcel arrived (once; a dispute's claim window counts from then). */
+    public OrderView confirmReceipt(Caller caller, String id) {
+        CustomerOrder order = visible(caller, id);
+        if (!order.buyer().equals(caller.username())) {
+            throw CaravelException.forbidden();
+        }
+        if (order.status() != OrderStatus.SHIPPED) {
+            throw CaravelException.conflict("error.order.not-shipped", order.status().name());
+        }
+        if (order.receivedAt() == null) {
+            order.received(clock.instant());
+            audit.record(caller.username(), "ORDER_RECEIVED", CASE, order.id(), "the buyer confirmed receipt");
+        }
+        return view(caller, order);
+    }
+
     /** Where the order's customs declaration stands (written by the customs workflow). */
     public void customsStatus(String orderId, CustomsStatus status) {
         order(orderId).customs(status);
@@ -265,6 +281,15 @@ public class OrderService {
                 .setParameter("o", orderId).getResultStream().findFirst().orElse(null);
         Payment payment = payments.ofOrder(orderId).stream().findFirst().orElse(null);
         return new Sold(order, lines(orderId), payment, shipment, CheckoutService.JSON.fromJson(order.pricing(), QuoteView.class));
+    }
+
+    /** An order as sold, for its buyer only (anyone else: not found). */
+    public Sold soldTo(Caller caller, String orderId) {
+        CustomerOrder order = em.find(CustomerOrder.class, orderId);
+        if (order == null || !order.buyer().equals(caller.username()) || !caller.hasRole(Roles.BUYER)) {
+            throw CaravelException.notFound("order", orderId);
+        }
+        return sold(orderId);
     }
 
     /** An order with everything a customs declaration is built from. */
@@ -349,6 +374,7 @@ public class OrderService {
                 .setParameter("o", o.id()).getResultStream().findFirst().orElse(null);
         String idNumber = buyer || isStaff(caller) ? o.consigneeIdNumber() : Masks.idNumber(o.consigneeIdNumber());
         return new OrderView(o.id(), o.status().name(), o.customsStatus().name(), o.createdAt(), o.paidAt(), o.shippedAt(),
+                o.receivedAt(),
                 o.sellerId(), o.destinationCountry(), o.regime(), new Money(o.total(), o.buyerCurrency()),
                 new OrderView.Consignee(o.consigneeName(), o.consigneePhone(), o.consigneeAddress(), o.consigneeCity(),
                         o.consigneePostcode(), idNumber),

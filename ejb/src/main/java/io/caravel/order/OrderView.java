@@ -11,20 +11,20 @@ import java.time.Instant;
  * consignee's ID number masked.
  */
 public record OrderView(String id, String status, String customsStatus, Instant createdAt, Instant paidAt,
-                        Instant shippedAt, String sellerId, String destinationCountry, String regime, Money total,
+                        Instant shippedAt, Instant receivedAt, String sellerId, String destinationCountry, String regime, Money total,
                         Consignee consignee, QuoteView pricing, PaymentView payment, ShipmentView shipment, int version) {
 
     /** Who receives the parcel. */
     public record Consignee(String name, String phone, String address, String city, String postcode, String idNumber) {
     }
 
-    /** The order's payment: status, amount, where a pending one is paid, and the payer data of China's CEB411. */
+    /** The order's payment: status, amount, what was refunded, where a pending one is paid, and the payer data of China's CEB411. */
     public record PaymentView(String id, String status, Money amount, String payUrl, String provider, String transactionId,
-                              String payerName, String declineReason, Instant completedAt) {
+                              String payerName, String declineReason, Instant completedAt, Money refunded) {
         static PaymentView of(Payment p, boolean forBuyer) {
             return new PaymentView(p.id(), p.status().name(), p.amount(),
                     forBuyer && p.status() == Payment.Status.PENDING ? p.payUrl() : null,
-                    p.provider(), p.transactionId(), p.payerName(), p.declineReason(), p.completedAt());
+                    p.provider(), p.transactionId(), p.payerName(), p.declineReason(), p.completedAt(), p.refunded());
         }
     }
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 @Table(name = "payment")
 public class Payment {
 
-    public enum Status { PENDING, SUCCEEDED, DECLINED, REFUNDED }
+    public enum Status { PENDING, SUCCEEDED, DECLINED, PARTIALLY_REFUNDED, REFUNDED }
 
     @Id
     private String id;
@@ -44,6 +44,8 @@ public class Payment {
     private String transactionId;
     @Column(name = "decline_reason")
     private String declineReason;
+    @Column(name = "refunded_amount", nullable = false)
+    private BigDecimal refundedAmount = BigDecimal.ZERO;
     @Column(name = "refund_id")
     private String refundId;
     @Column(name = "refunded_at")
@@ -85,8 +87,10 @@ public class Payment {
         completedAt = outcome.at();
     }
 
-    void refunded(String refundId, Instant at) {
-        status = Status.REFUNDED;
+    /** A refund of part or all of what is left; refunded in full once nothing is left. */
+    void refunded(BigDecimal refunded, String refundId, Instant at) {
+        refundedAmount = refundedAmount.add(refunded);
+        status = refundedAmount.compareTo(amount) >= 0 ? Status.REFUNDED : Status.PARTIALLY_REFUNDED;
         this.refundId = refundId;
         refundedAt = at;
     }
@@ -109,6 +113,13 @@ public class Payment {
     public Instant createdAt() { return createdAt; }
     public Instant completedAt() { return completedAt; }
     public String refundId() { return refundId; }
+    /** What has been paid back so far (one or more refunds). */
+    public Money refunded() { return new Money(refundedAmount, currency); }
+    /** What can still be refunded. */
+    public Money refundable() {
+        return new Money(status == Status.SUCCEEDED || status == Status.PARTIALLY_REFUNDED ? amount.subtract(refundedAmount)
+                : BigDecimal.ZERO, currency);
+    }
     public Instant refundedAt() { return refundedAt; }
     /** Where the buyer pays while the payment is pending. */
     public String payUrl() { return payUrl; }

@@ -25,8 +25,11 @@ public interface PaymentProvider {
     /** Reads a verified webhook body; empty when it is not a payment outcome Caravel handles. */
     Optional<PaymentOutcome> read(String body);
 
-    /** Refunds a completed payment in full; answers the provider's refund id. A second refund of one payment refunds nothing more. */
-    String refund(String providerRef, Money amount);
+    /**
+     * Refunds part or all of a completed payment; answers the provider's refund id. The refund key is
+     * sent as the provider's idempotency key: a retried refund with the same key pays once.
+     */
+    String refund(String providerRef, Money amount, String refundKey);
 
     /** A payment opened at the provider. */
     record Opened(String providerRef, String payUrl) {

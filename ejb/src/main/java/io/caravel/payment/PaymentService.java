@@ -100,7 +100,8 @@ public class PaymentService {
             risks.record(RiskCategory.PAYMENT, "PAYMENT_AMOUNT_MISMATCH", RiskEvent.Severity.REVIEW, "order",
                     payment.orderId(), null, "provider reported " + outcome.amount() + " " + outcome.currency()
                             + ", the order is " + payment.amount().amount() + " " + payment.amount().currency());
-            String refundId = provider.refund(payment.providerRef(), new Money(outcome.amount(), outcome.currency()));
+            String refundId = provider.refund(payment.providerRef(), new Money(outcome.amount(), outcome.currency()),
+                    "mismatch:" + outcome.eventId());
             outcome = new PaymentOutcome(outcome.eventId(), outcome.providerRef(), false, outcome.amount(), outcome.currency(),
                     outcome.payerName(), outcome.payerIdNumber(), outcome.transactionId(), outcome.at(),
                     "amount_mismatch (refund " + refundId + ")");
@@ -113,16 +114,47 @@ public class PaymentService {
         return Applied.APPLIED;
     }
 
-    /** Refunds the order's succeeded payment in full, once: a refund already made is not made again. */
+    /** Refunds what is left of the order's succeeded payment, once per key (an order cancelled, a late payment). */
     public void refund(String orderId) {
-        for (Payment payment : ofOrder(orderId)) {
-            if (payment.status() == Payment.Status.SUCCEEDED) {
-                String refundId = provider.refund(payment.providerRef(), payment.amount());
-                payment.refunded(refundId, clock.instant());
-                audit.record(payment.provider(), "PAYMENT_REFUNDED", "order", orderId,
-                        payment.amount().amount().toPlainString() + " " + payment.amount().currency() + ", refund " + refundId);
-            }
+        refund(orderId, null, "order:" + orderId, "order cancelled");
+    }
+
+    /**
+     * Refunds {@code amount} of the order's payment (all that is left when null), once per refund key:
+     * asked again with the same key it answers the refund made then and pays nothing more. Answers
+     * null when nothing was paid or nothing is left. More than is left is refused (409).
+     */
+    public PaymentRefund refund(String orderId, Money amount, String refundKey, String reason) {
+        PaymentRefund earlier = em.createQuery("select r from PaymentRefund r where r.refundKey = :k", PaymentRefund.class)
+                .setParameter("k", refundKey).getResultStream().findFirst().orElse(null);
+        if (earlier != null) {
+            return earlier;
         }
+        Payment payment = ofOrder(orderId).stream().filter(p -> p.refundable().amount().signum() > 0).findFirst().orElse(null);
+        if (payment == null) {
+            return null;
+        }
+        em.lock(payment, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        Money left = payment.refundable();
+        Money refund = amount == null ? left : amount;
+        if (!refund.currency().equals(left.currency()) || refund.amount().signum() <= 0
+                || refund.amount().compareTo(left.amount()) > 0) {
+            throw CaravelException.conflict("error.payment.refund-exceeds", left.amount().toPlainString(), left.currency());
+        }
+        String refundId = provider.refund(payment.providerRef(), refund, refundKey);
+        PaymentRefund made = new PaymentRefund(payment.id(), refundKey, refund, refundId, reason, clock.instant());
+        em.persist(made);
+        payment.refunded(refund.amount(), refundId, made.createdAt());
+        audit.record(payment.provider(), "PAYMENT_REFUNDED", "order", orderId,
+                refund.amount().toPlainString() + " " + refund.currency() + ", refund " + refundId + " (" + reason + ")");
+        return made;
+    }
+
+    /** What the refunds whose keys start with the prefix paid back in all. */
+    public java.math.BigDecimal refunded(String keyPrefix) {
+        java.math.BigDecimal sum = em.createQuery("select sum(r.amount) from PaymentRefund r where r.refundKey like :k",
+                java.math.BigDecimal.class).setParameter("k", keyPrefix.replace("%", "") + "%").getSingleResult();
+        return sum == null ? java.math.BigDecimal.ZERO : sum;
     }
 
     /** Demo mode: the order's payment approved through the simulator's signed event, delivered in-process (no HTTP). */

@@ -81,8 +81,10 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public String refund(String providerRef, Money amount) {
-        return "simrf_" + providerRef.substring(4);
+    public String refund(String providerRef, Money amount, String refundKey) {
+        // the same key answers the same refund id, as a provider honouring idempotency keys does
+        return "simrf_" + io.caravel.platform.Uploads.sha256((providerRef + "|" + refundKey)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 24);
     }
 
     @Override

@@ -24,6 +24,8 @@ public enum Access {
     CASE_WORK(Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT)),
     /** Correcting held customs declarations. */
     CUSTOMS(Set.of(Roles.CUSTOMS_AGENT)),
+    /** Deciding disputes: setting what a split decision refunds. */
+    DISPUTES(Set.of(Roles.DISPUTE_AGENT)),
     /** Screening a name by hand against the sanctions lists. */
     SCREENING(Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD)),
     /** Every seller's records, risk events and take-downs: compliance staff and administrators. */

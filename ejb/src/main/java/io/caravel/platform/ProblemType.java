@@ -25,6 +25,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
     /** The quote's prices are no longer guaranteed: ask for a new quote. */
     QUOTE_EXPIRED(422, "quote-expired"),
+    /** A dispute opened after its claim window closed (the rules say how long it is). */
+    CLAIM_WINDOW_CLOSED(422, "claim-window-closed"),
     TOO_MANY_REQUESTS(429, "too-many-requests"),
     INTERNAL(500, "internal-error"),
     UNAVAILABLE(503, "service-unavailable");
@@ -59,7 +61,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status == status && type != VALIDATION && type != IDEMPOTENCY_KEY_REUSED
-                    && type != OUT_OF_STOCK && type != QUOTE_EXPIRED
+                    && type != OUT_OF_STOCK && type != QUOTE_EXPIRED && type != CLAIM_WINDOW_CLOSED
                     && type != PASSWORD_CHANGE_REQUIRED) {
                 return type;
             }

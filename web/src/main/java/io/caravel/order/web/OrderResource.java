@@ -83,6 +83,14 @@ public class OrderResource {
         return orders.ship(caller, id, request);
     }
 
+    @POST
+    @Path("{id}/receipt")
+    @Allow(Access.BUYING)
+    @Operation(summary = "The buyer confirms a shipped order arrived (a dispute's claim window counts from then)")
+    public OrderView confirmReceipt(@PathParam("id") String id) {
+        return orders.confirmReceipt(caller, id);
+    }
+
     private static OrderStatus status(String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -49,6 +49,12 @@ public class SellerHomeBean {
      */
     public String link(NotificationView notification) {
         String subject = notification.subjectId();
+        if (notification.kind().startsWith("DISPUTE_")) {
+            return "/seller/disputes.xhtml?id=" + subject;
+        }
+        if (notification.kind().equals("ACCOUNT_WARNING")) {
+            return "/seller/index.xhtml";
+        }
         boolean application = applications().stream().anyMatch(a -> a.id().equals(subject));
         return (application ? "/seller/application.xhtml?id=" : "/seller/listing.xhtml?id=") + subject;
     }

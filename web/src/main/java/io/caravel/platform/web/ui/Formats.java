@@ -72,6 +72,16 @@ public class Formats {
         return at != null && at.isBefore(Instant.now());
     }
 
+    /** A share as a percentage in the page's language: 0.0525 → "5.25%". */
+    public String percent(BigDecimal fraction) {
+        if (fraction == null) {
+            return "";
+        }
+        NumberFormat number = NumberFormat.getPercentInstance(locale.getLocale());
+        number.setMaximumFractionDigits(2);
+        return number.format(fraction);
+    }
+
     /** An amount with its currency, in the currency's minor units: "1,299.00 EUR". */
     public String money(BigDecimal amount, String currency) {
         if (amount == null) {

@@ -1,0 +1,700 @@
+package io.caravel.dispute;
+
+import io.caravel.audit.AuditTrail;
+import io.caravel.casework.CaseHeader;
+import io.caravel.notification.Notifications;
+import io.caravel.order.OrderLine;
+import io.caravel.order.OrderService;
+import io.caravel.order.OrderStatus;
+import io.caravel.order.QuoteView;
+import io.caravel.payment.PaymentRefund;
+import io.caravel.payment.PaymentService;
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Money;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.ProblemType;
+import io.caravel.platform.Roles;
+import io.caravel.platform.TimeCursor;
+import io.caravel.platform.Uploads;
+import io.caravel.risk.RiskCategory;
+import io.caravel.risk.RiskEvent;
+import io.caravel.risk.RiskEvents;
+import io.caravel.seller.SellerDirectory;
+import io.caravel.seller.SellerReviews;
+import io.caravel.shipping.Carrier;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+
+/**
+ * Disputes of order lines: a buyer opens one within the claim window; the seller accepts (refund,
+ * full or partial, with or without a return) or contests with evidence before the deadline; no
+ * answer decides for the buyer; a dispute agent decides a contested one; either party may appeal once
+ * within the appeal window, and another agent decides. Refunds go through the payment adapter once
+ * per dispute and decision. Deadlines and thresholds come from {@link DisputeRuleStore}. Buyers see
+ * their own disputes, sellers theirs, dispute agents and compliance staff every dispute; staff-only
+ * notes never reach the parties.
+ */
+@Stateless
+public class DisputeService {
+
+    static final String CASE = DisputeWorkflow.CASE_TYPE;
+    static final String WORKFLOW = "workflow";
+    /** The refund keys of a dispute start with this and its id. */
+    static final String REFUND_KEY = "dispute:";
+    public static final int MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+    private static final Set<String> EVIDENCE_TYPES = Set.of(Uploads.PDF, Uploads.JPEG, Uploads.PNG);
+    private static final int MAX_EVIDENCE_FILES = 20;
+
+    @PersistenceContext(unitName = "caravel")
+    private EntityManager em;
+
+    @Inject
+    private OrderService orders;
+
+    @Inject
+    private PaymentService payments;
+
+    @Inject
+    private DisputeRuleStore ruleStore;
+
+    @Inject
+    private RuntimeService runtime;
+
+    @Inject
+    private Notifications notifications;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private RiskEvents risks;
+
+    @Inject
+    private Carrier carrier;
+
+    @Inject
+    private SellerDirectory sellers;
+
+    @Inject
+    private SellerReviews reviews;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** An opened dispute, and whether an earlier request with the same key opened it. */
+    public record Opened(DisputeView dispute, boolean replayed) {
+    }
+
+    // --- the buyer opens ---
+
+    public Opened open(Caller caller, String idempotencyKey, DisputeRequest request) {
+        if (!caller.hasRole(Roles.BUYER)) {
+            throw CaravelException.forbidden();
+        }
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw CaravelException.invalid("Idempotency-Key", "error.order.idempotency-key");
+        }
+        if (request == null) {
+            throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
+        }
+        String hash = Uploads.sha256(String.join("\n", request.getOrderId(), String.valueOf(request.getLineNo()),
+                String.valueOf(request.getReason()), request.getAmount() == null ? "" : request.getAmount().stripTrailingZeros()
+                        .toPlainString(), String.valueOf(request.getDescription())).getBytes(StandardCharsets.UTF_8));
+        Dispute earlier = em.createQuery("select d from Dispute d where d.buyer = :b and d.idempotencyKey = :k", Dispute.class)
+                .setParameter("b", caller.username()).setParameter("k", idempotencyKey).getResultStream().findFirst().orElse(null);
+        if (earlier != null) {
+            if (!earlier.requestHash().equals(hash)) {
+                throw new CaravelException(ProblemType.IDEMPOTENCY_KEY_REUSED, "error.order.key-reused");
+            }
+            return new Opened(view(caller, earlier), true);
+        }
+        if (request.getOrderId() == null || request.getOrderId().isBlank()) {
+            throw CaravelException.invalid("orderId", "error.dispute.order-required");
+        }
+        if (request.getReason() == null) {
+            throw CaravelException.invalid("reason", "error.dispute.reason-required",
+                    String.join(", ", java.util.Arrays.stream(DisputeReason.values()).map(Enum::name).toList()));
+        }
+        String description = request.getDescription() == null ? "" : request.getDescription().trim();
+        if (description.length() < 10 || description.length() > 2000) {
+            throw CaravelException.invalid("description", "error.dispute.description-size", 10, 2000);
+        }
+        OrderService.Sold sold = orders.soldTo(caller, request.getOrderId().trim());
+        if (sold.order().status() != OrderStatus.PAID && sold.order().status() != OrderStatus.SHIPPED) {
+            throw CaravelException.conflict("error.dispute.order-not-paid", sold.order().status().name());
+        }
+        int lineNo = request.getLineNo() == null ? 1 : request.getLineNo();
+        if (lineNo < 1 || lineNo > sold.lines().size()) {
+            throw CaravelException.invalid("lineNo", "error.dispute.line-unknown", sold.lines().size());
+        }
+        Dispute existing = em.createQuery("select d from Dispute d where d.orderId = :o and d.lineNo = :l", Dispute.class)
+                .setParameter("o", sold.order().id()).setParameter("l", lineNo).getResultStream().findFirst().orElse(null);
+        if (existing != null) {
+            throw CaravelException.conflict("error.dispute.exists", existing.id());
+        }
+        DisputeRules rules = ruleStore.rules();
+        Instant now = clock.instant();
+        Instant windowEnd = claimWindowEnd(sold, rules, DisputeSource.CLAIM, request.getReason());
+        if (now.isAfter(windowEnd)) {
+            throw new CaravelException(ProblemType.CLAIM_WINDOW_CLOSED, "error.dispute.window-closed", windowEnd.toString());
+        }
+        Money max = lineValue(sold, lineNo);
+        BigDecimal amount = request.getAmount() == null ? max.amount() : request.getAmount();
+        requireAmount("amount", amount, max);
+
+        Duration response = rules.duration(DisputeRules.Kind.SELLER_RESPONSE, DisputeSource.CLAIM, request.getReason());
+        Instant deadline = now.plus(response);
+        Dispute dispute = new Dispute(sold.order().id(), lineNo, caller.username(), sold.order().sellerId(), DisputeSource.CLAIM,
+                request.getReason(), new Money(amount.setScale(2, RoundingMode.HALF_UP), max.currency()), max.amount(),
+                description, deadline, rules.version(), idempotencyKey, hash, now);
+        em.persist(dispute);
+        em.persist(new DisputeMessage(dispute.id(), caller.username(), Party.BUYER, false, description, now));
+        em.flush();
+        fraudSignals(dispute, sold, rules, now);
+        start(dispute, sold.lines().get(lineNo - 1).title(), rules, now);
+        audit.record(caller.username(), "DISPUTE_OPENED", CASE, dispute.id(), request.getReason() + " on order "
+                + dispute.orderId() + " line " + lineNo + ", " + dispute.claimed().amount().toPlainString() + " "
+                + dispute.claimed().currency());
+        return new Opened(view(caller, dispute), false);
+    }
+
+    /** The end of the claim window: receipt confirmed, else the expected delivery (after shipping, or payment), plus the window. */
+    private static Instant claimWindowEnd(OrderService.Sold sold, DisputeRules rules, DisputeSource source, DisputeReason reason) {
+        Instant delivered = sold.order().receivedAt();
+        if (delivered == null) {
+            Instant from = sold.order().shippedAt() != null ? sold.order().shippedAt() : sold.order().paidAt();
+            delivered = from.plus(rules.duration(DisputeRules.Kind.EXPECTED_DELIVERY, source, reason));
+        }
+        return delivered.plus(rules.duration(DisputeRules.Kind.CLAIM_WINDOW, source, reason));
+    }
+
+    /** What the buyer paid for one line: its goods with its share of shipping, duty and taxes, in the buyer's currency. */
+    private static Money lineValue(OrderService.Sold sold, int lineNo) {
+        QuoteView pricing = sold.pricing();
+        QuoteView.Line line = pricing.lines().get(lineNo - 1);
+        BigDecimal goods = pricing.amounts().goods();
+        BigDecimal total = pricing.amounts().total();
+        BigDecimal share = goods.signum() == 0 || pricing.lines().size() == 1 ? total
+                : total.multiply(line.lineTotal().amount()).divide(goods, 2, RoundingMode.HALF_UP);
+        return new Money(share.setScale(2, RoundingMode.HALF_UP), pricing.amounts().currency());
+    }
+
+    private static void requireAmount(String field, BigDecimal amount, Money max) {
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2
+                || amount.compareTo(max.amount()) > 0) {
+            throw CaravelException.invalid(field, "error.dispute.amount", max.amount().toPlainString(), max.currency());
+        }
+    }
+
+    private void start(Dispute dispute, String lineTitle, DisputeRules rules, Instant now) {
+        Duration reminderBefore = rules.duration(DisputeRules.Kind.REMINDER_BEFORE, dispute.source(), dispute.reason());
+        Duration review = rules.duration(DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason());
+        Instant reminder = dispute.sellerDeadline().minus(reminderBefore);
+        String title = lineTitle + " · " + dispute.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        var variables = new CaseHeader(CASE, dispute.id(), title, dispute.sellerId(), dispute.sellerDeadline().plus(review))
+                .variables()
+                .putValue(DisputeWorkflow.SELLER_REMINDER_AT, Date.from(reminder.isBefore(now) ? now : reminder))
+                .putValue(DisputeWorkflow.SELLER_DEADLINE, Date.from(dispute.sellerDeadline()))
+                .putValue(DisputeWorkflow.REVIEW_DUE, Date.from(dispute.sellerDeadline().plus(review)));
+        dispute.started(runtime.startProcessInstanceByKey(DisputeWorkflow.PROCESS_KEY, dispute.id(), variables).getId());
+    }
+
+    /** Many claims from one buyer, or an unauthorized-payment claim after the buyer confirmed receipt: payment risk events. */
+    private void fraudSignals(Dispute dispute, OrderService.Sold sold, DisputeRules rules, Instant now) {
+        long recent = em.createQuery("select count(d) from Dispute d where d.buyer = :b and d.createdAt >= :since", Long.class)
+                .setParameter("b", dispute.buyer())
+                .setParameter("since", now.minus(rules.duration(DisputeRules.Kind.BUYER_CLAIMS_PERIOD)))
+                .getSingleResult();
+        BigDecimal limit = rules.number(DisputeRules.Kind.BUYER_CLAIMS_LIMIT);
+        if (BigDecimal.valueOf(recent).compareTo(limit) > 0) {
+            risks.record(RiskCategory.PAYMENT, "MANY_CLAIMS_FROM_BUYER", RiskEvent.Severity.REVIEW, CASE, dispute.id(),
+                    dispute.sellerId(), "buyer " + dispute.buyer() + " opened " + recent + " disputes in "
+                            + rules.duration(DisputeRules.Kind.BUYER_CLAIMS_PERIOD).toDays() + " days (limit " + limit + ")");
+        }
+        if (dispute.reason() == DisputeReason.UNAUTHORIZED && sold.order().receivedAt() != null) {
+            risks.record(RiskCategory.PAYMENT, "UNAUTHORIZED_AFTER_RECEIPT", RiskEvent.Severity.REVIEW, CASE, dispute.id(),
+                    dispute.sellerId(), "unauthorized-payment claim on order " + dispute.orderId()
+                            + " whose receipt the buyer confirmed at " + sold.order().receivedAt());
+        }
+    }
+
+    // --- the seller answers ---
+
+    /** The seller accepts (refund now, the buyer returns the goods with the waybill given) or contests with a message. */
+    public DisputeView respond(Caller caller, String id, Integer ifMatch, SellerResponse response) {
+        Dispute dispute = visible(caller, id);
+        if (!dispute.sellerId().equals(caller.sellerId())) {
+            throw CaravelException.forbidden();
+        }
+        requireVersion(dispute, ifMatch);
+        if (dispute.status() != DisputeStatus.AWAITING_SELLER) {
+            throw CaravelException.conflict("error.dispute.not-awaiting-seller", dispute.status().name());
+        }
+        if (response == null || response.getAnswer() == null) {
+            throw CaravelException.invalid("answer", "error.dispute.answer-required");
+        }
+        String message = response.getMessage() == null ? "" : response.getMessage().trim();
+        if (message.length() > 4000) {
+            throw CaravelException.invalid("message", "error.dispute.message-size", 4000);
+        }
+        Instant now = clock.instant();
+        String returnWaybill = null;
+        if (response.getAnswer() == Dispute.Answer.ACCEPT) {
+            BigDecimal amount = response.getRefundAmount() == null ? dispute.claimed().amount() : response.getRefundAmount();
+            requireAmount("refundAmount", amount, dispute.maxAmount());
+            dispute.settlement(amount.setScale(2, RoundingMode.HALF_UP));
+            if (response.isReturnRequired()) {
+                OrderService.Sold sold = orders.sold(dispute.orderId());
+                returnWaybill = carrier.book(new Carrier.Parcel(dispute.orderId(), sellers.legalName(dispute.sellerId()),
+                        "returns address of the seller on file", sellerCountry(dispute.sellerId()), 500));
+                audit.record(caller.username(), "DISPUTE_RETURN_BOOKED", CASE, dispute.id(), carrier.code() + " " + returnWaybill
+                        + " from " + sold.order().destinationCountry());
+            }
+        } else if (message.length() < 10) {
+            throw CaravelException.invalid("message", "error.dispute.contest-message");
+        } else {
+            dispute.status(DisputeStatus.UNDER_REVIEW);
+        }
+        dispute.answered(response.getAnswer(), returnWaybill);
+        if (!message.isEmpty()) {
+            em.persist(new DisputeMessage(dispute.id(), caller.username(), Party.SELLER, false, message, now));
+        }
+        audit.recordBySeller(caller.username(), response.getAnswer() == Dispute.Answer.ACCEPT ? "DISPUTE_ACCEPTED"
+                : "DISPUTE_CONTESTED", CASE, dispute.id(), response.getAnswer() == Dispute.Answer.ACCEPT
+                ? "refund " + dispute.settlement().amount().toPlainString() + " " + dispute.settlement().currency()
+                + (returnWaybill == null ? "" : ", return " + returnWaybill) : "contested");
+        DisputeRules rules = ruleStore.rules();
+        correlate(runtime.createMessageCorrelation(DisputeWorkflow.SELLER_RESPONDED)
+                .processInstanceId(dispute.processInstanceId())
+                .setVariable(DisputeWorkflow.SELLER_ANSWER, response.getAnswer().name())
+                .setVariable(DisputeWorkflow.REVIEW_DUE, Date.from(now.plus(
+                        rules.duration(DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason())))));
+        return view(caller, dispute);
+    }
+
+    /** Delivers a party's message to the process; one that no longer waits for it (a concurrent answer won) is a 409. */
+    private static void correlate(MessageCorrelationBuilder message) {
+        try {
+            message.correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw CaravelException.conflict("error.dispute.changed");
+        }
+    }
+
+    private String sellerCountry(String sellerId) {
+        return sellers.find(sellerId).map(s -> s.country()).orElse("CN");
+    }
+
+    // --- the thread and the evidence ---
+
+    /** Adds a message to the thread: the parties to each other and the agent; staff may add staff-only notes. */
+    public DisputeView message(Caller caller, String id, String body, boolean staffOnly) {
+        Dispute dispute = visible(caller, id);
+        Party party = party(caller, dispute);
+        if (staffOnly && party != Party.AGENT) {
+            throw CaravelException.forbidden();
+        }
+        if (dispute.status() == DisputeStatus.CLOSED) {
+            throw CaravelException.conflict("error.dispute.closed");
+        }
+        String text = body == null ? "" : body.trim();
+        if (text.isEmpty() || text.length() > 4000) {
+            throw CaravelException.invalid("body", "error.dispute.message-size", 4000);
+        }
+        em.persist(new DisputeMessage(dispute.id(), caller.username(), party, staffOnly, text, clock.instant()));
+        if (party == Party.BUYER || party == Party.AGENT && !staffOnly) {
+            notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_MESSAGE", text.length() > 200
+                    ? text.substring(0, 200) + "…" : text);
+        }
+        audit.record(caller.username(), staffOnly ? "DISPUTE_NOTE" : "DISPUTE_MESSAGE", CASE, dispute.id(),
+                party + ": " + (text.length() > 500 ? text.substring(0, 500) + "…" : text));
+        return view(caller, dispute);
+    }
+
+    /** A party (or an agent) adds a file of evidence: PDF, JPEG or PNG recognised from its bytes, at most 5 MB. */
+    public DisputeView.EvidenceView addEvidence(Caller caller, String id, DisputeEvidence.Kind kind, String fileName,
+                                                byte[] content) {
+        Dispute dispute = visible(caller, id);
+        Party party = party(caller, dispute);
+        if (dispute.status() == DisputeStatus.CLOSED) {
+            throw CaravelException.conflict("error.dispute.closed");
+        }
+        if (kind == null) {
+            throw CaravelException.invalid("kind", "error.dispute.evidence-kind",
+                    String.join(", ", java.util.Arrays.stream(DisputeEvidence.Kind.values()).map(Enum::name).toList()));
+        }
+        long count = em.createQuery("select count(e) from DisputeEvidence e where e.disputeId = :d", Long.class)
+                .setParameter("d", dispute.id()).getSingleResult();
+        if (count >= MAX_EVIDENCE_FILES) {
+            throw CaravelException.conflict("error.dispute.evidence-count", MAX_EVIDENCE_FILES);
+        }
+        String type = Uploads.check(content, MAX_EVIDENCE_BYTES, EVIDENCE_TYPES);
+        DisputeEvidence evidence = new DisputeEvidence(dispute.id(), party, kind, caller.username(),
+                Uploads.safeName(fileName, kind.name().toLowerCase(java.util.Locale.ROOT)), type, content, clock.instant());
+        em.persist(evidence);
+        audit.record(caller.username(), "DISPUTE_EVIDENCE_ADDED", CASE, dispute.id(), party + " " + kind + ": "
+                + evidence.fileName() + " (" + evidence.sizeBytes() + " bytes, sha256 " + evidence.sha256() + ")");
+        return evidenceView(evidence);
+    }
+
+    /** One file of evidence, for anyone who may see the dispute. */
+    public DisputeEvidence evidence(Caller caller, String id, String evidenceId) {
+        Dispute dispute = visible(caller, id);
+        DisputeEvidence evidence = evidenceId == null ? null : em.find(DisputeEvidence.class, evidenceId);
+        if (evidence == null || !evidence.disputeId().equals(dispute.id())) {
+            throw CaravelException.notFound("evidence", evidenceId);
+        }
+        return evidence;
+    }
+
+    // --- the agent and the appeal ---
+
+    /** The agent deciding the dispute (or the appeal) sets what a split refunds before deciding SPLIT. */
+    public DisputeView proposeSettlement(Caller caller, String id, BigDecimal amount) {
+        Dispute dispute = visible(caller, id);
+        if (!caller.hasRole(Roles.DISPUTE_AGENT)) {
+            throw CaravelException.forbidden();
+        }
+        if (dispute.status() != DisputeStatus.UNDER_REVIEW && dispute.status() != DisputeStatus.APPEALED) {
+            throw CaravelException.conflict("error.dispute.not-under-review", dispute.status().name());
+        }
+        requireAmount("amount", amount, dispute.maxAmount());
+        dispute.settlement(amount.setScale(2, RoundingMode.HALF_UP));
+        audit.record(caller.username(), "DISPUTE_SETTLEMENT_PROPOSED", CASE, dispute.id(),
+                amount.toPlainString() + " " + dispute.maxAmount().currency());
+        return view(caller, dispute);
+    }
+
+    /** The buyer or the seller appeals an agent's decision, once, within the appeal window; another agent decides. */
+    public DisputeView appeal(Caller caller, String id, String reasonText) {
+        Dispute dispute = visible(caller, id);
+        Party party = party(caller, dispute);
+        if (party != Party.BUYER && party != Party.SELLER) {
+            throw CaravelException.forbidden();
+        }
+        Instant now = clock.instant();
+        if (dispute.decision() == null || dispute.appealedBy() != null || dispute.appealDeadline() == null
+                || now.isAfter(dispute.appealDeadline()) || dispute.status() == DisputeStatus.CLOSED) {
+            throw CaravelException.conflict("error.dispute.not-appealable");
+        }
+        String text = reasonText == null ? "" : reasonText.trim();
+        if (text.length() < 10 || text.length() > 4000) {
+            throw CaravelException.invalid("reason", "error.dispute.appeal-reason", 10, 4000);
+        }
+        dispute.appealed(caller.username());
+        em.persist(new DisputeMessage(dispute.id(), caller.username(), party, false, text, now));
+        audit.record(caller.username(), "DISPUTE_APPEALED", CASE, dispute.id(), party + ": " + text);
+        DisputeRules rules = ruleStore.rules();
+        correlate(runtime.createMessageCorrelation(DisputeWorkflow.APPEAL_FILED).processInstanceId(dispute.processInstanceId())
+                .setVariable(DisputeWorkflow.REVIEW_DUE, Date.from(now.plus(
+                        rules.duration(DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason())))));
+        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_APPEALED", "");
+        return view(caller, dispute);
+    }
+
+    // --- workflow steps ---
+
+    /** The seller is told and has until the deadline to answer. */
+    public void notifySeller(String id) {
+        Dispute dispute = dispute(id);
+        dispute.status(DisputeStatus.AWAITING_SELLER);
+        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_OPENED", dispute.reason().name() + " · "
+                + dispute.claimed().amount().toPlainString() + " " + dispute.claimed().currency() + " · "
+                + dispute.sellerDeadline());
+        audit.record(WORKFLOW, "DISPUTE_SELLER_NOTIFIED", CASE, dispute.id(), "answer due " + dispute.sellerDeadline());
+    }
+
+    public void remind(String id) {
+        Dispute dispute = dispute(id);
+        if (dispute.status() != DisputeStatus.AWAITING_SELLER) {
+            return;
+        }
+        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_REMINDER", dispute.sellerDeadline().toString());
+        audit.record(WORKFLOW, "DISPUTE_SELLER_REMINDED", CASE, dispute.id(), "answer due " + dispute.sellerDeadline());
+    }
+
+    /** No answer by the deadline: decided for the buyer, for what the buyer claimed. */
+    public void timeout(String id) {
+        Dispute dispute = dispute(id);
+        dispute.settlement(dispute.claimed().amount());
+        dispute.decided(Dispute.Decision.BUYER, WORKFLOW, null);
+        em.persist(new DisputeMessage(dispute.id(), WORKFLOW, Party.PLATFORM, false,
+                "The seller did not answer by the deadline: decided for the buyer. / 卖家未在期限内答复：判买家胜诉。",
+                clock.instant()));
+        audit.record(WORKFLOW, "DISPUTE_TIMED_OUT", CASE, dispute.id(), "no answer by " + dispute.sellerDeadline());
+    }
+
+    /** Refunds what the seller accepted or the timeout decided (once per dispute). */
+    public void refundSettlement(String id) {
+        Dispute dispute = dispute(id);
+        refund(dispute, dispute.settlement().amount(), REFUND_KEY + dispute.id());
+        dispute.resolved(DisputeStatus.RESOLVED_BUYER, clock.instant());
+    }
+
+    /** Applies an agent's decision: refunds what it gives the buyer, opens the appeal window; answers the window's end. */
+    public Instant decide(String id, String decisionCode, String decidedBy, String message) {
+        Dispute dispute = dispute(id);
+        Dispute.Decision decision = Dispute.Decision.valueOf(decisionCode);
+        BigDecimal amount = settlementOf(dispute, decision);
+        Instant now = clock.instant();
+        Instant appealDeadline = now.plus(ruleStore.rules().duration(DisputeRules.Kind.APPEAL_WINDOW, dispute.source(),
+                dispute.reason()));
+        dispute.settlement(amount);
+        dispute.decided(decision, decidedBy, appealDeadline);
+        if (amount.signum() > 0) {
+            refund(dispute, amount, REFUND_KEY + dispute.id());
+        }
+        dispute.resolved(amount.signum() > 0 ? DisputeStatus.RESOLVED_BUYER : DisputeStatus.RESOLVED_SELLER, now);
+        told(dispute, decidedBy, message, now);
+        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_DECIDED", decision.name());
+        return appealDeadline;
+    }
+
+    /** Applies the appeal's decision: a larger refund pays the difference; a smaller one is not taken back from the buyer. */
+    public void decideAppeal(String id, String decisionCode, String decidedBy, String message) {
+        Dispute dispute = dispute(id);
+        Dispute.Decision decision = Dispute.Decision.valueOf(decisionCode);
+        BigDecimal amount = settlementOf(dispute, decision);
+        Instant now = clock.instant();
+        dispute.appealDecided(decision);
+        BigDecimal more = amount.subtract(dispute.refunded().amount());
+        if (more.signum() > 0) {
+            refund(dispute, more, REFUND_KEY + dispute.id() + ":appeal");
+        } else if (more.signum() < 0) {
+            audit.record(WORKFLOW, "DISPUTE_REFUND_NOT_RECOVERED", CASE, dispute.id(), "the appeal gives the buyer "
+                    + amount.toPlainString() + "; " + more.negate().toPlainString() + " " + dispute.maxAmount().currency()
+                    + " already refunded is not taken back: the platform compensates the seller");
+        }
+        dispute.settlement(amount);
+        dispute.resolved(amount.signum() > 0 ? DisputeStatus.RESOLVED_BUYER : DisputeStatus.RESOLVED_SELLER, now);
+        told(dispute, decidedBy, message, now);
+        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_APPEAL_DECIDED", decision.name());
+    }
+
+    /** Closes the dispute and measures the seller's dispute rate. */
+    public void close(String id) {
+        Dispute dispute = dispute(id);
+        dispute.closed(clock.instant());
+        audit.record(WORKFLOW, "DISPUTE_CLOSED", CASE, dispute.id(), "refunded " + dispute.refunded().amount().toPlainString()
+                + " " + dispute.refunded().currency());
+        SellerHealth health = health(dispute.sellerId());
+        if (health.aboveLimit()) {
+            risks.record(RiskCategory.PLATFORM_RULES, "DISPUTE_RATE_HIGH", RiskEvent.Severity.REVIEW, "seller",
+                    dispute.sellerId(), dispute.sellerId(), health.lostDisputes() + " of " + health.orders()
+                            + " orders decided for the buyer in the last " + health.periodDays() + " days ("
+                            + health.rate().movePointRight(2).stripTrailingZeros().toPlainString() + " %, limit "
+                            + health.limit().movePointRight(2).stripTrailingZeros().toPlainString() + " %)");
+            reviews.startIfNone(dispute.sellerId(), "DISPUTE_RATE_HIGH");
+        }
+    }
+
+    private BigDecimal settlementOf(Dispute dispute, Dispute.Decision decision) {
+        return switch (decision) {
+            case BUYER -> dispute.claimed().amount();
+            case SELLER -> BigDecimal.ZERO;
+            case SPLIT -> {
+                if (dispute.settlement() == null || dispute.settlement().amount().signum() <= 0) {
+                    throw CaravelException.invalid("amount", "error.dispute.split-amount-first",
+                            dispute.maxAmount().amount().toPlainString(), dispute.maxAmount().currency());
+                }
+                yield dispute.settlement().amount();
+            }
+        };
+    }
+
+    private void told(Dispute dispute, String decidedBy, String message, Instant now) {
+        if (message != null && !message.isBlank()) {
+            em.persist(new DisputeMessage(dispute.id(), decidedBy, Party.AGENT, false, message.trim(), now));
+        }
+    }
+
+    /** Refunds through the payment adapter once per key; the dispute counts what its keys refunded (a retried step counts once). */
+    private void refund(Dispute dispute, BigDecimal amount, String key) {
+        payments.refund(dispute.orderId(), new Money(amount, dispute.maxAmount().currency()), key, "dispute " + dispute.id());
+        dispute.refunded(payments.refunded(DisputeService.REFUND_KEY + dispute.id()));
+    }
+
+    // --- the seller's dispute rate ---
+
+    /** A seller's disputes decided for the buyer against orders, over the rules' period, and whether it passes the limit. */
+    public record SellerHealth(long orders, long disputes, long lostDisputes, BigDecimal rate, BigDecimal limit,
+                               long minOrders, long periodDays) {
+        public boolean aboveLimit() {
+            return orders >= minOrders && rate.compareTo(limit) > 0;
+        }
+    }
+
+    public SellerHealth health(String sellerId) {
+        DisputeRules rules = ruleStore.rules();
+        Duration period = rules.duration(DisputeRules.Kind.DISPUTE_RATE_PERIOD);
+        Instant since = clock.instant().minus(period);
+        long orderCount = em.createQuery("select count(o) from CustomerOrder o where o.sellerId = :s and o.paidAt >= :since",
+                Long.class).setParameter("s", sellerId).setParameter("since", since).getSingleResult();
+        long disputes = em.createQuery("select count(d) from Dispute d where d.sellerId = :s and d.createdAt >= :since",
+                Long.class).setParameter("s", sellerId).setParameter("since", since).getSingleResult();
+        long lost = em.createQuery("select count(d) from Dispute d where d.sellerId = :s and d.createdAt >= :since"
+                        + " and d.refundedAmount > 0", Long.class)
+                .setParameter("s", sellerId).setParameter("since", since).getSingleResult();
+        BigDecimal rate = orderCount == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(lost).divide(BigDecimal.valueOf(orderCount), 4, RoundingMode.HALF_UP);
+        return new SellerHealth(orderCount, disputes, lost, rate, rules.number(DisputeRules.Kind.DISPUTE_RATE_LIMIT),
+                rules.number(DisputeRules.Kind.DISPUTE_RATE_MIN_ORDERS).longValue(), period.toDays());
+    }
+
+    /** How many disputes a buyer opened, ever (the agent sees the buyer's history). */
+    public long buyerDisputes(String buyer) {
+        return em.createQuery("select count(d) from Dispute d where d.buyer = :b", Long.class).setParameter("b", buyer)
+                .getSingleResult();
+    }
+
+    // --- reading ---
+
+    public DisputeView get(Caller caller, String id) {
+        return view(caller, visible(caller, id));
+    }
+
+    /** The caller's disputes, newest first: a buyer's own, a seller's own, every dispute for staff. */
+    public Page<DisputeView> list(Caller caller, DisputeStatus status, String orderId, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select d from Dispute d where 1 = 1");
+        String me = null;
+        if (isStaff(caller)) {
+            // every dispute
+        } else if (caller.hasRole(Roles.SELLER) && caller.sellerId() != null) {
+            jpql.append(" and d.sellerId = :me");
+            me = caller.sellerId();
+        } else if (caller.hasRole(Roles.BUYER)) {
+            jpql.append(" and d.buyer = :me");
+            me = caller.username();
+        } else {
+            throw CaravelException.forbidden();
+        }
+        if (status != null) {
+            jpql.append(" and d.status = :status");
+        }
+        if (orderId != null) {
+            jpql.append(" and d.orderId = :order");
+        }
+        TimeCursor after = page.after() == null ? null : TimeCursor.parse(page.after());
+        if (after != null) {
+            jpql.append(" and (d.createdAt < :at or (d.createdAt = :at and d.id < :id))");
+        }
+        jpql.append(" order by d.createdAt desc, d.id desc");
+        TypedQuery<Dispute> query = em.createQuery(jpql.toString(), Dispute.class);
+        if (me != null) {
+            query.setParameter("me", me);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (orderId != null) {
+            query.setParameter("order", orderId);
+        }
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        List<Dispute> rows = query.setMaxResults(page.limit() + 1).getResultList();
+        List<Dispute> items = rows.stream().limit(page.limit()).toList();
+        String next = rows.size() > page.limit()
+                ? new TimeCursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id()).next() : null;
+        return new Page<>(items.stream().map(d -> view(caller, d)).toList(), next);
+    }
+
+    /** A seller's latest disputes, for staff reviewing the seller's account. */
+    public List<DisputeView> ofSeller(Caller caller, String sellerId, int max) {
+        if (!isStaff(caller)) {
+            throw CaravelException.forbidden();
+        }
+        return em.createQuery("select d from Dispute d where d.sellerId = :s order by d.createdAt desc, d.id desc", Dispute.class)
+                .setParameter("s", sellerId).setMaxResults(max).getResultList().stream().map(d -> view(caller, d)).toList();
+    }
+
+    private Dispute visible(Caller caller, String id) {
+        Dispute dispute = id == null ? null : em.find(Dispute.class, id);
+        if (dispute == null || !(isStaff(caller) || caller.hasRole(Roles.BUYER) && dispute.buyer().equals(caller.username())
+                || caller.sellerId() != null && dispute.sellerId().equals(caller.sellerId()))) {
+            throw CaravelException.notFound("dispute", id);
+        }
+        return dispute;
+    }
+
+    private static void requireVersion(Dispute dispute, Integer expected) {
+        if (expected != null && expected != dispute.version()) {
+            throw new CaravelException(ProblemType.PRECONDITION_FAILED, "error.stale-version");
+        }
+    }
+
+    /** Which side the caller is on in this dispute. */
+    private static Party party(Caller caller, Dispute dispute) {
+        if (caller.hasRole(Roles.BUYER) && dispute.buyer().equals(caller.username())) {
+            return Party.BUYER;
+        }
+        if (caller.sellerId() != null && dispute.sellerId().equals(caller.sellerId())) {
+            return Party.SELLER;
+        }
+        if (caller.hasRole(Roles.DISPUTE_AGENT) || caller.isComplianceStaff()) {
+            return Party.AGENT;
+        }
+        throw CaravelException.forbidden();
+    }
+
+    private static boolean isStaff(Caller caller) {
+        return caller.hasRole(Roles.DISPUTE_AGENT) || caller.isComplianceStaff() || caller.isAdmin();
+    }
+
+    private Dispute dispute(String id) {
+        Dispute dispute = em.find(Dispute.class, id);
+        if (dispute == null) {
+            throw CaravelException.notFound("dispute", id);
+        }
+        return dispute;
+    }
+
+    private DisputeView view(Caller caller, Dispute d) {
+        boolean staff = isStaff(caller);
+        List<DisputeView.MessageView> messages = em.createQuery("select m from DisputeMessage m where m.disputeId = :d"
+                        + (staff ? "" : " and m.staffOnly = false") + " order by m.createdAt, m.id", DisputeMessage.class)
+                .setParameter("d", d.id()).getResultList().stream()
+                // parties see who wrote only their own messages: not the other side's account, not the agent's name
+                .map(m -> new DisputeView.MessageView(m.id(), m.party().name(),
+                        staff || m.author().equals(caller.username()) ? m.author() : null, m.staffOnly(), m.body(),
+                        m.createdAt()))
+                .toList();
+        List<DisputeView.EvidenceView> evidence = em.createQuery("select e from DisputeEvidence e where e.disputeId = :d"
+                        + " order by e.uploadedAt, e.id", DisputeEvidence.class).setParameter("d", d.id()).getResultList()
+                .stream().map(DisputeService::evidenceView).toList();
+        String lineTitle = em.createQuery("select l from OrderLine l where l.orderId = :o and l.lineNo = :n", OrderLine.class)
+                .setParameter("o", d.orderId()).setParameter("n", d.lineNo()).getResultStream().findFirst()
+                .map(OrderLine::title).orElse(null);
+        boolean party = caller.hasRole(Roles.BUYER) && d.buyer().equals(caller.username())
+                || caller.sellerId() != null && d.sellerId().equals(caller.sellerId());
+        boolean appealable = party && d.decision() != null && d.appealedBy() == null && d.appealDeadline() != null
+                && clock.instant().isBefore(d.appealDeadline()) && d.status() != DisputeStatus.CLOSED;
+        return new DisputeView(d.id(), d.orderId(), d.lineNo(), lineTitle, d.source().name(), d.reason().name(),
+                d.status().name(), staff || d.buyer().equals(caller.username()) ? d.buyer() : null, d.sellerId(), d.claimed(),
+                d.maxAmount(), d.settlement(), d.refunded(), d.sellerAnswer() == null ? null : d.sellerAnswer().name(),
+                d.returnWaybill(), d.decision() == null ? null : d.decision().name(),
+                d.appealDecision() == null ? null : d.appealDecision().name(), d.sellerDeadline(), d.appealDeadline(),
+                appealable, d.createdAt(), d.resolvedAt(), d.closedAt(), messages, evidence, d.ruleVersion(), d.version());
+    }
+
+    private static DisputeView.EvidenceView evidenceView(DisputeEvidence e) {
+        return new DisputeView.EvidenceView(e.id(), e.party().name(), e.kind().name(), e.fileName(), e.contentType(),
+                e.sizeBytes(), e.sha256(), e.uploadedAt());
+    }
+}

@@ -1,0 +1,28 @@
+package io.caravel.seller;
+
+import io.caravel.casework.CaseWorkflow;
+import io.caravel.casework.Outcome;
+import io.caravel.casework.TaskKind;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The {@code seller-review} workflow as the inbox sees it: a review of a seller's account started when
+ * a platform rule's threshold is passed (the dispute rate, later others). Its cases are sellers.
+ */
+@ApplicationScoped
+public class SellerReviewWorkflow extends CaseWorkflow {
+
+    public static final String PROCESS_KEY = "seller-review";
+    public static final String CASE_TYPE = "seller";
+    /** The code of the rule whose threshold started the review, e.g. DISPUTE_RATE_HIGH. */
+    public static final String REVIEW_REASON = "reviewReason";
+    public static final String REVIEW_SELLER_ACCOUNT = "reviewSellerAccount";
+    public static final String DECISION = "reviewDecision";
+
+    public SellerReviewWorkflow() {
+        super(PROCESS_KEY, CASE_TYPE, "/inbox/cases/seller.xhtml",
+                TaskKind.of(REVIEW_SELLER_ACCOUNT, DECISION,
+                        Outcome.of("NO_ACTION").withNote(),
+                        Outcome.of("WARN").withNote().withMessage()));
+    }
+}

@@ -1,0 +1,59 @@
+package io.caravel.seller;
+
+import io.caravel.audit.AuditTrail;
+import io.caravel.casework.CaseHeader;
+import io.caravel.casework.CaseVariables;
+import io.caravel.notification.Notifications;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.RuntimeService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Reviews of sellers' accounts: one open review per seller at a time, started when a threshold is passed. */
+@Stateless
+public class SellerReviews {
+
+    @Inject
+    private RuntimeService runtime;
+
+    @Inject
+    private SellerDirectory sellers;
+
+    @Inject
+    private Notifications notifications;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "caravel.seller-review.due", defaultValue = "P2D")
+    private String due;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Starts a review of the seller's account for the rule's code, unless one is open already; answers whether it started one. */
+    public boolean startIfNone(String sellerId, String reasonCode) {
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(SellerReviewWorkflow.PROCESS_KEY)
+                .processInstanceBusinessKey(sellerId).active().count() > 0) {
+            return false;
+        }
+        Instant now = clock.instant();
+        var variables = new CaseHeader(SellerReviewWorkflow.CASE_TYPE, sellerId, sellers.legalName(sellerId), sellerId,
+                now.plus(Duration.parse(due))).variables()
+                .putValue(SellerReviewWorkflow.REVIEW_REASON, reasonCode)
+                .putValue(CaseVariables.RISK_LEVEL, "HIGH")
+                .putValue(CaseVariables.RISK_REASONS, reasonCode);
+        runtime.startProcessInstanceByKey(SellerReviewWorkflow.PROCESS_KEY, sellerId, variables);
+        audit.record("workflow", "SELLER_REVIEW_STARTED", SellerReviewWorkflow.CASE_TYPE, sellerId, reasonCode);
+        return true;
+    }
+
+    /** The officer's warning reaches the seller as written. */
+    public void warn(String sellerId, String message, String by) {
+        notifications.notify(sellerId, sellerId, "ACCOUNT_WARNING", message == null ? "" : message);
+        audit.recordForSeller(by, "SELLER_WARNED", SellerReviewWorkflow.CASE_TYPE, sellerId, message, message);
+    }
+}

@@ -1,0 +1,64 @@
+package io.caravel.seller.web;
+
+import io.caravel.dispute.DisputeService;
+import io.caravel.dispute.DisputeView;
+import io.caravel.inbox.web.TaskCase;
+import io.caravel.platform.PageRequest;
+import io.caravel.risk.RiskEvent;
+import io.caravel.risk.RiskEvents;
+import io.caravel.seller.Seller;
+import io.caravel.seller.SellerDirectory;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The case page of a seller account review: the seller, its dispute rate against the limit, its
+ * latest disputes and risk events; the decision (no action, or a warning sent to the seller) is the
+ * template's.
+ */
+@Named
+@ViewScoped
+public class SellerReviewCaseBean extends TaskCase {
+
+    @Inject
+    private SellerDirectory sellers;
+
+    @Inject
+    private DisputeService disputes;
+
+    @Inject
+    private RiskEvents risks;
+
+    private transient Seller seller;
+    private transient DisputeService.SellerHealth health;
+
+    @Override
+    protected void loadCase() {
+        getSeller();
+    }
+
+    public Seller getSeller() {
+        if (seller == null) {
+            seller = sellers.find(getTask().caseId()).orElseThrow();
+        }
+        return seller;
+    }
+
+    public DisputeService.SellerHealth getHealth() {
+        if (health == null) {
+            health = disputes.health(getSeller().id());
+        }
+        return health;
+    }
+
+    /** The seller's latest disputes (staff see every dispute; filtered to this seller). */
+    public List<DisputeView> getDisputes() {
+        return disputes.ofSeller(caller, getSeller().id(), PageRequest.DEFAULT_LIMIT);
+    }
+
+    public List<RiskEvent> getRiskEvents() {
+        return risks.ofSeller(getSeller().id(), 20);
+    }
+}
