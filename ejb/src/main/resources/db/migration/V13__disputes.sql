@@ -1,4 +1,5 @@
--- Disputes (issue 13): a buyer's claim on an order line, its message thread and evidence; the
+-- Disputes (issue 13): a buyer's claim on an order line (or a chargeback on its payment: line 0, with the
+-- provider's dispute reference, stage and due date), its message thread and evidence; the
 -- dispute rules as versioned data; refunds of a payment, each once per refund key (full or partial).
 
 CREATE TABLE dispute_rule_set (
@@ -18,6 +19,9 @@ CREATE TABLE dispute (
     seller_id           VARCHAR(36)    NOT NULL,
     source              VARCHAR(20)    NOT NULL,
     reason              VARCHAR(30)    NOT NULL,
+    provider_ref        VARCHAR(100),
+    stage               VARCHAR(20),
+    provider_due        TIMESTAMP(6),
     status              VARCHAR(20)    NOT NULL,
     currency            VARCHAR(3)     NOT NULL,
     claimed_amount      DECIMAL(19, 4) NOT NULL,
@@ -45,6 +49,7 @@ CREATE TABLE dispute (
     CONSTRAINT fk_dispute_order FOREIGN KEY (order_id) REFERENCES customer_order (id)
 );
 CREATE INDEX ix_dispute_order ON dispute (order_id);
+CREATE UNIQUE INDEX uq_dispute_provider_ref ON dispute (provider_ref);
 CREATE INDEX ix_dispute_seller ON dispute (seller_id, created_at);
 CREATE INDEX ix_dispute_buyer ON dispute (buyer, created_at);
 

@@ -1,6 +1,7 @@
 package io.caravel.dispute;
 
 import io.caravel.casework.SellerCase;
+import io.caravel.payment.ChargebackReport;
 import io.caravel.platform.Ids;
 import io.caravel.platform.Money;
 import jakarta.persistence.Column;
@@ -14,7 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A dispute about one line of an order: who opened it and why, what the buyer claims (at most what
+ * A dispute about one line of an order (line 0: a chargeback of the whole payment): who opened it and why, what the buyer claims (at most what
  * the line cost with its share of shipping and taxes), the seller's answer, the decision and any
  * appeal, what was refunded, and the deadlines it was given by the rules of its day.
  */
@@ -47,6 +48,14 @@ public class Dispute implements SellerCase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private DisputeStatus status;
+    /** A chargeback's reference at the payment provider, its stage and the provider's due date. */
+    @Column(name = "provider_ref")
+    private String providerRef;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stage")
+    private ChargebackReport.Stage stage;
+    @Column(name = "provider_due")
+    private Instant providerDue;
     @Column(nullable = false)
     private String currency;
     @Column(name = "claimed_amount", nullable = false)
@@ -121,6 +130,12 @@ public class Dispute implements SellerCase {
         this.createdAt = now;
     }
 
+    void chargeback(String providerRef, ChargebackReport.Stage stage, Instant providerDue) {
+        this.providerRef = providerRef;
+        this.stage = stage;
+        this.providerDue = providerDue;
+    }
+
     void started(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -176,6 +191,9 @@ public class Dispute implements SellerCase {
     public DisputeSource source() { return source; }
     public DisputeReason reason() { return reason; }
     public DisputeStatus status() { return status; }
+    public String providerRef() { return providerRef; }
+    public ChargebackReport.Stage stage() { return stage; }
+    public Instant providerDue() { return providerDue; }
     public Money claimed() { return new Money(claimedAmount, currency); }
     public Money maxAmount() { return new Money(maxAmount, currency); }
     public Money refunded() { return new Money(refundedAmount, currency); }

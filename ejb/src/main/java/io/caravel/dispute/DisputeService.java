@@ -2,12 +2,14 @@ package io.caravel.dispute;
 
 import io.caravel.audit.AuditTrail;
 import io.caravel.casework.CaseHeader;
+import io.caravel.casework.CaseVariables;
 import io.caravel.notification.Notifications;
 import io.caravel.order.OrderLine;
 import io.caravel.order.OrderService;
 import io.caravel.order.OrderStatus;
 import io.caravel.order.QuoteView;
-import io.caravel.payment.PaymentRefund;
+import io.caravel.payment.ChargebackReport;
+import io.caravel.payment.ChargebackReported;
 import io.caravel.payment.PaymentService;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
@@ -22,9 +24,10 @@ import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
 import io.caravel.seller.SellerDirectory;
-import io.caravel.seller.SellerReviews;
+import io.caravel.sellerreview.SellerReviews;
 import io.caravel.shipping.Carrier;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -58,6 +61,8 @@ public class DisputeService {
     static final String WORKFLOW = "workflow";
     /** The refund keys of a dispute start with this and its id. */
     static final String REFUND_KEY = "dispute:";
+    /** Who acts when the card issuer moves a chargeback. */
+    static final String ISSUER = "card-issuer";
     public static final int MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
     private static final Set<String> EVIDENCE_TYPES = Set.of(Uploads.PDF, Uploads.JPEG, Uploads.PNG);
     private static final int MAX_EVIDENCE_FILES = 20;
@@ -166,8 +171,8 @@ public class DisputeService {
         em.persist(dispute);
         em.persist(new DisputeMessage(dispute.id(), caller.username(), Party.BUYER, false, description, now));
         em.flush();
-        fraudSignals(dispute, sold, rules, now);
-        start(dispute, sold.lines().get(lineNo - 1).title(), rules, now);
+        List<String> signals = fraudSignals(dispute, sold, rules, now);
+        start(dispute, sold.lines().get(lineNo - 1).title(), rules, now, signals);
         audit.record(caller.username(), "DISPUTE_OPENED", CASE, dispute.id(), request.getReason() + " on order "
                 + dispute.orderId() + " line " + lineNo + ", " + dispute.claimed().amount().toPlainString() + " "
                 + dispute.claimed().currency());
@@ -202,7 +207,8 @@ public class DisputeService {
         }
     }
 
-    private void start(Dispute dispute, String lineTitle, DisputeRules rules, Instant now) {
+    /** Starts the workflow; the fraud signals found make its risk high (shown in the inbox with their reasons). */
+    private void start(Dispute dispute, String lineTitle, DisputeRules rules, Instant now, List<String> signals) {
         Duration reminderBefore = rules.duration(DisputeRules.Kind.REMINDER_BEFORE, dispute.source(), dispute.reason());
         Duration review = rules.duration(DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason());
         Instant reminder = dispute.sellerDeadline().minus(reminderBefore);
@@ -211,27 +217,138 @@ public class DisputeService {
                 .variables()
                 .putValue(DisputeWorkflow.SELLER_REMINDER_AT, Date.from(reminder.isBefore(now) ? now : reminder))
                 .putValue(DisputeWorkflow.SELLER_DEADLINE, Date.from(dispute.sellerDeadline()))
-                .putValue(DisputeWorkflow.REVIEW_DUE, Date.from(dispute.sellerDeadline().plus(review)));
+                .putValue(DisputeWorkflow.REVIEW_DUE, Date.from(dispute.sellerDeadline().plus(review)))
+                .putValue(CaseVariables.RISK_LEVEL, signals.isEmpty() ? "LOW" : "HIGH")
+                .putValue(CaseVariables.RISK_REASONS, String.join(CaseVariables.REASON_SEPARATOR, signals));
         dispute.started(runtime.startProcessInstanceByKey(DisputeWorkflow.PROCESS_KEY, dispute.id(), variables).getId());
     }
 
     /** Many claims from one buyer, or an unauthorized-payment claim after the buyer confirmed receipt: payment risk events. */
-    private void fraudSignals(Dispute dispute, OrderService.Sold sold, DisputeRules rules, Instant now) {
+    private List<String> fraudSignals(Dispute dispute, OrderService.Sold sold, DisputeRules rules, Instant now) {
+        List<String> signals = new java.util.ArrayList<>();
         long recent = em.createQuery("select count(d) from Dispute d where d.buyer = :b and d.createdAt >= :since", Long.class)
                 .setParameter("b", dispute.buyer())
                 .setParameter("since", now.minus(rules.duration(DisputeRules.Kind.BUYER_CLAIMS_PERIOD)))
                 .getSingleResult();
         BigDecimal limit = rules.number(DisputeRules.Kind.BUYER_CLAIMS_LIMIT);
         if (BigDecimal.valueOf(recent).compareTo(limit) > 0) {
+            signals.add("MANY_CLAIMS_FROM_BUYER");
             risks.record(RiskCategory.PAYMENT, "MANY_CLAIMS_FROM_BUYER", RiskEvent.Severity.REVIEW, CASE, dispute.id(),
                     dispute.sellerId(), "buyer " + dispute.buyer() + " opened " + recent + " disputes in "
                             + rules.duration(DisputeRules.Kind.BUYER_CLAIMS_PERIOD).toDays() + " days (limit " + limit + ")");
         }
         if (dispute.reason() == DisputeReason.UNAUTHORIZED && sold.order().receivedAt() != null) {
+            signals.add("UNAUTHORIZED_AFTER_RECEIPT");
             risks.record(RiskCategory.PAYMENT, "UNAUTHORIZED_AFTER_RECEIPT", RiskEvent.Severity.REVIEW, CASE, dispute.id(),
                     dispute.sellerId(), "unauthorized-payment claim on order " + dispute.orderId()
-                            + " whose receipt the buyer confirmed at " + sold.order().receivedAt());
+                            + " whose receipt the buyer confirmed at " + minutes(sold.order().receivedAt()));
         }
+        return signals;
+    }
+
+    // --- chargebacks ---
+
+    /**
+     * A chargeback event from the payment provider: the first of a provider dispute opens a dispute of
+     * the whole payment (the seller answers before the provider's due date); later stages update it,
+     * and pre-arbitration or arbitration after an agent's decision is decided again by another agent,
+     * as an appeal is; the bank's final outcome is recorded.
+     */
+    public void chargeback(@Observes ChargebackReported reported) {
+        ChargebackReport report = reported.report();
+        Dispute dispute = em.createQuery("select d from Dispute d where d.providerRef = :r", Dispute.class)
+                .setParameter("r", report.disputeRef()).getResultStream().findFirst().orElse(null);
+        Instant now = clock.instant();
+        if (dispute == null) {
+            if (report.outcome() == null) {
+                openChargeback(reported, report, now);
+            }
+            return;
+        }
+        dispute.chargeback(report.disputeRef(), report.stage(), report.dueBy());
+        if (report.outcome() == ChargebackReport.Outcome.LOST) {
+            dispute.settlement(dispute.claimed().amount());
+            BigDecimal rest = dispute.claimed().amount().subtract(dispute.refunded().amount());
+            if (rest.signum() > 0) {
+                refund(dispute, rest, REFUND_KEY + dispute.id() + ":lost");
+            }
+            platformMessage(dispute, "The card issuer decided the chargeback for the buyer. / 发卡行裁定拒付买家胜诉。", now);
+            if (dispute.status() != DisputeStatus.CLOSED) {
+                dispute.resolved(DisputeStatus.RESOLVED_BUYER, now);
+            }
+        } else if (report.outcome() == ChargebackReport.Outcome.WON) {
+            platformMessage(dispute, "The card issuer decided the chargeback for the seller. / 发卡行裁定拒付卖家胜诉。", now);
+            if (dispute.status() != DisputeStatus.CLOSED) {
+                dispute.resolved(DisputeStatus.RESOLVED_SELLER, now);
+            }
+        } else {
+            platformMessage(dispute, "The chargeback moved to the stage " + report.stage() + ", due "
+                    + minutes(report.dueBy()) + ". / 拒付进入 " + report.stage() + " 阶段，截止 " + minutes(report.dueBy()) + "。", now);
+            boolean escalated = report.stage() == ChargebackReport.Stage.PRE_ARBITRATION
+                    || report.stage() == ChargebackReport.Stage.ARBITRATION;
+            if (escalated && dispute.decision() != null && dispute.appealedBy() == null
+                    && dispute.status() != DisputeStatus.CLOSED) {
+                // the bank challenges the merchant's answer: decided again, by another agent
+                dispute.appealed(ISSUER);
+                correlate(runtime.createMessageCorrelation(DisputeWorkflow.APPEAL_FILED)
+                        .processInstanceId(dispute.processInstanceId())
+                        .setVariable(DisputeWorkflow.REVIEW_DUE, Date.from(earliest(now.plus(ruleStore.rules().duration(
+                                DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason())), report.dueBy()))));
+                notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_APPEALED", report.stage().name());
+            }
+        }
+        audit.record(ISSUER, "DISPUTE_CHARGEBACK_UPDATED", CASE, dispute.id(), report.stage() + " due "
+                + minutes(report.dueBy()) + (report.outcome() == null ? "" : ", " + report.outcome()));
+    }
+
+    private void openChargeback(ChargebackReported reported, ChargebackReport report, Instant now) {
+        OrderService.Sold sold = orders.sold(reported.orderId());
+        DisputeReason reason = reasonOf(report.reason());
+        DisputeRules rules = ruleStore.rules();
+        BigDecimal paid = sold.order().total();
+        BigDecimal amount = report.amount().compareTo(paid) > 0 ? paid : report.amount();
+        // the seller answers before the provider needs the merchant's answer
+        Instant deadline = earliest(now.plus(rules.duration(DisputeRules.Kind.SELLER_RESPONSE, DisputeSource.CHARGEBACK, reason)),
+                report.dueBy().minus(Duration.ofHours(12)));
+        if (deadline.isBefore(now.plus(Duration.ofHours(1)))) {
+            deadline = now.plus(Duration.ofHours(1));
+        }
+        Dispute dispute = new Dispute(sold.order().id(), 0, sold.order().buyer(), sold.order().sellerId(), DisputeSource.CHARGEBACK,
+                reason, new Money(amount, sold.order().buyerCurrency()), paid, "Chargeback " + report.disputeRef() + " ("
+                + report.reason() + ")", deadline, rules.version(), "chargeback:" + report.disputeRef(),
+                Uploads.sha256(report.disputeRef().getBytes(StandardCharsets.UTF_8)), now);
+        dispute.chargeback(report.disputeRef(), report.stage(), report.dueBy());
+        em.persist(dispute);
+        platformMessage(dispute, "The buyer's card issuer opened a chargeback (" + report.stage() + ", " + report.reason()
+                + "), due " + minutes(report.dueBy()) + ". / 买家的发卡行发起了拒付（" + report.stage() + "），截止 "
+                + minutes(report.dueBy()) + "。", now);
+        em.flush();
+        start(dispute, "Chargeback · order " + sold.order().id().substring(0, 8), rules, now, List.of());
+        audit.record(ISSUER, "DISPUTE_OPENED", CASE, dispute.id(), "chargeback " + report.disputeRef() + " " + report.stage()
+                + " on order " + dispute.orderId() + ", " + amount.toPlainString() + " " + dispute.claimed().currency());
+    }
+
+    /** The provider's reason codes in the dispute's words. */
+    private static DisputeReason reasonOf(String providerReason) {
+        String code = providerReason == null ? "" : providerReason.toLowerCase(java.util.Locale.ROOT);
+        if (code.contains("fraud") || code.contains("unauthori") || code.contains("unrecognized")) {
+            return DisputeReason.UNAUTHORIZED;
+        }
+        if (code.contains("not_received")) {
+            return DisputeReason.NOT_RECEIVED;
+        }
+        if (code.contains("damaged")) {
+            return DisputeReason.DAMAGED;
+        }
+        return DisputeReason.NOT_AS_DESCRIBED;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private void platformMessage(Dispute dispute, String text, Instant now) {
+        em.persist(new DisputeMessage(dispute.id(), ISSUER, Party.PLATFORM, false, text, now));
     }
 
     // --- the seller answers ---
@@ -389,7 +506,7 @@ public class DisputeService {
             throw CaravelException.forbidden();
         }
         Instant now = clock.instant();
-        if (dispute.decision() == null || dispute.appealedBy() != null || dispute.appealDeadline() == null
+        if (dispute.source() == DisputeSource.CHARGEBACK || dispute.decision() == null || dispute.appealedBy() != null || dispute.appealDeadline() == null
                 || now.isAfter(dispute.appealDeadline()) || dispute.status() == DisputeStatus.CLOSED) {
             throw CaravelException.conflict("error.dispute.not-appealable");
         }
@@ -416,8 +533,12 @@ public class DisputeService {
         dispute.status(DisputeStatus.AWAITING_SELLER);
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_OPENED", dispute.reason().name() + " · "
                 + dispute.claimed().amount().toPlainString() + " " + dispute.claimed().currency() + " · "
-                + dispute.sellerDeadline());
-        audit.record(WORKFLOW, "DISPUTE_SELLER_NOTIFIED", CASE, dispute.id(), "answer due " + dispute.sellerDeadline());
+                + minutes(dispute.sellerDeadline()));
+        audit.record(WORKFLOW, "DISPUTE_SELLER_NOTIFIED", CASE, dispute.id(), "answer due " + minutes(dispute.sellerDeadline()));
+    }
+
+    private static String minutes(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
     }
 
     public void remind(String id) {
@@ -425,8 +546,8 @@ public class DisputeService {
         if (dispute.status() != DisputeStatus.AWAITING_SELLER) {
             return;
         }
-        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_REMINDER", dispute.sellerDeadline().toString());
-        audit.record(WORKFLOW, "DISPUTE_SELLER_REMINDED", CASE, dispute.id(), "answer due " + dispute.sellerDeadline());
+        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_REMINDER", minutes(dispute.sellerDeadline()));
+        audit.record(WORKFLOW, "DISPUTE_SELLER_REMINDED", CASE, dispute.id(), "answer due " + minutes(dispute.sellerDeadline()));
     }
 
     /** No answer by the deadline: decided for the buyer, for what the buyer claimed. */
@@ -437,7 +558,7 @@ public class DisputeService {
         em.persist(new DisputeMessage(dispute.id(), WORKFLOW, Party.PLATFORM, false,
                 "The seller did not answer by the deadline: decided for the buyer. / 卖家未在期限内答复：判买家胜诉。",
                 clock.instant()));
-        audit.record(WORKFLOW, "DISPUTE_TIMED_OUT", CASE, dispute.id(), "no answer by " + dispute.sellerDeadline());
+        audit.record(WORKFLOW, "DISPUTE_TIMED_OUT", CASE, dispute.id(), "no answer by " + minutes(dispute.sellerDeadline()));
     }
 
     /** Refunds what the seller accepted or the timeout decided (once per dispute). */
@@ -459,6 +580,8 @@ public class DisputeService {
         dispute.decided(decision, decidedBy, appealDeadline);
         if (amount.signum() > 0) {
             refund(dispute, amount, REFUND_KEY + dispute.id());
+        } else {
+            contestChargeback(dispute);
         }
         dispute.resolved(amount.signum() > 0 ? DisputeStatus.RESOLVED_BUYER : DisputeStatus.RESOLVED_SELLER, now);
         told(dispute, decidedBy, message, now);
@@ -474,6 +597,9 @@ public class DisputeService {
         Instant now = clock.instant();
         dispute.appealDecided(decision);
         BigDecimal more = amount.subtract(dispute.refunded().amount());
+        if (amount.signum() == 0) {
+            contestChargeback(dispute);
+        }
         if (more.signum() > 0) {
             refund(dispute, more, REFUND_KEY + dispute.id() + ":appeal");
         } else if (more.signum() < 0) {
@@ -505,6 +631,9 @@ public class DisputeService {
     }
 
     private BigDecimal settlementOf(Dispute dispute, Dispute.Decision decision) {
+        if (dispute.source() == DisputeSource.CHARGEBACK && decision == Dispute.Decision.SPLIT) {
+            throw CaravelException.invalid("decision", "error.dispute.chargeback-split");
+        }
         return switch (decision) {
             case BUYER -> dispute.claimed().amount();
             case SELLER -> BigDecimal.ZERO;
@@ -518,6 +647,25 @@ public class DisputeService {
         };
     }
 
+    /** A chargeback decided for the seller: the seller's side of the thread and the evidence go to the provider. */
+    private void contestChargeback(Dispute dispute) {
+        if (dispute.source() != DisputeSource.CHARGEBACK) {
+            return;
+        }
+        StringBuilder evidence = new StringBuilder();
+        em.createQuery("select m from DisputeMessage m where m.disputeId = :d and m.party = :p and m.staffOnly = false"
+                        + " order by m.createdAt", DisputeMessage.class).setParameter("d", dispute.id())
+                .setParameter("p", Party.SELLER).getResultList().forEach(m -> evidence.append(m.body()).append('\n'));
+        em.createQuery("select e from DisputeEvidence e where e.disputeId = :d order by e.uploadedAt", DisputeEvidence.class)
+                .setParameter("d", dispute.id()).getResultList().forEach(e -> evidence.append(e.kind()).append(": ")
+                        .append(e.fileName()).append(" sha256 ").append(e.sha256()).append('\n'));
+        payments.contestChargeback(dispute.providerRef(), evidence.toString());
+        platformMessage(dispute, "The seller's answer and evidence were sent to the card issuer. / 卖家的答复和证据已提交给发卡行。",
+                clock.instant());
+        audit.record(WORKFLOW, "DISPUTE_CHARGEBACK_CONTESTED", CASE, dispute.id(), "representment sent for "
+                + dispute.providerRef() + " at stage " + dispute.stage());
+    }
+
     private void told(Dispute dispute, String decidedBy, String message, Instant now) {
         if (message != null && !message.isBlank()) {
             em.persist(new DisputeMessage(dispute.id(), decidedBy, Party.AGENT, false, message.trim(), now));
@@ -526,7 +674,13 @@ public class DisputeService {
 
     /** Refunds through the payment adapter once per key; the dispute counts what its keys refunded (a retried step counts once). */
     private void refund(Dispute dispute, BigDecimal amount, String key) {
-        payments.refund(dispute.orderId(), new Money(amount, dispute.maxAmount().currency()), key, "dispute " + dispute.id());
+        Money money = new Money(amount, dispute.maxAmount().currency());
+        if (dispute.source() == DisputeSource.CHARGEBACK) {
+            // the bank took the money back already: accepting (or losing) records it, nothing is paid twice
+            payments.chargebackLost(dispute.orderId(), money, key, dispute.providerRef(), !key.endsWith(":lost"));
+        } else {
+            payments.refund(dispute.orderId(), money, key, "dispute " + dispute.id());
+        }
         dispute.refunded(payments.refunded(DisputeService.REFUND_KEY + dispute.id()));
     }
 
@@ -683,9 +837,10 @@ public class DisputeService {
                 .map(OrderLine::title).orElse(null);
         boolean party = caller.hasRole(Roles.BUYER) && d.buyer().equals(caller.username())
                 || caller.sellerId() != null && d.sellerId().equals(caller.sellerId());
-        boolean appealable = party && d.decision() != null && d.appealedBy() == null && d.appealDeadline() != null
+        boolean appealable = party && d.source() == DisputeSource.CLAIM && d.decision() != null && d.appealedBy() == null && d.appealDeadline() != null
                 && clock.instant().isBefore(d.appealDeadline()) && d.status() != DisputeStatus.CLOSED;
-        return new DisputeView(d.id(), d.orderId(), d.lineNo(), lineTitle, d.source().name(), d.reason().name(),
+        return new DisputeView(d.id(), d.orderId(), d.lineNo(), lineTitle, d.source().name(),
+                d.stage() == null ? null : d.stage().name(), d.providerDue(), d.reason().name(),
                 d.status().name(), staff || d.buyer().equals(caller.username()) ? d.buyer() : null, d.sellerId(), d.claimed(),
                 d.maxAmount(), d.settlement(), d.refunded(), d.sellerAnswer() == null ? null : d.sellerAnswer().name(),
                 d.returnWaybill(), d.decision() == null ? null : d.decision().name(),

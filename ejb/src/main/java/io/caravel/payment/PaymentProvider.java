@@ -31,6 +31,15 @@ public interface PaymentProvider {
      */
     String refund(String providerRef, Money amount, String refundKey);
 
+    /** Reads a verified webhook body reporting a chargeback (a card dispute and its stages); empty when it is none. */
+    Optional<ChargebackReport> readChargeback(String body);
+
+    /** Accepts a chargeback: the cardholder keeps the money the bank took back. */
+    void acceptChargeback(String disputeRef);
+
+    /** Contests a chargeback with the merchant's evidence (representment), before the provider's due date. */
+    void contestChargeback(String disputeRef, String evidence);
+
     /** A payment opened at the provider. */
     record Opened(String providerRef, String payUrl) {
     }

@@ -39,6 +39,9 @@ public class PaymentService {
     private Event<PaymentCompleted> completed;
 
     @Inject
+    private Event<ChargebackReported> chargebacks;
+
+    @Inject
     private AuditTrail audit;
 
     @Inject
@@ -77,7 +80,7 @@ public class PaymentService {
         }
         Optional<PaymentOutcome> read = provider.read(body);
         if (read.isEmpty()) {
-            return Applied.IGNORED;
+            return provider.readChargeback(body).map(this::chargeback).orElse(Applied.IGNORED);
         }
         PaymentOutcome reported = read.get();
         if (em.find(PaymentEventRecord.class, new PaymentEventRecord.Key(providerName, reported.eventId())) != null) {
@@ -112,6 +115,66 @@ public class PaymentService {
                         + (outcome.succeeded() ? ", transaction " + payment.transactionId() : ", " + payment.declineReason()));
         completed.fire(new PaymentCompleted(payment.orderId(), payment.id(), outcome.succeeded()));
         return Applied.APPLIED;
+    }
+
+    /** A chargeback event: recorded once per event id and handed to whoever handles disputes, in this transaction. */
+    private Applied chargeback(ChargebackReport report) {
+        if (em.find(PaymentEventRecord.class, new PaymentEventRecord.Key(provider.name(), report.eventId())) != null) {
+            return Applied.REPEATED;
+        }
+        Payment payment = em.createQuery("select p from Payment p where p.provider = :p and p.providerRef = :r", Payment.class)
+                .setParameter("p", provider.name()).setParameter("r", report.paymentRef()).getResultStream().findFirst()
+                .orElseThrow(() -> CaravelException.invalid("dispute.paymentRef", "error.payment.unknown", report.paymentRef()));
+        em.persist(new PaymentEventRecord(provider.name(), report.eventId(), payment.id(), "CHARGEBACK_" + report.stage()
+                + (report.outcome() == null ? "" : "_" + report.outcome()), clock.instant()));
+        audit.record(provider.name(), "CHARGEBACK_REPORTED", "order", payment.orderId(), report.stage() + " " + report.disputeRef()
+                + ", " + report.amount().toPlainString() + " " + report.currency() + ", due " + report.dueBy()
+                + (report.outcome() == null ? "" : ", " + report.outcome()));
+        chargebacks.fire(new ChargebackReported(payment.orderId(), payment.id(), report));
+        return Applied.APPLIED;
+    }
+
+    /**
+     * Records that a chargeback took money back from the order's payment (lost, or accepted: then the
+     * provider is told), once per key; nothing is paid out again. Answers what the key recorded.
+     */
+    public PaymentRefund chargebackLost(String orderId, Money amount, String key, String disputeRef, boolean accept) {
+        PaymentRefund earlier = em.createQuery("select r from PaymentRefund r where r.refundKey = :k", PaymentRefund.class)
+                .setParameter("k", key).getResultStream().findFirst().orElse(null);
+        if (earlier != null) {
+            return earlier;
+        }
+        Payment payment = ofOrder(orderId).stream().filter(p -> p.refundable().amount().signum() > 0).findFirst().orElse(null);
+        if (payment == null) {
+            return null;
+        }
+        if (accept) {
+            provider.acceptChargeback(disputeRef);
+        }
+        Money taken = amount.amount().compareTo(payment.refundable().amount()) > 0 ? payment.refundable() : amount;
+        PaymentRefund made = new PaymentRefund(payment.id(), key, taken, disputeRef, accept ? "chargeback accepted"
+                : "chargeback lost", clock.instant());
+        em.persist(made);
+        payment.refunded(taken.amount(), disputeRef, made.createdAt());
+        audit.record(payment.provider(), accept ? "CHARGEBACK_ACCEPTED" : "CHARGEBACK_LOST", "order", orderId,
+                taken.amount().toPlainString() + " " + taken.currency() + " taken back by chargeback " + disputeRef);
+        return made;
+    }
+
+    /** Sends the merchant's evidence against a chargeback to the provider. */
+    public void contestChargeback(String disputeRef, String evidence) {
+        provider.contestChargeback(disputeRef, evidence);
+    }
+
+    /** The simulated cardholder's bank raises or moves a chargeback of the order's payment (simulator only). */
+    public String simulateChargeback(String orderId, SimulatedPaymentProvider.SimulatedChargeback chargeback, URI webhook) {
+        if (!simulator.available()) {
+            throw CaravelException.notFound("payment simulator", orderId);
+        }
+        Payment payment = ofOrder(orderId).stream().filter(p -> p.status() != Payment.Status.PENDING
+                        && p.status() != Payment.Status.DECLINED).findFirst()
+                .orElseThrow(() -> CaravelException.conflict("error.payment.not-completed"));
+        return simulator.chargeback(payment, chargeback, webhook);
     }
 
     /** Refunds what is left of the order's succeeded payment, once per key (an order cancelled, a late payment). */

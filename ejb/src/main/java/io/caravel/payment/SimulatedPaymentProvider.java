@@ -110,6 +110,61 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         }
     }
 
+    @Override
+    public Optional<ChargebackReport> readChargeback(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject event = reader.readObject();
+            if (!event.getString("type", "").startsWith("charge.dispute.")) {
+                return Optional.empty();
+            }
+            JsonObject d = event.getJsonObject("dispute");
+            String outcome = d.getString("outcome", "");
+            return Optional.of(new ChargebackReport(event.getString("id"), d.getString("paymentRef"), d.getString("ref"),
+                    ChargebackReport.Stage.valueOf(d.getString("stage")), d.getString("reason", ""),
+                    d.getJsonNumber("amount").bigDecimalValue(), d.getString("currency"), Instant.parse(d.getString("dueBy")),
+                    outcome.isEmpty() ? null : ChargebackReport.Outcome.valueOf(outcome), Instant.parse(event.getString("created"))));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void acceptChargeback(String disputeRef) {
+        LOG.info(() -> "payment simulator: chargeback " + disputeRef + " accepted");
+    }
+
+    @Override
+    public void contestChargeback(String disputeRef, String evidence) {
+        LOG.info(() -> "payment simulator: chargeback " + disputeRef + " contested with " + evidence.length() + " characters of evidence");
+    }
+
+    /** What the simulated cardholder's bank does: a chargeback at a stage, with a due date, or its outcome. */
+    public record SimulatedChargeback(String disputeRef, ChargebackReport.Stage stage, String reason, java.math.BigDecimal amount,
+                                      int dueInDays, ChargebackReport.Outcome outcome) {
+    }
+
+    /** Sends a chargeback event of the payment to the webhook URL, as a provider reports a card dispute; answers its reference. */
+    public String chargeback(Payment payment, SimulatedChargeback chargeback, URI webhook) {
+        String ref = chargeback.disputeRef() != null ? chargeback.disputeRef() : "simdp_" + Ids.newId().replace("-", "").substring(0, 20);
+        Instant now = clock.instant();
+        String body = Json.createObjectBuilder()
+                .add("id", "evt_" + Ids.newId().replace("-", ""))
+                .add("type", chargeback.outcome() == null ? "charge.dispute.updated" : "charge.dispute.closed")
+                .add("created", now.toString())
+                .add("dispute", Json.createObjectBuilder()
+                        .add("ref", ref)
+                        .add("paymentRef", payment.providerRef())
+                        .add("stage", chargeback.stage().name())
+                        .add("reason", chargeback.reason() == null ? "" : chargeback.reason())
+                        .add("amount", chargeback.amount() == null ? payment.amount().amount() : chargeback.amount())
+                        .add("currency", payment.amount().currency())
+                        .add("dueBy", now.plus(Duration.ofDays(chargeback.dueInDays())).toString())
+                        .add("outcome", chargeback.outcome() == null ? "" : chargeback.outcome().name()))
+                .build().toString();
+        scheduler.schedule(() -> deliver(webhook, body), 0, TimeUnit.SECONDS);
+        return ref;
+    }
+
     /**
      * Sends the outcome of a payment to the webhook URL: after {@code delaySeconds}, {@code deliveries}
      * times with one event id (a provider retrying a delivery it thinks was lost).

@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +23,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Disputes through the REST API on the real engine: each reason opened within its window and one
  * outside it, the seller's partial refund with a return, a contest decided by an agent as a split
  * and appealed to another agent (four-eyes), no answer decided for the buyer after a reminder, one
  * refund however often the seller's answer is sent, the dispute rate raising a review of the seller,
- * fraud signals, and who sees which dispute on every route.
+ * fraud signals, who sees which dispute on every route, and the whole journey in a browser.
  */
 @ExtendWith(ArquillianExtension.class)
 class DisputeIT {
@@ -237,8 +242,8 @@ class DisputeIT {
     void noAnswerByTheDeadlineDecidesForTheBuyerAfterAReminderAndAClaimOutsideItsWindowIsRefused() throws Exception {
         String original = api.get("/api/v1/disputes/rules", null).json().getString("csv");
         String quick = original
-                .replace("SELLER_RESPONSE,*,*,P3D", "SELLER_RESPONSE,*,*,PT6S")
-                .replace("REMINDER_BEFORE,*,*,P1D", "REMINDER_BEFORE,*,*,PT3S")
+                .replace("SELLER_RESPONSE,*,*,P3D", "SELLER_RESPONSE,*,*,PT15S")
+                .replace("REMINDER_BEFORE,*,*,P1D", "REMINDER_BEFORE,*,*,PT11S")
                 + "EXPECTED_DELIVERY,*,DAMAGED,PT0S,test: no transit\nCLAIM_WINDOW,*,DAMAGED,PT0S,test: no window\n";
         String buyer = shop.newUser("buyer", "buyer");
         String late = shop.paid(buyer, hanger, 1);
@@ -349,6 +354,79 @@ class DisputeIT {
         JsonObject forSeller = api.get("/api/v1/disputes/" + id, "seller-a").json();
         assertThat(forSeller.containsKey("buyer")).isFalse();
         assertThat(forSeller.toString()).doesNotContain(buyer.substring(0, buyer.indexOf(':')));
+    }
+
+    @Test
+    void aBuyerOpensADisputeInTheStorefrontTheSellerContestsWithEvidenceAndAnAgentSplitsTheRefund() throws Exception {
+        String buyer = shop.newUser("buyer", "buyer");
+        String order = shop.paid(buyer, hanger, 2);
+        String[] account = buyer.split(":", 2);
+        Path photo = Files.createTempFile("parcel", ".png");
+        Files.write(photo, ListingFixtures.PNG);
+        String id;
+        try (BrowserSession session = new BrowserSession(base)) {
+            // the buyer opens the dispute in the reference storefront
+            session.open("storefront/index.html");
+            session.type("username", account[0]);
+            session.type("password", account[1]);
+            session.click(By.id("signin-button"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), account[0]));
+            session.click(By.id("orders-button"));
+            session.click(By.cssSelector("#orders li[data-order='" + order + "'] button"));
+            session.waitFor("dispute-panel");
+            new Select(session.waitFor("d-reason")).selectByValue("DAMAGED");
+            session.type("d-description", "Both hangers arrived snapped in the middle.");
+            session.click(By.id("dispute-button"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("disputes"), "Waiting for the seller"));
+            id = api.get("/api/v1/disputes?orderId=" + order, buyer).json().getJsonArray("items").getJsonObject(0).getString("id");
+
+            // the seller contests it in the seller portal with a photo
+            session.signIn("seller-a");
+            session.open("seller/disputes.xhtml?id=" + id);
+            assertThat(session.text("dispute-status")).isEqualTo("Waiting for the seller");
+            session.check("disputes:answer:1");
+            session.type("disputes:message", "They left our warehouse whole; see the packing photo.");
+            session.browser.findElement(By.id("disputes:evidence")).sendKeys(photo.toAbsolutePath().toString());
+            session.click(By.id("disputes:send-answer"));
+            session.wait.until(ExpectedConditions.textToBe(By.id("dispute-status"), "Under review by an agent"));
+            assertThat(session.text("evidence")).contains("Seller", "Photo", photo.getFileName().toString());
+            session.signOut();
+
+            // the agent sets a split refund and decides it on the case page
+            String task = awaitTask("reviewDispute", id, "disputes");
+            session.signIn("disputes");
+            session.open("inbox/cases/dispute.xhtml?task=" + task);
+            assertThat(session.text("thread")).contains("snapped in the middle", "packing photo");
+            assertThat(session.text("evidence")).contains(photo.getFileName().toString());
+            session.click(By.id("case:claim"));
+            session.waitFor("case:unclaim");
+            session.type("case:settlement", "5.00");
+            session.click(By.id("case:set-settlement"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dispute-settlement"), "5.00"));
+            session.check("case:outcome:2");
+            session.type("case:note", "Packing looked fine; carrier damage likely. Split.");
+            session.type("case:message", "We refund 5.00 EUR of the claim.");
+            session.click(By.id("case:complete"));
+            session.wait.until(ExpectedConditions.urlContains("/inbox/index.xhtml"));
+
+            // the buyer sees the decision and the refund in the storefront
+            session.signOut();
+            session.open("storefront/index.html");
+            session.type("username", account[0]);
+            session.type("password", account[1]);
+            session.click(By.id("signin-button"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), account[0]));
+            session.click(By.id("disputes-button"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("disputes"), "Decided for you"));
+            assertThat(session.text("disputes")).contains("refunded €5.00", "We refund 5.00 EUR of the claim.");
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+        JsonObject decided = api.get("/api/v1/disputes/" + id, buyer).json();
+        assertThat(decided.getString("decision")).isEqualTo("SPLIT");
+        assertThat(amount(decided, "refunded")).isEqualByComparingTo("5.00");
+        assertThat(api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("payment").getString("status"))
+                .isEqualTo("PARTIALLY_REFUNDED");
     }
 
     // --- helpers ---

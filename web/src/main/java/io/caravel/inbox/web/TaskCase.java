@@ -136,6 +136,13 @@ public abstract class TaskCase implements Serializable {
         return kind().outcomes().stream().anyMatch(o -> !o.templates().isEmpty() || o.message() == Outcome.Need.REQUIRED);
     }
 
+    /** The page bundle's text for this kind of case ({@code key.<caseType>}) when it has one, else the general one. */
+    public String text(String key) {
+        ResourceBundle msg = bundle();
+        String specific = key + "." + getTask().caseType();
+        return msg.containsKey(specific) ? msg.getString(specific) : msg.getString(key);
+    }
+
     public String templateLabel(String code) {
         return MessageTemplates.label(FacesContext.getCurrentInstance().getViewRoot().getLocale(), code);
     }

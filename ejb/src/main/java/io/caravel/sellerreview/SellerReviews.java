@@ -1,9 +1,10 @@
-package io.caravel.seller;
+package io.caravel.sellerreview;
 
 import io.caravel.audit.AuditTrail;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseVariables;
 import io.caravel.notification.Notifications;
+import io.caravel.seller.SellerDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,7 +1,7 @@
-package io.caravel.seller.workflow;
+package io.caravel.sellerreview.workflow;
 
 import io.caravel.casework.CaseVariables;
-import io.caravel.seller.SellerReviews;
+import io.caravel.sellerreview.SellerReviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.caravel.seller.web;
+package io.caravel.sellerreview.web;
 
 import io.caravel.dispute.DisputeService;
 import io.caravel.dispute.DisputeView;

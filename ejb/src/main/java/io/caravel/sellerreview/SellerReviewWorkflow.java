@@ -1,4 +1,4 @@
-package io.caravel.seller;
+package io.caravel.sellerreview;
 
 import io.caravel.casework.CaseWorkflow;
 import io.caravel.casework.Outcome;
