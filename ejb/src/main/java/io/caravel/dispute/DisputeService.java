@@ -839,7 +839,7 @@ public class DisputeService {
                 || caller.sellerId() != null && d.sellerId().equals(caller.sellerId());
         boolean appealable = party && d.source() == DisputeSource.CLAIM && d.decision() != null && d.appealedBy() == null && d.appealDeadline() != null
                 && clock.instant().isBefore(d.appealDeadline()) && d.status() != DisputeStatus.CLOSED;
-        return new DisputeView(d.id(), d.orderId(), d.lineNo(), lineTitle, d.source().name(),
+        return new DisputeView(d.id(), d.orderId(), d.lineNo(), lineTitle, d.source().name(), d.providerRef(),
                 d.stage() == null ? null : d.stage().name(), d.providerDue(), d.reason().name(),
                 d.status().name(), staff || d.buyer().equals(caller.username()) ? d.buyer() : null, d.sellerId(), d.claimed(),
                 d.maxAmount(), d.settlement(), d.refunded(), d.sellerAnswer() == null ? null : d.sellerAnswer().name(),

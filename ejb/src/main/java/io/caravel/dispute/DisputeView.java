@@ -10,8 +10,8 @@ import java.util.List;
  * notes only for staff) and the evidence; a chargeback (line 0: the whole payment) names its stage and the
  * provider's due date. The buyer's account name is shown to staff only.
  */
-public record DisputeView(String id, String orderId, int lineNo, String lineTitle, String source, String stage,
-                          Instant providerDue, String reason,
+public record DisputeView(String id, String orderId, int lineNo, String lineTitle, String source, String providerRef,
+                          String stage, Instant providerDue, String reason,
                           String status, String buyer, String sellerId, Money claimed, Money maxAmount, Money settlement,
                           Money refunded, String sellerAnswer, String returnWaybill, String decision, String appealDecision,
                           Instant sellerDeadline, Instant appealDeadline, boolean appealable, Instant createdAt,

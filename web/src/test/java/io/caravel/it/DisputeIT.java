@@ -429,7 +429,130 @@ class DisputeIT {
                 .isEqualTo("PARTIALLY_REFUNDED");
     }
 
+    @Test
+    void aChargebackGoesThroughEachStageWithTheProvidersDueDatesAndTheBanksOutcome() throws InterruptedException {
+        String buyer = shop.newUser("buyer", "buyer");
+        String secondAgent = shop.newUser("agent", "dispute-agent");
+        String order = shop.paid(buyer, hanger, 2);
+        BigDecimal total = api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("total").getJsonNumber("amount")
+                .bigDecimalValue();
+
+        // an inquiry from the card issuer opens a dispute of the whole payment; the seller answers before the provider's date
+        String ref = chargeback(order, null, "INQUIRY", 10, null);
+        JsonObject opened = awaitChargeback(order, buyer, d -> "INQUIRY".equals(d.getString("stage", "")));
+        String id = opened.getString("id");
+        assertThat(opened.getString("source")).isEqualTo("CHARGEBACK");
+        assertThat(opened.getString("providerRef")).isEqualTo(ref);
+        assertThat(opened.getInt("lineNo")).isZero();
+        assertThat(opened.getString("reason")).isEqualTo("UNAUTHORIZED");
+        assertThat(opened.getString("status")).isEqualTo("AWAITING_SELLER");
+        assertThat(amount(opened, "claimed")).isEqualByComparingTo(total);
+        Instant providerDue = Instant.parse(opened.getString("providerDue"));
+        assertThat(providerDue).isBetween(Instant.now().plus(Duration.ofDays(10)).minusSeconds(300), Instant.now().plus(Duration.ofDays(10)));
+        assertThat(Instant.parse(opened.getString("sellerDeadline"))).isBefore(providerDue);
+
+        // the inquiry becomes a chargeback with the provider's new date
+        chargeback(order, ref, "CHARGEBACK", 5, null);
+        JsonObject charged = awaitChargeback(order, buyer, d -> "CHARGEBACK".equals(d.getString("stage", "")));
+        assertThat(Instant.parse(charged.getString("providerDue"))).isBefore(providerDue);
+        assertThat(charged.getJsonArray("messages").toString()).contains("CHARGEBACK");
+
+        // the seller contests; an agent cannot split a chargeback and decides for the seller: the evidence goes to the bank
+        assertThat(api.sendBytes("/api/v1/disputes/" + id + "/evidence?kind=TRACKING&fileName=delivered.png", "seller-a",
+                ListingFixtures.PNG).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/disputes/" + id + "/response", "seller-a",
+                "{\"answer\": \"CONTEST\", \"message\": \"Delivered and signed for by the cardholder.\"}").status()).isEqualTo(200);
+        String task = awaitTask("reviewDispute", id, "disputes");
+        assertThat(api.post("/api/v1/tasks/" + task + "/claim", "disputes", "").status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/disputes/" + id + "/settlement", "disputes", "{\"amount\": 1.00}").status()).isEqualTo(200);
+        assertProblem(api.post("/api/v1/tasks/" + task + "/complete", "disputes",
+                "{\"decision\": \"SPLIT\", \"note\": \"half\", \"message\": \"half\"}"), 400, "validation");
+        assertThat(api.post("/api/v1/tasks/" + task + "/complete", "disputes",
+                "{\"decision\": \"SELLER\", \"note\": \"Signed delivery.\", \"message\": \"We contest the chargeback.\"}")
+                .status()).isEqualTo(200);
+        JsonObject represented = api.get("/api/v1/disputes/" + id, buyer).json();
+        assertThat(represented.getString("status")).isEqualTo("RESOLVED_SELLER");
+        assertThat(represented.getJsonArray("messages").toString()).contains("sent to the card issuer");
+        assertThat(represented.getBoolean("appealable")).isFalse();
+        assertProblem(api.post("/api/v1/disputes/" + id + "/appeal", buyer, "{\"reason\": \"I never ordered this at all.\"}"),
+                409, "conflict");
+
+        // pre-arbitration: the bank challenges the answer, another agent decides again
+        chargeback(order, ref, "PRE_ARBITRATION", 7, null);
+        awaitChargeback(order, buyer, d -> "APPEALED".equals(d.getString("status")));
+        String appeal = awaitTask("reviewAppeal", id, secondAgent);
+        assertThat(taskIds("reviewAppeal", "disputes")).doesNotContain(appeal);
+        assertThat(api.post("/api/v1/tasks/" + appeal + "/claim", secondAgent, "").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/tasks/" + appeal + "/complete", secondAgent,
+                "{\"decision\": \"SELLER\", \"note\": \"Still signed.\", \"message\": \"We contest again.\"}").status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/disputes/" + id, buyer).json().getString("status")).isEqualTo("CLOSED");
+        assertThat(api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("payment").getString("status"))
+                .isEqualTo("SUCCEEDED");
+
+        // arbitration, then the bank decides for the buyer: the money taken back is recorded, never paid out twice
+        chargeback(order, ref, "ARBITRATION", 5, null);
+        awaitChargeback(order, buyer, d -> "ARBITRATION".equals(d.getString("stage", "")));
+        chargeback(order, ref, "ARBITRATION", 5, "LOST");
+        JsonObject lost = awaitChargeback(order, buyer, d -> amount(d, "refunded").signum() > 0);
+        assertThat(amount(lost, "refunded")).isEqualByComparingTo(total);
+        JsonObject payment = api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("payment");
+        assertThat(payment.getString("status")).isEqualTo("REFUNDED");
+        assertThat(payment.getJsonObject("refunded").getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo(total);
+    }
+
+    @Test
+    void aSellerWhoAcceptsAChargebackLetsTheBuyerKeepTheMoneyOnce() throws InterruptedException {
+        String buyer = shop.newUser("buyer", "buyer");
+        String order = shop.paid(buyer, hanger, 1);
+        chargeback(order, null, "CHARGEBACK", 7, null);
+        String id = awaitChargeback(order, buyer, d -> "AWAITING_SELLER".equals(d.getString("status"))).getString("id");
+        assertThat(api.post("/api/v1/disputes/" + id + "/response", "seller-a", "{\"answer\": \"ACCEPT\"}").status())
+                .isEqualTo(200);
+        JsonObject accepted = api.get("/api/v1/disputes/" + id, buyer).json();
+        assertThat(accepted.getString("status")).isEqualTo("CLOSED");
+        // the bank then reports the chargeback lost: nothing more is taken
+        chargeback(order, accepted.getString("providerRef"), "CHARGEBACK", 7, "LOST");
+        Thread.sleep(2000);
+        JsonObject payment = api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("payment");
+        assertThat(payment.getString("status")).isEqualTo("REFUNDED");
+        assertThat(payment.getJsonObject("refunded").getJsonNumber("amount").bigDecimalValue())
+                .isEqualByComparingTo(payment.getJsonObject("amount").getJsonNumber("amount").bigDecimalValue());
+        assertProblem(api.post("/api/v1/payment-simulator/payments/chargebacks", "buyer",
+                "{\"orderId\": \"" + order + "\", \"stage\": \"INQUIRY\"}"), 403, "forbidden");
+        assertProblem(api.post("/api/v1/payment-simulator/payments/chargebacks", "admin",
+                "{\"orderId\": \"" + order + "\", \"stage\": \"APPEAL\"}"), 400, "validation");
+    }
+
     // --- helpers ---
+
+    /** The simulated card issuer raises or moves a chargeback; answers the provider's dispute reference. */
+    private String chargeback(String order, String ref, String stage, int dueInDays, String outcome) {
+        Api.Response raised = api.post("/api/v1/payment-simulator/payments/chargebacks", "admin", "{\"orderId\": \"" + order
+                + "\", \"stage\": \"" + stage + "\", \"reason\": \"fraudulent\", \"dueInDays\": " + dueInDays
+                + (ref == null ? "" : ", \"disputeRef\": \"" + ref + "\"")
+                + (outcome == null ? "" : ", \"outcome\": \"" + outcome + "\"") + "}");
+        assertThat(raised.status()).as(raised.body()).isEqualTo(202);
+        return raised.json().getString("disputeRef");
+    }
+
+    private JsonObject awaitChargeback(String order, String buyer, java.util.function.Predicate<JsonObject> condition)
+            throws InterruptedException {
+        JsonObject found = null;
+        for (int i = 0; i < 60; i++) {
+            var items = api.get("/api/v1/disputes?orderId=" + order, buyer).json().getJsonArray("items");
+            for (JsonObject d : items.getValuesAs(JsonObject.class)) {
+                if ("CHARGEBACK".equals(d.getString("source"))) {
+                    found = d;
+                    if (condition.test(d)) {
+                        return d;
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no chargeback of " + order + " as expected: " + found);
+    }
 
     private Api.Response open(String buyer, String order, String reason, String amount, String key) {
         return api.send("POST", "/api/v1/disputes", buyer, "{\"orderId\": \"" + order + "\", \"lineNo\": 1, \"reason\": \"" + reason

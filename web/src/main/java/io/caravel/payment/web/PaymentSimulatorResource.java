@@ -1,5 +1,6 @@
 package io.caravel.payment.web;
 
+import io.caravel.payment.ChargebackReport;
 import io.caravel.payment.PaymentService;
 import io.caravel.payment.SimulatedPaymentProvider;
 import io.caravel.platform.Access;
@@ -68,6 +69,54 @@ public class PaymentSimulatorResource {
                         request.payerName(), request.payerIdNumber(), delay, deliveries),
                 webhook(http));
         return Response.accepted(Map.of("result", "SENT_TO_PROVIDER")).build();
+    }
+
+    /** What the simulated cardholder's bank does with a chargeback. */
+    public record SimulatedChargebackRequest(String orderId, String disputeRef, String stage, String reason,
+                                             java.math.BigDecimal amount, Integer dueInDays, String outcome) {
+    }
+
+    @POST
+    @Path("chargebacks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Access.ADMINISTRATION)
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "SIMULATOR: the cardholder's bank opens or moves a chargeback of an order's payment (stage INQUIRY, CHARGEBACK, PRE_ARBITRATION or ARBITRATION; reason as a provider sends it; dueInDays 1-60; outcome WON or LOST to close it; disputeRef of an open one to move it); the simulator calls the webhook and answers the dispute reference")
+    public Response chargeback(SimulatedChargebackRequest request, @Context HttpServletRequest http) {
+        if (request == null || request.orderId() == null || request.orderId().isBlank()) {
+            throw CaravelException.invalid("orderId", "error.payment.chargeback-order");
+        }
+        ChargebackReport.Stage stage = parse(ChargebackReport.Stage.class, request.stage(), "stage");
+        if (stage == null) {
+            throw CaravelException.invalid("stage", "error.payment.chargeback-value", "INQUIRY, CHARGEBACK, PRE_ARBITRATION, ARBITRATION");
+        }
+        int due = request.dueInDays() == null ? 7 : request.dueInDays();
+        if (due < 1 || due > 60) {
+            throw CaravelException.invalid("dueInDays", "error.payment.chargeback-due");
+        }
+        if (request.amount() != null && request.amount().signum() <= 0) {
+            throw CaravelException.invalid("amount", "error.payment.chargeback-amount");
+        }
+        String ref = payments.simulateChargeback(request.orderId().trim(), new SimulatedPaymentProvider.SimulatedChargeback(
+                blank(request.disputeRef()), stage, blank(request.reason()) == null ? "fraudulent" : request.reason().trim(),
+                request.amount(), due, parse(ChargebackReport.Outcome.class, request.outcome(), "outcome")), webhook(http));
+        return Response.accepted(Map.of("result", "SENT_TO_PROVIDER", "disputeRef", ref)).build();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CaravelException.invalid(field, "error.payment.chargeback-value", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     /**
