@@ -24,7 +24,7 @@
       disputeTitle: 'Open a dispute', line: 'Order line', reason: 'Reason', amountOptional: 'Amount (empty: the whole line)',
       description: 'What happened', disputeButton: 'Open the dispute', myDisputes: 'My disputes',
       refreshDisputes: 'Show my disputes', answerDue: 'seller answers by', refunded: 'refunded', write: 'Write',
-      send: 'Send', appealReason: 'Why you appeal', appeal: 'Appeal the decision', noDisputes: 'No disputes.',
+      returnWaybill: 'send it back with waybill', send: 'Send', appealReason: 'Why you appeal', appeal: 'Appeal the decision', noDisputes: 'No disputes.',
       parties: { BUYER: 'You', SELLER: 'Seller', AGENT: 'Dispute agent', PLATFORM: 'Caravel' },
       reasons: { NOT_RECEIVED: 'Item not received', NOT_AS_DESCRIBED: 'Not as described', DAMAGED: 'Arrived damaged',
         UNAUTHORIZED: 'Unauthorized payment' },
@@ -61,7 +61,7 @@
       disputeTitle: '发起纠纷', line: '订单行', reason: '原因', amountOptional: '金额（留空：整行金额）',
       description: '发生了什么', disputeButton: '提交纠纷', myDisputes: '我的纠纷',
       refreshDisputes: '查看我的纠纷', answerDue: '卖家答复期限', refunded: '已退款', write: '留言',
-      send: '发送', appealReason: '申诉理由', appeal: '对裁决申诉', noDisputes: '没有纠纷。',
+      returnWaybill: '退货运单', send: '发送', appealReason: '申诉理由', appeal: '对裁决申诉', noDisputes: '没有纠纷。',
       parties: { BUYER: '您', SELLER: '卖家', AGENT: '纠纷客服', PLATFORM: 'Caravel' },
       reasons: { NOT_RECEIVED: '未收到货', NOT_AS_DESCRIBED: '与描述不符', DAMAGED: '到货破损', UNAUTHORIZED: '未经授权的付款' },
       disputeStatus: { OPEN: '已发起', AWAITING_SELLER: '等待卖家答复', UNDER_REVIEW: '客服审理中', RESOLVED_BUYER: '判您胜诉',
@@ -405,6 +405,9 @@
     }
     if (Number(d.refunded.amount) > 0) {
       head.append(' · ' + t('refunded') + ' ' + money(d.refunded.amount, d.refunded.currency));
+    }
+    if (d.returnWaybill) {
+      head.append(' · ' + t('returnWaybill') + ' ' + d.returnWaybill);
     }
     li.append(head);
     const thread = document.createElement('ol');

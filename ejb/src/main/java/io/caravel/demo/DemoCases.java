@@ -160,26 +160,8 @@ public class DemoCases {
             return null;
         }
         Caller buyer = new Caller("buyer", Set.of(Roles.BUYER), null);
-        QuoteRequest.Line line = new QuoteRequest.Line();
-        line.setProductId(product);
-        line.setQuantity(2);
-        QuoteRequest request = new QuoteRequest();
-        request.setLines(List.of(line));
-        request.setDestinationCountry("CN");
-        request.setCurrency("CNY");
-        QuoteView quote = checkout.quote(buyer, request);
-        OrderRequest.Consignee consignee = new OrderRequest.Consignee();
-        consignee.setName("张三");
-        consignee.setPhone("+86 21 5555 0100");
-        consignee.setAddress("人民路 100 号");
-        consignee.setCity("上海");
-        consignee.setPostcode("200001");
-        consignee.setIdNumber("110101199003070000");
-        OrderRequest order = new OrderRequest();
-        order.setQuoteId(quote.id());
-        order.setConsignee(consignee);
-        String orderId = orders.place(buyer, "demo-customs-case", order).order().id();
-        payments.simulateInProcess(orderId, new SimulatedPaymentProvider.Simulation(true, "张三", "110101199003070000", 0, 1));
+        String orderId = paidOrder(buyer, product, 2, "CN", "CNY", consignee("张三", "+86 21 5555 0100", "人民路 100 号", "上海",
+                "200001", "110101199003070000"), "demo-customs-case");
         orders.ship(seller, orderId, new OrderService.ShipRequest("李四", null, 450));
         return em.createQuery("select d.id from CustomsDeclaration d where d.orderId = :o", String.class)
                 .setParameter("o", orderId).getSingleResult();
@@ -199,8 +181,9 @@ public class DemoCases {
             return;
         }
         Caller buyer = new Caller("buyer", Set.of(Roles.BUYER), null);
-        String damaged = paidOrder(buyer, product, "demo-dispute-1");
-        String contested = paidOrder(buyer, product, "demo-dispute-2");
+        OrderRequest.Consignee consignee = consignee("Bo Buyer", "+49 30 5555 0100", "Hafenstraße 1", "Berlin", "10115", null);
+        String damaged = paidOrder(buyer, product, 1, "DE", "EUR", consignee, "demo-dispute-1");
+        String contested = paidOrder(buyer, product, 1, "DE", "EUR", consignee, "demo-dispute-2");
         orders.ship(seller, contested, null);
         disputes.open(buyer, "demo-dispute-1", dispute(damaged, DisputeReason.DAMAGED,
                 "The charging case arrived cracked and does not close. / 充电盒到货时已破裂，无法合上。"));
@@ -213,27 +196,36 @@ public class DemoCases {
         disputes.respond(seller, id, null, contest);
     }
 
-    private String paidOrder(Caller buyer, String product, String key) {
+    /** The buyer orders and pays (the simulator's signed event, in-process); answers the order id. */
+    private String paidOrder(Caller buyer, String product, int quantity, String country, String currency,
+                             OrderRequest.Consignee consignee, String key) {
         QuoteRequest.Line line = new QuoteRequest.Line();
         line.setProductId(product);
-        line.setQuantity(1);
+        line.setQuantity(quantity);
         QuoteRequest request = new QuoteRequest();
         request.setLines(List.of(line));
-        request.setDestinationCountry("DE");
-        request.setCurrency("EUR");
+        request.setDestinationCountry(country);
+        request.setCurrency(currency);
         QuoteView quote = checkout.quote(buyer, request);
-        OrderRequest.Consignee consignee = new OrderRequest.Consignee();
-        consignee.setName("Bo Buyer");
-        consignee.setPhone("+49 30 5555 0100");
-        consignee.setAddress("Hafenstraße 1");
-        consignee.setCity("Berlin");
-        consignee.setPostcode("10115");
         OrderRequest order = new OrderRequest();
         order.setQuoteId(quote.id());
         order.setConsignee(consignee);
         String orderId = orders.place(buyer, key, order).order().id();
-        payments.simulateInProcess(orderId, new SimulatedPaymentProvider.Simulation(true, "Bo Buyer", null, 0, 1));
+        payments.simulateInProcess(orderId, new SimulatedPaymentProvider.Simulation(true, consignee.getName(),
+                consignee.getIdNumber(), 0, 1));
         return orderId;
+    }
+
+    private static OrderRequest.Consignee consignee(String name, String phone, String address, String city, String postcode,
+                                                    String idNumber) {
+        OrderRequest.Consignee consignee = new OrderRequest.Consignee();
+        consignee.setName(name);
+        consignee.setPhone(phone);
+        consignee.setAddress(address);
+        consignee.setCity(city);
+        consignee.setPostcode(postcode);
+        consignee.setIdNumber(idNumber);
+        return consignee;
     }
 
     private static DisputeRequest dispute(String orderId, DisputeReason reason, String description) {

@@ -52,9 +52,15 @@ public class DisputeRuleStore {
         return rules;
     }
 
-    /** The table in force, as text. */
-    public RuleTable current() {
-        return table(rules().version());
+    /** The table in force, as text; without the fraud thresholds (claims per buyer) unless for staff. */
+    public RuleTable current(boolean staff) {
+        RuleTable table = table(rules().version());
+        if (staff) {
+            return table;
+        }
+        String shown = table.csv().lines().filter(line -> !line.startsWith(DisputeRules.Kind.BUYER_CLAIMS_LIMIT.name())
+                && !line.startsWith(DisputeRules.Kind.BUYER_CLAIMS_PERIOD.name())).collect(java.util.stream.Collectors.joining("\n"));
+        return new RuleTable(table.version(), table.source(), table.sha256(), table.loadedAt(), shown + "\n");
     }
 
     /** Replaces the rules with an uploaded table (administrators); cases already open keep the deadlines they were given. */

@@ -1,18 +1,13 @@
 package io.caravel.dispute;
 
 import io.caravel.platform.CaravelException;
+import io.caravel.platform.CsvRows;
 import io.caravel.platform.ProblemType;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -106,22 +101,7 @@ public record DisputeRules(int version, List<Rule> rules) {
 
     /** Reads a table: all of it, or a problem naming the line; every rule must have a row for any source and reason. */
     public static DisputeRules parse(int version, byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        List<Rule> rules = new ArrayList<>();
-        try {
-            List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true)
-                    .setCommentMarker('#').get().parse(new StringReader(text)).getRecords();
-            if (rows.isEmpty() || !rows.get(0).get(0).equalsIgnoreCase(HEADER[0])) {
-                throw format(1, "the first line must name the columns: " + String.join(",", HEADER));
-            }
-            for (CSVRecord row : rows.subList(1, rows.size())) {
-                rules.add(rule(row, (int) row.getRecordNumber()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw format(0, "not a CSV file");
-        }
+        List<Rule> rules = CsvRows.map(content, HEADER, DisputeRules::rule, DisputeRules::format);
         for (Kind kind : Kind.values()) {
             if (rules.stream().noneMatch(r -> r.kind() == kind && r.source().equals(ANY) && r.reason().equals(ANY))) {
                 throw format(0, "no default row (source and reason *) for " + kind);

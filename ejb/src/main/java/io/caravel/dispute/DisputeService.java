@@ -4,6 +4,7 @@ import io.caravel.audit.AuditTrail;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseVariables;
 import io.caravel.notification.Notifications;
+import io.caravel.order.CustomerOrder;
 import io.caravel.order.OrderLine;
 import io.caravel.order.OrderService;
 import io.caravel.order.OrderStatus;
@@ -30,6 +31,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
@@ -81,6 +84,9 @@ public class DisputeService {
 
     @Inject
     private RuntimeService runtime;
+
+    @Inject
+    private TaskService tasks;
 
     @Inject
     private Notifications notifications;
@@ -148,16 +154,26 @@ public class DisputeService {
         if (lineNo < 1 || lineNo > sold.lines().size()) {
             throw CaravelException.invalid("lineNo", "error.dispute.line-unknown", sold.lines().size());
         }
+        // one dispute per line: the order row is locked while this one is checked and opened
+        em.lock(em.find(CustomerOrder.class, sold.order().id()), LockModeType.PESSIMISTIC_WRITE);
         Dispute existing = em.createQuery("select d from Dispute d where d.orderId = :o and d.lineNo = :l", Dispute.class)
                 .setParameter("o", sold.order().id()).setParameter("l", lineNo).getResultStream().findFirst().orElse(null);
         if (existing != null) {
             throw CaravelException.conflict("error.dispute.exists", existing.id());
         }
+        if (em.createQuery("select count(d) from Dispute d where d.orderId = :o and d.source = :s", Long.class)
+                .setParameter("o", sold.order().id()).setParameter("s", DisputeSource.CHARGEBACK).getSingleResult() > 0) {
+            throw CaravelException.conflict("error.dispute.chargeback-open");
+        }
         DisputeRules rules = ruleStore.rules();
         Instant now = clock.instant();
         Instant windowEnd = claimWindowEnd(sold, rules, DisputeSource.CLAIM, request.getReason());
         if (now.isAfter(windowEnd)) {
-            throw new CaravelException(ProblemType.CLAIM_WINDOW_CLOSED, "error.dispute.window-closed", windowEnd.toString());
+            throw new CaravelException(ProblemType.CLAIM_WINDOW_CLOSED, "error.dispute.window-closed", minutes(windowEnd));
+        }
+        Instant expected = expectedDelivery(sold, rules, DisputeSource.CLAIM, request.getReason());
+        if (request.getReason() == DisputeReason.NOT_RECEIVED && sold.order().receivedAt() == null && now.isBefore(expected)) {
+            throw CaravelException.conflict("error.dispute.not-received-early", minutes(expected));
         }
         Money max = lineValue(sold, lineNo);
         BigDecimal amount = request.getAmount() == null ? max.amount() : request.getAmount();
@@ -181,12 +197,15 @@ public class DisputeService {
 
     /** The end of the claim window: receipt confirmed, else the expected delivery (after shipping, or payment), plus the window. */
     private static Instant claimWindowEnd(OrderService.Sold sold, DisputeRules rules, DisputeSource source, DisputeReason reason) {
-        Instant delivered = sold.order().receivedAt();
-        if (delivered == null) {
-            Instant from = sold.order().shippedAt() != null ? sold.order().shippedAt() : sold.order().paidAt();
-            delivered = from.plus(rules.duration(DisputeRules.Kind.EXPECTED_DELIVERY, source, reason));
-        }
+        Instant delivered = sold.order().receivedAt() != null ? sold.order().receivedAt()
+                : expectedDelivery(sold, rules, source, reason);
         return delivered.plus(rules.duration(DisputeRules.Kind.CLAIM_WINDOW, source, reason));
+    }
+
+    /** When the parcel is expected: the rules' time after shipping, or after payment when it never shipped. */
+    private static Instant expectedDelivery(OrderService.Sold sold, DisputeRules rules, DisputeSource source, DisputeReason reason) {
+        Instant from = sold.order().shippedAt() != null ? sold.order().shippedAt() : sold.order().paidAt();
+        return from.plus(rules.duration(DisputeRules.Kind.EXPECTED_DELIVERY, source, reason));
     }
 
     /** What the buyer paid for one line: its goods with its share of shipping, duty and taxes, in the buyer's currency. */
@@ -259,28 +278,25 @@ public class DisputeService {
         Dispute dispute = em.createQuery("select d from Dispute d where d.providerRef = :r", Dispute.class)
                 .setParameter("r", report.disputeRef()).getResultStream().findFirst().orElse(null);
         Instant now = clock.instant();
+        if (dispute != null && !dispute.orderId().equals(reported.orderId())) {
+            audit.record(ISSUER, "DISPUTE_CHARGEBACK_MISMATCH", CASE, dispute.id(), "event " + report.eventId()
+                    + " names the payment of order " + reported.orderId());
+            return;
+        }
         if (dispute == null) {
             if (report.outcome() == null) {
                 openChargeback(reported, report, now);
             }
             return;
         }
+        if (report.outcome() == null && report.stage().ordinal() < dispute.stage().ordinal()) {
+            audit.record(ISSUER, "DISPUTE_CHARGEBACK_OUT_OF_ORDER", CASE, dispute.id(), "ignored " + report.stage()
+                    + " after " + dispute.stage());
+            return; // an older stage arriving late changes nothing
+        }
         dispute.chargeback(report.disputeRef(), report.stage(), report.dueBy());
-        if (report.outcome() == ChargebackReport.Outcome.LOST) {
-            dispute.settlement(dispute.claimed().amount());
-            BigDecimal rest = dispute.claimed().amount().subtract(dispute.refunded().amount());
-            if (rest.signum() > 0) {
-                refund(dispute, rest, REFUND_KEY + dispute.id() + ":lost");
-            }
-            platformMessage(dispute, "The card issuer decided the chargeback for the buyer. / 发卡行裁定拒付买家胜诉。", now);
-            if (dispute.status() != DisputeStatus.CLOSED) {
-                dispute.resolved(DisputeStatus.RESOLVED_BUYER, now);
-            }
-        } else if (report.outcome() == ChargebackReport.Outcome.WON) {
-            platformMessage(dispute, "The card issuer decided the chargeback for the seller. / 发卡行裁定拒付卖家胜诉。", now);
-            if (dispute.status() != DisputeStatus.CLOSED) {
-                dispute.resolved(DisputeStatus.RESOLVED_SELLER, now);
-            }
+        if (report.outcome() != null) {
+            decidedByIssuer(dispute, report.outcome(), now);
         } else {
             platformMessage(dispute, "The chargeback moved to the stage " + report.stage() + ", due "
                     + minutes(report.dueBy()) + ". / 拒付进入 " + report.stage() + " 阶段，截止 " + minutes(report.dueBy()) + "。", now);
@@ -299,6 +315,37 @@ public class DisputeService {
         }
         audit.record(ISSUER, "DISPUTE_CHARGEBACK_UPDATED", CASE, dispute.id(), report.stage() + " due "
                 + minutes(report.dueBy()) + (report.outcome() == null ? "" : ", " + report.outcome()));
+    }
+
+    /**
+     * The card issuer's final word: a lost chargeback is recorded as money taken back (what is not yet),
+     * the workflow stops wherever it waits (the seller's answer, an agent's task), the dispute closes.
+     */
+    private void decidedByIssuer(Dispute dispute, ChargebackReport.Outcome outcome, Instant now) {
+        if (outcome == ChargebackReport.Outcome.LOST) {
+            BigDecimal rest = dispute.claimed().amount().subtract(dispute.refunded().amount());
+            if (rest.signum() > 0) {
+                refund(dispute, rest, REFUND_KEY + dispute.id() + ":lost");
+            }
+            dispute.settlement(dispute.claimed().amount());
+            platformMessage(dispute, "The card issuer decided the chargeback for the buyer. / 发卡行裁定拒付买家胜诉。", now);
+        } else {
+            platformMessage(dispute, "The card issuer decided the chargeback for the seller. / 发卡行裁定拒付卖家胜诉。", now);
+        }
+        if (dispute.status() == DisputeStatus.CLOSED) {
+            return;
+        }
+        if (dispute.decision() == null) {
+            dispute.decided(outcome == ChargebackReport.Outcome.LOST ? Dispute.Decision.BUYER : Dispute.Decision.SELLER, ISSUER,
+                    null);
+        }
+        if (runtime.createProcessInstanceQuery().processInstanceId(dispute.processInstanceId()).count() > 0) {
+            runtime.deleteProcessInstance(dispute.processInstanceId(), "the card issuer decided the chargeback: " + outcome,
+                    true, true);
+        }
+        dispute.resolved(outcome == ChargebackReport.Outcome.LOST ? DisputeStatus.RESOLVED_BUYER : DisputeStatus.RESOLVED_SELLER,
+                now);
+        close(dispute);
     }
 
     private void openChargeback(ChargebackReported reported, ChargebackReport report, Instant now) {
@@ -322,6 +369,12 @@ public class DisputeService {
         platformMessage(dispute, "The buyer's card issuer opened a chargeback (" + report.stage() + ", " + report.reason()
                 + "), due " + minutes(report.dueBy()) + ". / 买家的发卡行发起了拒付（" + report.stage() + "），截止 "
                 + minutes(report.dueBy()) + "。", now);
+        BigDecimal refundedBefore = paid.subtract(payments.refundable(sold.order().id()).amount());
+        if (refundedBefore.signum() > 0) {
+            em.persist(new DisputeMessage(dispute.id(), ISSUER, Party.PLATFORM, true, "Already refunded to the buyer before the"
+                    + " chargeback: " + refundedBefore.toPlainString() + " " + dispute.claimed().currency()
+                    + " (part of the evidence if the chargeback is contested).", now));
+        }
         em.flush();
         start(dispute, "Chargeback · order " + sold.order().id().substring(0, 8), rules, now, List.of());
         audit.record(ISSUER, "DISPUTE_OPENED", CASE, dispute.id(), "chargeback " + report.disputeRef() + " " + report.stage()
@@ -371,37 +424,60 @@ public class DisputeService {
             throw CaravelException.invalid("message", "error.dispute.message-size", 4000);
         }
         Instant now = clock.instant();
-        String returnWaybill = null;
-        if (response.getAnswer() == Dispute.Answer.ACCEPT) {
-            BigDecimal amount = response.getRefundAmount() == null ? dispute.claimed().amount() : response.getRefundAmount();
-            requireAmount("refundAmount", amount, dispute.maxAmount());
-            dispute.settlement(amount.setScale(2, RoundingMode.HALF_UP));
-            if (response.isReturnRequired()) {
-                OrderService.Sold sold = orders.sold(dispute.orderId());
-                returnWaybill = carrier.book(new Carrier.Parcel(dispute.orderId(), sellers.legalName(dispute.sellerId()),
-                        "returns address of the seller on file", sellerCountry(dispute.sellerId()), 500));
-                audit.record(caller.username(), "DISPUTE_RETURN_BOOKED", CASE, dispute.id(), carrier.code() + " " + returnWaybill
-                        + " from " + sold.order().destinationCountry());
+        boolean chargeback = dispute.source() == DisputeSource.CHARGEBACK;
+        boolean accept = response.getAnswer() == Dispute.Answer.ACCEPT;
+        boolean partial = false;
+        if (accept) {
+            // a chargeback is accepted whole; a claim up to what the buyer claimed
+            BigDecimal amount = chargeback || response.getRefundAmount() == null ? dispute.claimed().amount()
+                    : response.getRefundAmount();
+            requireAmount("refundAmount", amount, dispute.claimed());
+            if (chargeback && response.isReturnRequired()) {
+                throw CaravelException.invalid("returnRequired", "error.dispute.chargeback-return");
             }
+            partial = amount.compareTo(dispute.claimed().amount()) < 0;
+            dispute.settlement(amount.setScale(2, RoundingMode.HALF_UP));
         } else if (message.length() < 10) {
             throw CaravelException.invalid("message", "error.dispute.contest-message");
-        } else {
+        }
+        if (!accept || partial) {
+            // contested, or only part of the claim accepted: an agent decides (on the rest)
             dispute.status(DisputeStatus.UNDER_REVIEW);
         }
-        dispute.answered(response.getAnswer(), returnWaybill);
+        dispute.answered(response.getAnswer(), null);
         if (!message.isEmpty()) {
             em.persist(new DisputeMessage(dispute.id(), caller.username(), Party.SELLER, false, message, now));
         }
-        audit.recordBySeller(caller.username(), response.getAnswer() == Dispute.Answer.ACCEPT ? "DISPUTE_ACCEPTED"
-                : "DISPUTE_CONTESTED", CASE, dispute.id(), response.getAnswer() == Dispute.Answer.ACCEPT
-                ? "refund " + dispute.settlement().amount().toPlainString() + " " + dispute.settlement().currency()
-                + (returnWaybill == null ? "" : ", return " + returnWaybill) : "contested");
         DisputeRules rules = ruleStore.rules();
+        Instant reviewDue = now.plus(rules.duration(DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason()));
+        if (dispute.providerDue() != null && dispute.providerDue().isBefore(reviewDue)) {
+            reviewDue = dispute.providerDue();
+        }
         correlate(runtime.createMessageCorrelation(DisputeWorkflow.SELLER_RESPONDED)
                 .processInstanceId(dispute.processInstanceId())
-                .setVariable(DisputeWorkflow.SELLER_ANSWER, response.getAnswer().name())
-                .setVariable(DisputeWorkflow.REVIEW_DUE, Date.from(now.plus(
-                        rules.duration(DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason())))));
+                .setVariable(DisputeWorkflow.SELLER_ANSWER, accept && !partial ? Dispute.Answer.ACCEPT.name()
+                        : Dispute.Answer.CONTEST.name())
+                .setVariable(DisputeWorkflow.REVIEW_DUE, Date.from(reviewDue)));
+        if (partial) {
+            // the part the seller accepted is the buyer's at once; the rest is the agent's to decide
+            refund(dispute, dispute.settlement().amount(), REFUND_KEY + dispute.id() + ":offer");
+            platformMessage(dispute, "The seller accepted " + dispute.settlement().amount().toPlainString() + " "
+                    + dispute.settlement().currency() + " of the claim, refunded now; a dispute agent decides on the rest. / 卖家接受退款 "
+                    + dispute.settlement().amount().toPlainString() + " " + dispute.settlement().currency()
+                    + "，已立即退款；其余部分由纠纷客服裁决。", now);
+        }
+        String returnWaybill = null;
+        if (accept && response.isReturnRequired()) {
+            // booked once the answer is taken (a concurrent answer that lost books nothing)
+            returnWaybill = carrier.book(new Carrier.Parcel(dispute.orderId(), sellers.legalName(dispute.sellerId()),
+                    "returns address of the seller on file", sellerCountry(dispute.sellerId()), 500));
+            dispute.answered(response.getAnswer(), returnWaybill);
+            audit.record(caller.username(), "DISPUTE_RETURN_BOOKED", CASE, dispute.id(), carrier.code() + " " + returnWaybill);
+        }
+        audit.recordBySeller(caller.username(), accept ? "DISPUTE_ACCEPTED" : "DISPUTE_CONTESTED", CASE, dispute.id(),
+                accept ? "refund " + dispute.settlement().amount().toPlainString() + " " + dispute.settlement().currency()
+                        + (partial ? " of " + dispute.claimed().amount().toPlainString() : "")
+                        + (returnWaybill == null ? "" : ", return " + returnWaybill) : "contested");
         return view(caller, dispute);
     }
 
@@ -491,7 +567,10 @@ public class DisputeService {
         if (dispute.status() != DisputeStatus.UNDER_REVIEW && dispute.status() != DisputeStatus.APPEALED) {
             throw CaravelException.conflict("error.dispute.not-under-review", dispute.status().name());
         }
-        requireAmount("amount", amount, dispute.maxAmount());
+        if (tasks.createTaskQuery().processInstanceId(dispute.processInstanceId()).taskAssignee(caller.username()).count() == 0) {
+            throw CaravelException.conflict("error.dispute.claim-review-first");
+        }
+        requireAmount("amount", amount, dispute.claimed());
         dispute.settlement(amount.setScale(2, RoundingMode.HALF_UP));
         audit.record(caller.username(), "DISPUTE_SETTLEMENT_PROPOSED", CASE, dispute.id(),
                 amount.toPlainString() + " " + dispute.maxAmount().currency());
@@ -521,7 +600,9 @@ public class DisputeService {
         correlate(runtime.createMessageCorrelation(DisputeWorkflow.APPEAL_FILED).processInstanceId(dispute.processInstanceId())
                 .setVariable(DisputeWorkflow.REVIEW_DUE, Date.from(now.plus(
                         rules.duration(DisputeRules.Kind.REVIEW_TIME, dispute.source(), dispute.reason())))));
-        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_APPEALED", "");
+        if (party == Party.BUYER) {
+            notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_APPEALED", "");
+        }
         return view(caller, dispute);
     }
 
@@ -553,6 +634,9 @@ public class DisputeService {
     /** No answer by the deadline: decided for the buyer, for what the buyer claimed. */
     public void timeout(String id) {
         Dispute dispute = dispute(id);
+        if (dispute.status() == DisputeStatus.CLOSED) {
+            return;
+        }
         dispute.settlement(dispute.claimed().amount());
         dispute.decided(Dispute.Decision.BUYER, WORKFLOW, null);
         em.persist(new DisputeMessage(dispute.id(), WORKFLOW, Party.PLATFORM, false,
@@ -564,6 +648,9 @@ public class DisputeService {
     /** Refunds what the seller accepted or the timeout decided (once per dispute). */
     public void refundSettlement(String id) {
         Dispute dispute = dispute(id);
+        if (dispute.status() == DisputeStatus.CLOSED) {
+            return;
+        }
         refund(dispute, dispute.settlement().amount(), REFUND_KEY + dispute.id());
         dispute.resolved(DisputeStatus.RESOLVED_BUYER, clock.instant());
     }
@@ -571,19 +658,23 @@ public class DisputeService {
     /** Applies an agent's decision: refunds what it gives the buyer, opens the appeal window; answers the window's end. */
     public Instant decide(String id, String decisionCode, String decidedBy, String message) {
         Dispute dispute = dispute(id);
+        Instant now = clock.instant();
+        if (dispute.status() == DisputeStatus.CLOSED) {
+            return now; // the card issuer decided meanwhile
+        }
         Dispute.Decision decision = Dispute.Decision.valueOf(decisionCode);
         BigDecimal amount = settlementOf(dispute, decision);
-        Instant now = clock.instant();
         Instant appealDeadline = now.plus(ruleStore.rules().duration(DisputeRules.Kind.APPEAL_WINDOW, dispute.source(),
                 dispute.reason()));
         dispute.settlement(amount);
         dispute.decided(decision, decidedBy, appealDeadline);
-        if (amount.signum() > 0) {
-            refund(dispute, amount, REFUND_KEY + dispute.id());
-        } else {
+        BigDecimal more = amount.subtract(dispute.refunded().amount());
+        if (more.signum() > 0) {
+            refund(dispute, more, REFUND_KEY + dispute.id());
+        } else if (amount.signum() == 0) {
             contestChargeback(dispute);
         }
-        dispute.resolved(amount.signum() > 0 ? DisputeStatus.RESOLVED_BUYER : DisputeStatus.RESOLVED_SELLER, now);
+        dispute.resolved(decision == Dispute.Decision.SELLER ? DisputeStatus.RESOLVED_SELLER : DisputeStatus.RESOLVED_BUYER, now);
         told(dispute, decidedBy, message, now);
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_DECIDED", decision.name());
         return appealDeadline;
@@ -592,6 +683,9 @@ public class DisputeService {
     /** Applies the appeal's decision: a larger refund pays the difference; a smaller one is not taken back from the buyer. */
     public void decideAppeal(String id, String decisionCode, String decidedBy, String message) {
         Dispute dispute = dispute(id);
+        if (dispute.status() == DisputeStatus.CLOSED) {
+            return; // the card issuer decided meanwhile
+        }
         Dispute.Decision decision = Dispute.Decision.valueOf(decisionCode);
         BigDecimal amount = settlementOf(dispute, decision);
         Instant now = clock.instant();
@@ -608,7 +702,7 @@ public class DisputeService {
                     + " already refunded is not taken back: the platform compensates the seller");
         }
         dispute.settlement(amount);
-        dispute.resolved(amount.signum() > 0 ? DisputeStatus.RESOLVED_BUYER : DisputeStatus.RESOLVED_SELLER, now);
+        dispute.resolved(decision == Dispute.Decision.SELLER ? DisputeStatus.RESOLVED_SELLER : DisputeStatus.RESOLVED_BUYER, now);
         told(dispute, decidedBy, message, now);
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_APPEAL_DECIDED", decision.name());
     }
@@ -616,6 +710,12 @@ public class DisputeService {
     /** Closes the dispute and measures the seller's dispute rate. */
     public void close(String id) {
         Dispute dispute = dispute(id);
+        if (dispute.status() != DisputeStatus.CLOSED) {
+            close(dispute);
+        }
+    }
+
+    private void close(Dispute dispute) {
         dispute.closed(clock.instant());
         audit.record(WORKFLOW, "DISPUTE_CLOSED", CASE, dispute.id(), "refunded " + dispute.refunded().amount().toPlainString()
                 + " " + dispute.refunded().currency());
@@ -636,7 +736,8 @@ public class DisputeService {
         }
         return switch (decision) {
             case BUYER -> dispute.claimed().amount();
-            case SELLER -> BigDecimal.ZERO;
+            // what the seller accepted (and was refunded) stays the buyer's
+            case SELLER -> dispute.refunded().amount();
             case SPLIT -> {
                 if (dispute.settlement() == null || dispute.settlement().amount().signum() <= 0) {
                     throw CaravelException.invalid("amount", "error.dispute.split-amount-first",
@@ -656,8 +757,14 @@ public class DisputeService {
         em.createQuery("select m from DisputeMessage m where m.disputeId = :d and m.party = :p and m.staffOnly = false"
                         + " order by m.createdAt", DisputeMessage.class).setParameter("d", dispute.id())
                 .setParameter("p", Party.SELLER).getResultList().forEach(m -> evidence.append(m.body()).append('\n'));
-        em.createQuery("select e from DisputeEvidence e where e.disputeId = :d order by e.uploadedAt", DisputeEvidence.class)
-                .setParameter("d", dispute.id()).getResultList().forEach(e -> evidence.append(e.kind()).append(": ")
+        BigDecimal refundedBefore = dispute.maxAmount().amount().subtract(payments.refundable(dispute.orderId()).amount());
+        if (refundedBefore.signum() > 0) {
+            evidence.append("Refunded to the cardholder already: ").append(refundedBefore.toPlainString()).append(' ')
+                    .append(dispute.maxAmount().currency()).append('\n');
+        }
+        em.createQuery("select e from DisputeEvidence e where e.disputeId = :d and e.party = :p order by e.uploadedAt",
+                        DisputeEvidence.class).setParameter("d", dispute.id()).setParameter("p", Party.SELLER).getResultList()
+                .forEach(e -> evidence.append(e.kind()).append(": ")
                         .append(e.fileName()).append(" sha256 ").append(e.sha256()).append('\n'));
         payments.contestChargeback(dispute.providerRef(), evidence.toString());
         platformMessage(dispute, "The seller's answer and evidence were sent to the card issuer. / 卖家的答复和证据已提交给发卡行。",
@@ -673,7 +780,19 @@ public class DisputeService {
     }
 
     /** Refunds through the payment adapter once per key; the dispute counts what its keys refunded (a retried step counts once). */
-    private void refund(Dispute dispute, BigDecimal amount, String key) {
+    private void refund(Dispute dispute, BigDecimal wanted, String key) {
+        BigDecimal left = payments.refundable(dispute.orderId()).amount();
+        BigDecimal amount = wanted.compareTo(left) > 0 ? left : wanted;
+        if (amount.compareTo(wanted) < 0) {
+            // refunds or a chargeback of this payment took part of it already: refund what is left, say what was not
+            audit.record(WORKFLOW, "DISPUTE_REFUND_SHORT", CASE, dispute.id(), "wanted " + wanted.toPlainString() + ", only "
+                    + left.toPlainString() + " " + dispute.maxAmount().currency() + " left of the payment");
+            risks.record(RiskCategory.PAYMENT, "DISPUTE_REFUND_SHORT", RiskEvent.Severity.REVIEW, CASE, dispute.id(),
+                    dispute.sellerId(), "refund of " + wanted.toPlainString() + " capped at " + left.toPlainString());
+        }
+        if (amount.signum() <= 0) {
+            return;
+        }
         Money money = new Money(amount, dispute.maxAmount().currency());
         if (dispute.source() == DisputeSource.CHARGEBACK) {
             // the bank took the money back already: accepting (or losing) records it, nothing is paid twice

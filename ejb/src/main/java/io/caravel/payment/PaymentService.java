@@ -119,6 +119,10 @@ public class PaymentService {
 
     /** A chargeback event: recorded once per event id and handed to whoever handles disputes, in this transaction. */
     private Applied chargeback(ChargebackReport report) {
+        if (report.disputeRef() == null || report.disputeRef().isBlank() || report.disputeRef().length() > 90
+                || report.reason().length() > 100 || report.amount().signum() <= 0) {
+            throw CaravelException.invalid("dispute", "error.payment.chargeback-event");
+        }
         if (em.find(PaymentEventRecord.class, new PaymentEventRecord.Key(provider.name(), report.eventId())) != null) {
             return Applied.REPEATED;
         }
@@ -211,6 +215,12 @@ public class PaymentService {
         audit.record(payment.provider(), "PAYMENT_REFUNDED", "order", orderId,
                 refund.amount().toPlainString() + " " + refund.currency() + ", refund " + refundId + " (" + reason + ")");
         return made;
+    }
+
+    /** What can still be refunded of the order's payment (zero when nothing was paid). */
+    public Money refundable(String orderId) {
+        return ofOrder(orderId).stream().filter(p -> p.refundable().amount().signum() > 0).findFirst()
+                .map(Payment::refundable).orElse(new Money(java.math.BigDecimal.ZERO, "XXX"));
     }
 
     /** What the refunds whose keys start with the prefix paid back in all. */

@@ -1,19 +1,14 @@
 package io.caravel.tariff;
 
 import io.caravel.platform.CaravelException;
+import io.caravel.platform.CsvRows;
 import io.caravel.platform.ProblemType;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads the landed-cost rule table (CSV, layout in caravel/tariff/README.md): all of it, or an error naming the line. */
@@ -28,26 +23,7 @@ public final class LandedCostRules {
     }
 
     public static List<LandedCostRule> parse(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        List<LandedCostRule> rules = new ArrayList<>();
-        try {
-            List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true)
-                    .setCommentMarker('#').get().parse(new StringReader(text)).getRecords();
-            if (rows.isEmpty() || !rows.get(0).get(0).equalsIgnoreCase(HEADER[0])) {
-                throw format(1, "the first line must name the columns: " + String.join(",", HEADER));
-            }
-            for (CSVRecord row : rows.subList(1, rows.size())) {
-                rules.add(rule(row, (int) row.getRecordNumber()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw format(0, "not a CSV file");
-        }
-        if (rules.isEmpty()) {
-            throw format(1, "no rules");
-        }
-        return rules;
+        return CsvRows.map(content, HEADER, LandedCostRules::rule, LandedCostRules::format);
     }
 
     private static LandedCostRule rule(CSVRecord row, int line) {

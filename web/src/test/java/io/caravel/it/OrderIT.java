@@ -49,6 +49,7 @@ class OrderIT {
     private URL base;
 
     private Api api;
+    private Shop shop;
 
     private static String woodenBox;   // 20.00 EUR, HS 442191, 300 g, 1000 in the seller's own warehouse
     private static String cheapSpoon;  // 5.00 USD, HS 441912 (bamboo chopsticks), 100 g
@@ -57,11 +58,12 @@ class OrderIT {
     @BeforeEach
     void client() throws InterruptedException {
         api = new Api(base.toString());
+        shop = new Shop(api);
         if (woodenBox == null) {
             // HS codes other test classes on the same database do not use, so no price comparison flags them
-            String box = published(product("Wooden box", "442191", "HOME", "20.00", "EUR", 1000, 300));
-            String chopsticks = published(product("Bamboo chopsticks", "441912", "HOME", "5.00", "USD", 1000, 100));
-            String cream = published(product("Face cream", "330499", "BEAUTY", "1000.00", "CNY", 1000, 200),
+            String box = shop.published(Shop.product("Wooden box", "442191", "HOME", "20.00", "EUR", 1000, 300));
+            String chopsticks = shop.published(Shop.product("Bamboo chopsticks", "441912", "HOME", "5.00", "USD", 1000, 100));
+            String cream = shop.published(Shop.product("Face cream", "330499", "BEAUTY", "1000.00", "CNY", 1000, 200),
                     "COSMETIC_SAFETY_REPORT");
             woodenBox = box;
             cheapSpoon = chopsticks;
@@ -116,7 +118,7 @@ class OrderIT {
 
     @Test
     void aChinaOrderPaysSeventyPercentOfVatAndConsumptionTaxAndTheLimitsAreKept() throws InterruptedException {
-        String buyer = newBuyer();
+        String buyer = shop.newUser("buyer", "buyer");
         JsonObject cn = quote(buyer, faceCream, 1, "CN", "CNY").json();
         assertThat(cn.getString("regime")).isEqualTo("CN_9610");
         // value 1000 + shipping 50 = 1050; consumption tax 1050 / 0.85 × 0.15 = 185.29; VAT 13 % of 1235.29 = 160.59;
@@ -131,7 +133,7 @@ class OrderIT {
         // RMB 26,000 per person and year: six orders of 4,050 (24,300) pass, the seventh is refused at checkout
         for (int i = 0; i < 6; i++) {
             Api.Response placed = order(buyer, quote(buyer, faceCream, 4, "CN", "CNY").json().getString("id"), key(),
-                    consignee("张三", "110101199003070000"));
+                    Shop.consignee("张三", "110101199003070000"));
             assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         }
         Api.Response seventh = quoteResponse(buyer, faceCream, 4, "CN", "CNY");
@@ -139,8 +141,8 @@ class OrderIT {
         assertThat(seventh.body()).contains("26000", "24300");
         // a declined payment gives the amount back to the year
         String last = api.get("/api/v1/orders?limit=1", buyer).json().getJsonArray("items").getJsonObject(0).getString("id");
-        pay(buyer, last, "DECLINE", 0, 1);
-        awaitOrder(buyer, last, "PAYMENT_DECLINED");
+        shop.pay(buyer, last, "DECLINE", 0, 1);
+        shop.awaitOrder(buyer, last, "PAYMENT_DECLINED");
         assertThat(quoteResponse(buyer, faceCream, 4, "CN", "CNY").status()).isEqualTo(201);
 
         // China's orders are paid in CNY
@@ -149,7 +151,7 @@ class OrderIT {
         assertThat(inEuros.body()).contains("\"field\":\"currency\"");
         // China needs the consignee's resident ID number
         Api.Response noId = order(buyer, quote(buyer, faceCream, 1, "CN", "CNY").json().getString("id"), key(),
-                consignee("张三", null));
+                Shop.consignee("张三", null));
         assertProblem(noId, 400, "validation");
         assertThat(noId.body()).contains("consignee.idNumber");
     }
@@ -158,16 +160,16 @@ class OrderIT {
     void theSameIdempotencyKeyGivesOneOrderAndAnotherBodyIsRefused() throws Exception {
         String quote = quote("buyer", woodenBox, 1, "FR", "EUR").json().getString("id");
         String key = key();
-        Api.Response first = order("buyer", quote, key, consignee("Marie Curie", null));
+        Api.Response first = order("buyer", quote, key, Shop.consignee("Marie Curie", null));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
-        Api.Response again = order("buyer", quote, key, consignee("Marie Curie", null));
+        Api.Response again = order("buyer", quote, key, Shop.consignee("Marie Curie", null));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json().getString("id")).isEqualTo(first.json().getString("id"));
-        assertProblem(order("buyer", quote, key, consignee("Pierre Curie", null)), 422, "idempotency-key-reused");
+        assertProblem(order("buyer", quote, key, Shop.consignee("Pierre Curie", null)), 422, "idempotency-key-reused");
         // another key for an ordered quote is a conflict, not a second order
-        assertProblem(order("buyer", quote, key(), consignee("Marie Curie", null)), 409, "conflict");
-        assertProblem(order("buyer", quote, null, consignee("Marie Curie", null)), 400, "validation");
+        assertProblem(order("buyer", quote, key(), Shop.consignee("Marie Curie", null)), 409, "conflict");
+        assertProblem(order("buyer", quote, null, Shop.consignee("Marie Curie", null)), 400, "validation");
 
         // prices, rates and rules are stored with the order
         JsonObject placed = first.json();
@@ -178,11 +180,11 @@ class OrderIT {
         assertThat(placed.getJsonObject("payment").getString("payUrl")).startsWith("/api/v1/payment-simulator/payments/");
 
         // a quote held for one second has expired a little later
-        Api.Response shortQuote = api.post("/api/v1/checkout/quotes", "buyer", quoteBody(woodenBox, 1, "FR", "EUR")
+        Api.Response shortQuote = api.post("/api/v1/checkout/quotes", "buyer", Shop.quoteBody(woodenBox, 1, "FR", "EUR")
                 .replace("}", ", \"validForSeconds\": 1}"));
         assertThat(shortQuote.status()).as(shortQuote.body()).isEqualTo(201);
         Thread.sleep(1500);
-        assertProblem(order("buyer", shortQuote.json().getString("id"), key(), consignee("Marie Curie", null)), 422,
+        assertProblem(order("buyer", shortQuote.json().getString("id"), key(), Shop.consignee("Marie Curie", null)), 422,
                 "quote-expired");
     }
 
@@ -190,15 +192,15 @@ class OrderIT {
     void aPaymentWebhookIsAppliedOnceHoweverOftenAndLateItArrives() throws Exception {
         String order = placed("buyer", woodenBox, 1, "NL");
         // the simulator delivers the same event twice, two seconds late
-        pay("buyer", order, "APPROVE", 2, 2);
-        JsonObject paid = awaitOrder("buyer", order, "PAID");
+        shop.pay("buyer", order, "APPROVE", 2, 2);
+        JsonObject paid = shop.awaitOrder("buyer", order, "PAID");
         assertThat(paid.getString("customsStatus")).isEqualTo("IN_PROGRESS");
         assertThat(paid.getJsonObject("payment").getString("transactionId")).startsWith("simtx_");
         assertThat(paid.getJsonObject("payment").getString("payerName")).isEqualTo("Bo Buyer");
 
         // a provider event replayed by hand: the first delivery applies, the repeat and a late contrary event do not
         String other = placed("buyer", woodenBox, 1, "NL");
-        String ref = payRef("buyer", other);
+        String ref = shop.payRef("buyer", other);
         BigDecimal total = api.get("/api/v1/orders/" + other, "buyer").json().getJsonObject("total").getJsonNumber("amount")
                 .bigDecimalValue();
         String success = event("evt_" + UUID.randomUUID(), "payment.succeeded", ref, total);
@@ -210,7 +212,7 @@ class OrderIT {
 
         // a success for another amount does not pay the order: it is declined (and refunded), the stock goes back
         String third = placed("buyer", woodenBox, 1, "NL");
-        String wrong = event("evt_" + UUID.randomUUID(), "payment.succeeded", payRef("buyer", third), total.add(BigDecimal.ONE));
+        String wrong = event("evt_" + UUID.randomUUID(), "payment.succeeded", shop.payRef("buyer", third), total.add(BigDecimal.ONE));
         assertThat(webhook(wrong, sign(wrong)).json().getString("result")).isEqualTo("APPLIED");
         assertThat(api.get("/api/v1/orders/" + third, "buyer").json().getString("status")).isEqualTo("PAYMENT_DECLINED");
         assertThat(api.get("/api/v1/risk-events?subjectId=" + third, "officer").body()).contains("PAYMENT_AMOUNT_MISMATCH");
@@ -221,13 +223,13 @@ class OrderIT {
         long stale = Instant.now().getEpochSecond() - 3600;
         assertProblem(webhook(success, "t=" + stale + ",v1=" + hmac(stale + "." + success)), 401, "unauthenticated");
         // only the order's buyer pays it
-        assertProblem(api.post("/api/v1/payment-simulator/payments/" + ref, newBuyer() , "{\"outcome\": \"APPROVE\"}"),
+        assertProblem(api.post("/api/v1/payment-simulator/payments/" + ref, shop.newUser("buyer", "buyer") , "{\"outcome\": \"APPROVE\"}"),
                 404, "not-found");
     }
 
     @Test
     void twentyConcurrentOrdersForTenUnitsSellExactlyTen() throws Exception {
-        String scarce = published(product("Limited lantern", "442191", "HOME", "30.00", "EUR", 10, 300));
+        String scarce = shop.published(Shop.product("Limited lantern", "442191", "HOME", "30.00", "EUR", 10, 300));
         List<String> quotes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             quotes.add(quote("buyer", scarce, 1, "IT", "EUR").json().getString("id"));
@@ -235,7 +237,7 @@ class OrderIT {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Future<Api.Response>> answers = new ArrayList<>();
         for (String quote : quotes) {
-            answers.add(pool.submit(() -> order("buyer", quote, key(), consignee("Dante Alighieri", null))));
+            answers.add(pool.submit(() -> order("buyer", quote, key(), Shop.consignee("Dante Alighieri", null))));
         }
         int sold = 0;
         int soldOut = 0;
@@ -259,15 +261,15 @@ class OrderIT {
                 .stream().map(JsonObject.class::cast)
                 .filter(o -> o.getJsonObject("pricing").getJsonArray("lines").getJsonObject(0).getString("productId").equals(scarce))
                 .findFirst().orElseThrow().getString("id");
-        pay("buyer", anyOrder, "DECLINE", 0, 1);
-        awaitOrder("buyer", anyOrder, "PAYMENT_DECLINED");
+        shop.pay("buyer", anyOrder, "DECLINE", 0, 1);
+        shop.awaitOrder("buyer", anyOrder, "PAYMENT_DECLINED");
         assertThat(api.get("/api/v1/catalog/products/" + scarce, null).json().getInt("stock")).isEqualTo(1);
     }
 
     @Test
     void aNewRevisionOfAListingKeepsTheUnitsSoldAndAppliesTheSellersRestock() throws Exception {
-        String json = product("Carved bowl", "442191", "HOME", "22.00", "EUR", 10, 300);
-        String id = published(json);
+        String json = Shop.product("Carved bowl", "442191", "HOME", "22.00", "EUR", 10, 300);
+        String id = shop.published(json);
         placed("buyer", id, 3, "AT");
         assertThat(api.get("/api/v1/catalog/products/" + id, null).json().getInt("stock")).isEqualTo(7);
         // an edit that leaves the stock figure alone: the three units stay sold
@@ -295,7 +297,7 @@ class OrderIT {
     @Test
     void buyersAndSellersSeeOnlyTheirOwnOrdersAndTheSellerShipsAPaidOne() throws Exception {
         String order = placed("buyer", woodenBox, 2, "ES");
-        String stranger = newBuyer();
+        String stranger = shop.newUser("buyer", "buyer");
         assertProblem(api.get("/api/v1/orders/" + order, stranger), 404, "not-found");
         assertThat(api.get("/api/v1/orders", stranger).json().getJsonArray("items")).isEmpty();
         assertProblem(api.get("/api/v1/orders/" + order, "seller-b"), 404, "not-found");
@@ -303,12 +305,12 @@ class OrderIT {
         assertThat(api.get("/api/v1/orders?limit=200", "seller-a").body()).contains(order);
         assertThat(api.get("/api/v1/orders/" + order, "customs").status()).isEqualTo(200);
         assertProblem(api.get("/api/v1/orders", null), 401, "unauthenticated");
-        assertProblem(api.post("/api/v1/checkout/quotes", "seller-a", quoteBody(woodenBox, 1, "ES", "EUR")), 403, "forbidden");
+        assertProblem(api.post("/api/v1/checkout/quotes", "seller-a", Shop.quoteBody(woodenBox, 1, "ES", "EUR")), 403, "forbidden");
 
         // shipping waits for the payment; only the seller ships
         assertProblem(api.post("/api/v1/orders/" + order + "/shipment", "seller-a", "{}"), 409, "conflict");
-        pay("buyer", order, "APPROVE", 0, 1);
-        awaitOrder("buyer", order, "PAID");
+        shop.pay("buyer", order, "APPROVE", 0, 1);
+        shop.awaitOrder("buyer", order, "PAID");
         assertProblem(api.post("/api/v1/orders/" + order + "/shipment", "seller-b", "{}"), 404, "not-found");
         assertProblem(api.post("/api/v1/orders/" + order + "/shipment", "buyer", "{}"), 403, "forbidden");
         Api.Response shipped = api.post("/api/v1/orders/" + order + "/shipment", "seller-a", "{\"weightGrams\": 650}");
@@ -341,7 +343,7 @@ class OrderIT {
         for (int i = 0; i < 120 && api.get("/api/v1/catalog/products/" + supplierItem, null).status() != 200; i++) {
             Thread.sleep(500);
         }
-        String resale = published(Json.createObjectBuilder().add("titleEn", "Teak tray " + UUID.randomUUID().toString().substring(0, 6))
+        String resale = shop.published(Json.createObjectBuilder().add("titleEn", "Teak tray " + UUID.randomUUID().toString().substring(0, 6))
                 .add("descriptionEn", "Teak serving tray, shipped by our supplier.").add("category", "HOME").add("hsCode", "442191")
                 .add("originCountry", "ID").add("price", new BigDecimal("25.00")).add("currency", "EUR").add("stockOwn", 0)
                 .add("lithiumBattery", false).add("wholesale", false).add("supplierListingId", supplierItem)
@@ -356,19 +358,19 @@ class OrderIT {
         // the supplier sees the order it fulfils and ships it; the reseller sees it too
         assertThat(api.get("/api/v1/orders?limit=200", "seller-b").body()).contains(order);
         assertThat(api.get("/api/v1/orders?limit=200", "seller-a").body()).contains(order);
-        pay("buyer", order, "APPROVE", 0, 1);
-        awaitOrder("buyer", order, "PAID");
+        shop.pay("buyer", order, "APPROVE", 0, 1);
+        shop.awaitOrder("buyer", order, "PAID");
         Api.Response shipped = api.post("/api/v1/orders/" + order + "/shipment", "seller-b", "{}");
         assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
     }
 
     @Test
     void aChinaOrderWithinTheLimitsIsDeclaredAndCleared() throws Exception {
-        String buyer = newBuyer();
+        String buyer = shop.newUser("buyer", "buyer");
         String order = placedCn(buyer);
         assertThat(api.get("/api/v1/orders/" + order, buyer).json().getString("customsStatus")).isEqualTo("NOT_DECLARED");
-        pay(buyer, order, "APPROVE", 0, 1);
-        awaitOrder(buyer, order, "PAID");
+        shop.pay(buyer, order, "APPROVE", 0, 1);
+        shop.awaitOrder(buyer, order, "PAID");
         JsonObject waiting = declaration(order, "customs");
         assertThat(waiting.getString("status")).isEqualTo("AWAITING_WAYBILL");
         ship(order, "{}");
@@ -409,10 +411,10 @@ class OrderIT {
 
     @Test
     void aWaybillWithAnotherConsigneeStopsAtACorrectionTaskAndTheAgentsCorrectionClearsIt() throws Exception {
-        String buyer = newBuyer();
+        String buyer = shop.newUser("buyer", "buyer");
         String order = placedCn(buyer);
-        pay(buyer, order, "APPROVE", 0, 1);
-        awaitOrder(buyer, order, "PAID");
+        shop.pay(buyer, order, "APPROVE", 0, 1);
+        shop.awaitOrder(buyer, order, "PAID");
         ship(order, "{\"consigneeName\": \"李四\"}");
         JsonObject held = awaitDeclaration(order, "HELD");
         assertThat(held.getString("holdReason")).isEqualTo("CONSIGNEE_MISMATCH");
@@ -442,12 +444,12 @@ class OrderIT {
 
     @Test
     void aDeclarationRejectedByCustomsCanBeCancelledAndTheOrderRefunded() throws Exception {
-        String buyer = newBuyer();
+        String buyer = shop.newUser("buyer", "buyer");
         String order = order(buyer, quote(buyer, faceCream, 1, "CN", "CNY").json().getString("id"), key(),
                 "{\"name\": \"张三\", \"address\": \"人民路 1 号 [simulate: reject]\", \"city\": \"上海\","
                         + " \"idNumber\": \"110101199003070000\"}").json().getString("id");
-        pay(buyer, order, "APPROVE", 0, 1);
-        awaitOrder(buyer, order, "PAID");
+        shop.pay(buyer, order, "APPROVE", 0, 1);
+        shop.awaitOrder(buyer, order, "PAID");
         ship(order, "{}");
         JsonObject held = awaitDeclaration(order, "HELD");
         assertThat(held.getString("holdReason")).isEqualTo("REJECTED_R-VALUE");
@@ -456,7 +458,7 @@ class OrderIT {
         assertThat(api.post("/api/v1/tasks/" + task + "/complete", "customs",
                 "{\"decision\": \"CANCEL_AND_REFUND\", \"note\": \"value cannot be evidenced\"}").status()).isEqualTo(200);
         awaitDeclaration(order, "CANCELLED");
-        JsonObject cancelled = awaitOrder(buyer, order, "CANCELLED");
+        JsonObject cancelled = shop.awaitOrder(buyer, order, "CANCELLED");
         assertThat(cancelled.getJsonObject("payment").getString("status")).isEqualTo("REFUNDED");
     }
 
@@ -496,10 +498,10 @@ class OrderIT {
 
     @Test
     void aCustomsAgentCorrectsAHeldDeclarationInTheInbox() throws Exception {
-        String buyer = newBuyer();
+        String buyer = shop.newUser("buyer", "buyer");
         String order = placedCn(buyer);
-        pay(buyer, order, "APPROVE", 0, 1);
-        awaitOrder(buyer, order, "PAID");
+        shop.pay(buyer, order, "APPROVE", 0, 1);
+        shop.awaitOrder(buyer, order, "PAID");
         ship(order, "{\"consigneeName\": \"王五\"}");
         String declaration = awaitDeclaration(order, "HELD").getString("id");
         String task = awaitTask(declaration);
@@ -534,7 +536,7 @@ class OrderIT {
                 + "\", \"quantity\": 1}], \"destinationCountry\": \"DE\", \"shippingMethod\": \"PIGEON\"}"), 400, "validation");
         assertProblem(api.post("/api/v1/checkout/quotes", "buyer", "{not json"), 400, "malformed-request");
         assertProblem(api.get("/api/v1/checkout/quotes/" + UUID.randomUUID(), "buyer"), 404, "not-found");
-        assertProblem(order("buyer", UUID.randomUUID().toString(), key(), consignee("A B", null)), 400, "validation");
+        assertProblem(order("buyer", UUID.randomUUID().toString(), key(), Shop.consignee("A B", null)), 400, "validation");
         Api.Response rules = api.get("/api/v1/tariff/rules", null);
         assertThat(rules.status()).isEqualTo(200);
         assertThat(rules.json().getJsonObject("version").getInt("version")).isPositive();
@@ -546,7 +548,7 @@ class OrderIT {
 
     private String placedCn(String buyer) {
         Api.Response placed = order(buyer, quote(buyer, faceCream, 1, "CN", "CNY").json().getString("id"), key(),
-                consignee("张三", "110101199003070000"));
+                Shop.consignee("张三", "110101199003070000"));
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         return placed.json().getString("id");
     }
@@ -598,54 +600,14 @@ class OrderIT {
         assertThat(amounts.getJsonNumber("total").bigDecimalValue()).as("total").isEqualByComparingTo(total);
     }
 
-    private static String product(String title, String hs, String category, String price, String currency, int stock,
-                                  int grams) {
-        return Json.createObjectBuilder().add("titleEn", title + " " + UUID.randomUUID().toString().substring(0, 6))
-                .add("descriptionEn", title + ", plain and well made.").add("category", category).add("hsCode", hs)
-                .add("originCountry", "CN").add("price", new BigDecimal(price)).add("currency", currency)
-                .add("stockOwn", stock).add("lithiumBattery", false).add("wholesale", false).add("weightGrams", grams)
-                .build().toString();
-    }
-
-    /** A listing of seller-a, submitted with an image (and the documents named) and published by the review. */
-    private String published(String json, String... documents) throws InterruptedException {
-        Api.Response created = api.post("/api/v1/listings", "seller-a", json);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().getString("id");
-        assertThat(api.sendBytes("/api/v1/listings/" + id + "/images?fileName=front.png", "seller-a", ListingFixtures.PNG)
-                .status()).isEqualTo(201);
-        for (String kind : documents) {
-            assertThat(api.sendBytes("/api/v1/listings/" + id + "/documents?kind=" + kind + "&fileName=report.pdf", "seller-a",
-                    "%PDF-1.4\n% report\n".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(201);
-        }
-        assertThat(api.post("/api/v1/listings/" + id + "/submit", "seller-a", "").status()).isEqualTo(200);
-        for (int i = 0; i < 120; i++) {
-            if (api.get("/api/v1/catalog/products/" + id, null).status() == 200) {
-                return id;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("listing " + id + " was not published: " + api.get("/api/v1/listings/" + id, "seller-a"));
-    }
-
-    private static String quoteBody(String product, int quantity, String country, String currency) {
-        return "{\"lines\": [{\"productId\": \"" + product + "\", \"quantity\": " + quantity + "}], \"destinationCountry\": \""
-                + country + "\", \"shippingMethod\": \"STANDARD\", \"currency\": \"" + currency + "\"}";
-    }
-
     private Api.Response quoteResponse(String buyer, String product, int quantity, String country, String currency) {
-        return api.post("/api/v1/checkout/quotes", buyer, quoteBody(product, quantity, country, currency));
+        return api.post("/api/v1/checkout/quotes", buyer, Shop.quoteBody(product, quantity, country, currency));
     }
 
     private Api.Response quote(String buyer, String product, int quantity, String country, String currency) {
         Api.Response quote = quoteResponse(buyer, product, quantity, country, currency);
         assertThat(quote.status()).as(quote.body()).isEqualTo(201);
         return quote;
-    }
-
-    private static String consignee(String name, String idNumber) {
-        return "{\"name\": \"" + name + "\", \"phone\": \"+49 30 1234567\", \"address\": \"Hafenstraße 1\", \"city\": \"Berlin\","
-                + " \"postcode\": \"10115\"" + (idNumber == null ? "" : ", \"idNumber\": \"" + idNumber + "\"") + "}";
     }
 
     private Api.Response order(String buyer, String quoteId, String key, String consignee) {
@@ -656,41 +618,9 @@ class OrderIT {
 
     private String placed(String buyer, String product, int quantity, String country) {
         Api.Response placed = order(buyer, quote(buyer, product, quantity, country, "EUR").json().getString("id"), key(),
-                consignee("Ada Lovelace", null));
+                Shop.consignee("Ada Lovelace", null));
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         return placed.json().getString("id");
-    }
-
-    private String payRef(String buyer, String order) {
-        String payUrl = api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("payment").getString("payUrl");
-        return payUrl.substring(payUrl.lastIndexOf('/') + 1);
-    }
-
-    private void pay(String buyer, String order, String outcome, int delaySeconds, int deliveries) {
-        Api.Response paid = api.post("/api/v1/payment-simulator/payments/" + payRef(buyer, order), buyer,
-                "{\"outcome\": \"" + outcome + "\", \"payerName\": \"Bo Buyer\", \"payerIdNumber\": \"110101199003070000\","
-                        + " \"delaySeconds\": " + delaySeconds + ", \"deliveries\": " + deliveries + "}");
-        assertThat(paid.status()).as(paid.body()).isEqualTo(202);
-    }
-
-    private JsonObject awaitOrder(String buyer, String order, String status) throws InterruptedException {
-        JsonObject found = null;
-        for (int i = 0; i < 120; i++) {
-            found = api.get("/api/v1/orders/" + order, buyer).json();
-            if (found.getString("status").equals(status)) {
-                return found;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("order " + order + " is not " + status + ": " + found);
-    }
-
-    private String newBuyer() {
-        String user = "buyer-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response created = api.post("/api/v1/admin/users", "admin", "{\"username\": \"" + user
-                + "\", \"password\": \"copper kettle morning\", \"displayName\": \"Test buyer\", \"roles\": [\"buyer\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return user + ":copper kettle morning";
     }
 
     private static String key() {

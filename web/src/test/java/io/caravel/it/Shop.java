@@ -75,9 +75,14 @@ final class Shop {
         return order;
     }
 
-    void pay(String buyer, String order, String outcome, int delaySeconds, int deliveries) {
+    /** The simulator's reference of the order's pending payment. */
+    String payRef(String buyer, String order) {
         String payUrl = api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("payment").getString("payUrl");
-        Api.Response paid = api.post("/api/v1/payment-simulator/payments/" + payUrl.substring(payUrl.lastIndexOf('/') + 1), buyer,
+        return payUrl.substring(payUrl.lastIndexOf('/') + 1);
+    }
+
+    void pay(String buyer, String order, String outcome, int delaySeconds, int deliveries) {
+        Api.Response paid = api.post("/api/v1/payment-simulator/payments/" + payRef(buyer, order), buyer,
                 "{\"outcome\": \"" + outcome + "\", \"payerName\": \"Bo Buyer\", \"payerIdNumber\": \"110101199003070000\","
                         + " \"delaySeconds\": " + delaySeconds + ", \"deliveries\": " + deliveries + "}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(202);

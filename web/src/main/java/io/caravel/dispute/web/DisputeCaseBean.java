@@ -6,7 +6,6 @@ import io.caravel.dispute.DisputeView;
 import io.caravel.inbox.web.TaskCase;
 import io.caravel.order.OrderService;
 import io.caravel.order.OrderView;
-import io.caravel.platform.CaravelException;
 import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.ui.FacesMessages;
 import jakarta.faces.view.ViewScoped;
@@ -36,7 +35,7 @@ public class DisputeCaseBean extends TaskCase {
 
     private transient DisputeView dispute;
     private transient OrderView order;
-    private transient CustomsService.DeclarationView declaration;
+    private transient CustomsService.DeclarationState declaration;
     private transient DisputeService.SellerHealth health;
     private BigDecimal settlement;
     private String text;
@@ -65,15 +64,11 @@ public class DisputeCaseBean extends TaskCase {
         return order;
     }
 
-    /** The order's customs declaration, or null when it has none (not every order is declared). */
-    public CustomsService.DeclarationView getDeclaration() {
+    /** Where the order's customs declaration stands, or null when it has none (the dispute was checked visible first). */
+    public CustomsService.DeclarationState getDeclaration() {
         if (!declarationLooked) {
             declarationLooked = true;
-            try {
-                declaration = customs.ofOrder(caller, getDispute().orderId());
-            } catch (CaravelException e) {
-                declaration = null;
-            }
+            declaration = customs.statusOfOrder(getDispute().orderId()).orElse(null);
         }
         return declaration;
     }

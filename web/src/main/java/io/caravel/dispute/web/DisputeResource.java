@@ -181,9 +181,9 @@ public class DisputeResource {
     @GET
     @Path("rules")
     @Allow(Access.PUBLIC)
-    @Operation(summary = "The dispute rules in force: claim windows, deadlines and thresholds per source and reason (version, source, checksum and the CSV)")
+    @Operation(summary = "The dispute rules in force: claim windows, deadlines and thresholds per source and reason (version, source, checksum and the CSV; the fraud thresholds for staff only)")
     public DisputeRuleStore.RuleTable rules() {
-        return rules.current();
+        return rules.current(caller.isComplianceStaff() || caller.isAdmin() || caller.hasRole(Roles.DISPUTE_AGENT));
     }
 
     @PUT
