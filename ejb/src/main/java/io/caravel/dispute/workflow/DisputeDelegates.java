@@ -1,7 +1,7 @@
 package io.caravel.dispute.workflow;
 
 import io.caravel.casework.CaseVariables;
-import io.caravel.dispute.DisputeService;
+import io.caravel.dispute.DisputeSteps;
 import io.caravel.dispute.DisputeWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,13 +13,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
  * The delegates of {@code dispute}, by the names the BPMN uses. Each reads variables, calls one step
- * of {@link DisputeService} and writes variables back; the routing lives in the BPMN.
+ * of {@link DisputeSteps} and writes variables back; the routing lives in the BPMN.
  */
 @ApplicationScoped
 public class DisputeDelegates {
 
     @Inject
-    private DisputeService disputes;
+    private DisputeSteps disputes;
 
     @Produces
     @Named("disputeNotification")

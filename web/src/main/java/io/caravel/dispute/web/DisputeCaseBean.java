@@ -2,6 +2,7 @@ package io.caravel.dispute.web;
 
 import io.caravel.customs.CustomsService;
 import io.caravel.dispute.DisputeService;
+import io.caravel.dispute.DisputeSteps;
 import io.caravel.dispute.DisputeView;
 import io.caravel.inbox.web.TaskCase;
 import io.caravel.order.OrderService;
@@ -36,7 +37,7 @@ public class DisputeCaseBean extends TaskCase {
     private transient DisputeView dispute;
     private transient OrderView order;
     private transient CustomsService.DeclarationState declaration;
-    private transient DisputeService.SellerHealth health;
+    private transient DisputeSteps.SellerHealth health;
     private BigDecimal settlement;
     private String text;
     private boolean staffOnly = true;
@@ -73,7 +74,7 @@ public class DisputeCaseBean extends TaskCase {
         return declaration;
     }
 
-    public DisputeService.SellerHealth getHealth() {
+    public DisputeSteps.SellerHealth getHealth() {
         if (health == null) {
             health = disputes.health(getDispute().sellerId());
         }

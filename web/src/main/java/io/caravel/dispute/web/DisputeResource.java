@@ -4,6 +4,7 @@ import io.caravel.dispute.DisputeEvidence;
 import io.caravel.dispute.DisputeRequest;
 import io.caravel.dispute.DisputeRuleStore;
 import io.caravel.dispute.DisputeService;
+import io.caravel.dispute.DisputeSteps;
 import io.caravel.dispute.DisputeStatus;
 import io.caravel.dispute.DisputeView;
 import io.caravel.dispute.SellerResponse;
@@ -165,7 +166,7 @@ public class DisputeResource {
     @GET
     @Path("seller-health")
     @Operation(summary = "A seller's dispute rate over the rules' period (sellers their own; staff name sellerId)")
-    public DisputeService.SellerHealth health(@QueryParam("sellerId") String sellerId) {
+    public DisputeSteps.SellerHealth health(@QueryParam("sellerId") String sellerId) {
         if (caller.sellerId() != null && caller.hasRole(Roles.SELLER)) {
             return disputes.health(caller.sellerId());
         }

@@ -1,6 +1,7 @@
 package io.caravel.sellerreview.web;
 
 import io.caravel.dispute.DisputeService;
+import io.caravel.dispute.DisputeSteps;
 import io.caravel.dispute.DisputeView;
 import io.caravel.inbox.web.TaskCase;
 import io.caravel.platform.PageRequest;
@@ -32,7 +33,7 @@ public class SellerReviewCaseBean extends TaskCase {
     private RiskEvents risks;
 
     private transient Seller seller;
-    private transient DisputeService.SellerHealth health;
+    private transient DisputeSteps.SellerHealth health;
 
     @Override
     protected void loadCase() {
@@ -46,7 +47,7 @@ public class SellerReviewCaseBean extends TaskCase {
         return seller;
     }
 
-    public DisputeService.SellerHealth getHealth() {
+    public DisputeSteps.SellerHealth getHealth() {
         if (health == null) {
             health = disputes.health(getSeller().id());
         }
