@@ -20,7 +20,7 @@
       approve: 'Pay (simulator: approve)', decline: 'Decline (simulator)', myOrders: 'My orders',
       refresh: 'Show my orders', calls: 'API calls', signInFirst: 'Sign in first.', stock: 'in stock',
       shipsFrom: 'ships from',
-      received: 'Confirm receipt', receivedDone: 'Receipt confirmed', dispute: 'Open a dispute',
+      disputeOf: 'Dispute:', received: 'Confirm receipt', receivedDone: 'Receipt confirmed', dispute: 'Open a dispute',
       disputeTitle: 'Open a dispute', line: 'Order line', reason: 'Reason', amountOptional: 'Amount (empty: the whole line)',
       description: 'What happened', disputeButton: 'Open the dispute', myDisputes: 'My disputes',
       refreshDisputes: 'Show my disputes', answerDue: 'seller answers by', refunded: 'refunded', write: 'Write',
@@ -57,7 +57,7 @@
       approve: '支付（模拟：成功）', decline: '拒绝（模拟）', myOrders: '我的订单',
       refresh: '查看我的订单', calls: 'API 调用', signInFirst: '请先登录。', stock: '件库存',
       shipsFrom: '发货地',
-      received: '确认收货', receivedDone: '已确认收货', dispute: '发起纠纷',
+      disputeOf: '纠纷：', received: '确认收货', receivedDone: '已确认收货', dispute: '发起纠纷',
       disputeTitle: '发起纠纷', line: '订单行', reason: '原因', amountOptional: '金额（留空：整行金额）',
       description: '发生了什么', disputeButton: '提交纠纷', myDisputes: '我的纠纷',
       refreshDisputes: '查看我的纠纷', answerDue: '卖家答复期限', refunded: '已退款', write: '留言',
@@ -314,31 +314,42 @@
       return;
     }
     const page = await call('GET', '/orders?limit=20');
+    const disputes = await call('GET', '/disputes?limit=100');
+    const disputed = {};
+    disputes.items.forEach((d) => { (disputed[d.orderId] = disputed[d.orderId] || []).push(d); });
     const list = $('orders');
     list.replaceChildren();
     page.items.forEach((o) => {
       const li = document.createElement('li');
       li.dataset.order = o.id;
-      li.append(localTime(o.createdAt) + ' · ' + money(o.total.amount, o.total.currency) + ' · ' + statusText(o.status)
-        + ' · ' + t('customs') + ': ' + statusText(o.customsStatus) + ' ');
+      const items = o.pricing.lines.map((l) => l.quantity + ' × ' + l.title).join(', ');
+      li.append(localTime(o.createdAt) + ' · ' + items + ' · ' + money(o.total.amount, o.total.currency) + ' · '
+        + statusText(o.status) + ' · ' + t('customs') + ': ' + statusText(o.customsStatus) + ' ');
+      (disputed[o.id] || []).forEach((d) => li.append(t('disputeOf') + ' ' + word('disputeStatus', d.status) + ' '));
       if (o.status === 'SHIPPED' && !o.receivedAt) {
         li.append(button('received', async () => { await call('POST', '/orders/' + encodeURIComponent(o.id) + '/receipt'); await myOrders(); }));
       } else if (o.receivedAt) {
         li.append(t('receivedDone') + ' ');
       }
-      if (o.status === 'PAID' || o.status === 'SHIPPED') {
-        li.append(button('dispute', async () => openDisputeForm(o)));
+      // a line of its own per dispute; a chargeback (line 0) covers the whole payment
+      const open = disputed[o.id] || [];
+      const free = o.pricing.lines.some((l, i) => !open.some((d) => d.lineNo === i + 1 || d.lineNo === 0));
+      if ((o.status === 'PAID' || o.status === 'SHIPPED') && free) {
+        li.append(button('dispute', async () => openDisputeForm(o, open)));
       }
       list.append(li);
     });
   }
 
-  function openDisputeForm(o) {
+  function openDisputeForm(o, open) {
     disputeOrder = o;
     disputeKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
     const lines = $('d-line');
     lines.replaceChildren();
     o.pricing.lines.forEach((l, i) => {
+      if (open.some((d) => d.lineNo === i + 1)) {
+        return;
+      }
       const option = document.createElement('option');
       option.value = String(i + 1);
       option.textContent = (i + 1) + ' · ' + l.quantity + ' × ' + l.title;

@@ -156,11 +156,11 @@ public class DisputeService {
         Instant now = clock.instant();
         Instant windowEnd = claimWindowEnd(sold, rules, DisputeSource.CLAIM, request.getReason());
         if (now.isAfter(windowEnd)) {
-            throw new CaravelException(ProblemType.CLAIM_WINDOW_CLOSED, "error.dispute.window-closed", DisputeSteps.minutes(windowEnd));
+            throw new CaravelException(ProblemType.CLAIM_WINDOW_CLOSED, "error.dispute.window-closed", day(windowEnd));
         }
         Instant expected = expectedDelivery(sold, rules, DisputeSource.CLAIM, request.getReason());
         if (request.getReason() == DisputeReason.NOT_RECEIVED && sold.order().receivedAt() == null && now.isBefore(expected)) {
-            throw CaravelException.conflict("error.dispute.not-received-early", DisputeSteps.minutes(expected));
+            throw CaravelException.conflict("error.dispute.not-received-early", day(expected));
         }
         Money max = lineValue(sold, lineNo);
         BigDecimal amount = request.getAmount() == null ? max.amount() : request.getAmount();
@@ -187,6 +187,11 @@ public class DisputeService {
         Instant delivered = sold.order().receivedAt() != null ? sold.order().receivedAt()
                 : expectedDelivery(sold, rules, source, reason);
         return delivered.plus(rules.duration(DisputeRules.Kind.CLAIM_WINDOW, source, reason));
+    }
+
+    /** A date as a buyer reads it in a message: "2026-12-16 (UTC)". */
+    private static String day(Instant at) {
+        return at.atZone(java.time.ZoneOffset.UTC).toLocalDate() + " (UTC)";
     }
 
     /** When the parcel is expected: the rules' time after shipping, or after payment when it never shipped. */
