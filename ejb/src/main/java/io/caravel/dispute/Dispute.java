@@ -136,6 +136,10 @@ public class Dispute implements SellerCase {
         this.providerDue = providerDue;
     }
 
+    void sellerDeadlineMoved(Instant deadline) {
+        this.sellerDeadline = deadline;
+    }
+
     void started(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }

@@ -28,8 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
@@ -63,6 +65,9 @@ public class DisputeSteps {
 
     @Inject
     private RuntimeService runtime;
+
+    @Inject
+    private ManagementService management;
 
     @Inject
     private Notifications notifications;
@@ -336,6 +341,9 @@ public class DisputeSteps {
         } else {
             platformMessage(dispute, "The chargeback moved to the stage " + report.stage() + ", due "
                     + minutes(report.dueBy()) + ". / 拒付进入 " + report.stage() + " 阶段，截止 " + minutes(report.dueBy()) + "。", now);
+            if (dispute.status() == DisputeStatus.AWAITING_SELLER) {
+                earlierSellerDeadline(dispute, report.dueBy(), now);
+            }
             boolean escalated = report.stage() == ChargebackReport.Stage.PRE_ARBITRATION
                     || report.stage() == ChargebackReport.Stage.ARBITRATION;
             if (escalated && dispute.decision() != null && dispute.appealedBy() == null
@@ -390,12 +398,8 @@ public class DisputeSteps {
         DisputeRules rules = ruleStore.rules();
         BigDecimal paid = sold.order().total();
         BigDecimal amount = report.amount().compareTo(paid) > 0 ? paid : report.amount();
-        // the seller answers before the provider needs the merchant's answer
-        Instant deadline = earliest(now.plus(rules.duration(DisputeRules.Kind.SELLER_RESPONSE, DisputeSource.CHARGEBACK, reason)),
-                report.dueBy().minus(Duration.ofHours(12)));
-        if (deadline.isBefore(now.plus(Duration.ofHours(1)))) {
-            deadline = now.plus(Duration.ofHours(1));
-        }
+        Instant deadline = sellerDeadline(now.plus(rules.duration(DisputeRules.Kind.SELLER_RESPONSE, DisputeSource.CHARGEBACK,
+                reason)), report.dueBy(), now);
         Dispute dispute = new Dispute(sold.order().id(), 0, sold.order().buyer(), sold.order().sellerId(), DisputeSource.CHARGEBACK,
                 reason, new Money(amount, sold.order().buyerCurrency()), paid, "Chargeback " + report.disputeRef() + " ("
                 + report.reason() + ")", deadline, rules.version(), "chargeback:" + report.disputeRef(),
@@ -415,6 +419,40 @@ public class DisputeSteps {
         start(dispute, "Chargeback · order " + sold.order().id().substring(0, 8), rules, now, List.of());
         audit.record(ISSUER, "DISPUTE_OPENED", CASE, dispute.id(), "chargeback " + report.disputeRef() + " " + report.stage()
                 + " on order " + dispute.orderId() + ", " + amount.toPlainString() + " " + dispute.claimed().currency());
+    }
+
+    /** The seller answers before the provider needs the merchant's answer (half a day before its date, at least an hour from now). */
+    private static Instant sellerDeadline(Instant byRules, Instant providerDue, Instant now) {
+        Instant deadline = earliest(byRules, providerDue.minus(Duration.ofHours(12)));
+        return deadline.isBefore(now.plus(Duration.ofHours(1))) ? now.plus(Duration.ofHours(1)) : deadline;
+    }
+
+    /**
+     * A new stage whose due date comes before the seller's deadline brings the deadline (and the
+     * reminder, if still ahead) forward: the workflow's timers are moved, the seller is told.
+     */
+    private void earlierSellerDeadline(Dispute dispute, Instant providerDue, Instant now) {
+        Instant deadline = sellerDeadline(dispute.sellerDeadline(), providerDue, now);
+        if (!deadline.isBefore(dispute.sellerDeadline())) {
+            return;
+        }
+        dispute.sellerDeadlineMoved(deadline);
+        Duration reminderBefore = ruleStore.rules().duration(DisputeRules.Kind.REMINDER_BEFORE, dispute.source(), dispute.reason());
+        Instant reminder = deadline.minus(reminderBefore);
+        for (Job timer : timers(dispute, DisputeWorkflow.SELLER_DEADLINE_PASSED)) {
+            management.setJobDuedate(timer.getId(), Date.from(deadline));
+        }
+        for (Job timer : timers(dispute, DisputeWorkflow.SELLER_REMINDER_DUE)) {
+            if (timer.getDuedate().toInstant().isAfter(reminder)) {
+                management.setJobDuedate(timer.getId(), Date.from(reminder.isBefore(now) ? now : reminder));
+            }
+        }
+        notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_REMINDER", minutes(deadline));
+        audit.record(ISSUER, "DISPUTE_DEADLINE_MOVED", CASE, dispute.id(), "seller's answer now due " + minutes(deadline));
+    }
+
+    private List<Job> timers(Dispute dispute, String activityId) {
+        return management.createJobQuery().processInstanceId(dispute.processInstanceId()).activityId(activityId).timers().list();
     }
 
     /** The provider's reason codes in the dispute's words. */

@@ -24,6 +24,10 @@ public class DisputeWorkflow extends CaseWorkflow {
     public static final String REVIEW_DUE = "reviewDue";
     public static final String APPEAL_DEADLINE = "appealDeadline";
 
+    // the timers on the seller's answer (their job due dates move when a chargeback's provider date comes first)
+    public static final String SELLER_REMINDER_DUE = "sellerReminderDue";
+    public static final String SELLER_DEADLINE_PASSED = "sellerDeadlinePassed";
+
     /** The seller's answer: ACCEPT or CONTEST. */
     public static final String SELLER_ANSWER = "sellerAnswer";
 

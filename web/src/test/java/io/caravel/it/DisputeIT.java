@@ -488,10 +488,13 @@ class DisputeIT {
         assertThat(providerDue).isBetween(Instant.now().plus(Duration.ofDays(10)).minusSeconds(300), Instant.now().plus(Duration.ofDays(10)));
         assertThat(Instant.parse(opened.getString("sellerDeadline"))).isBefore(providerDue);
 
-        // the inquiry becomes a chargeback with the provider's new date
-        chargeback(order, ref, "CHARGEBACK", 5, null);
+        // the inquiry becomes a chargeback with the provider's new, earlier date: the seller's deadline comes forward
+        chargeback(order, ref, "CHARGEBACK", 2, null);
         JsonObject charged = awaitChargeback(order, buyer, d -> "CHARGEBACK".equals(d.getString("stage", "")));
-        assertThat(Instant.parse(charged.getString("providerDue"))).isBefore(providerDue);
+        Instant newDue = Instant.parse(charged.getString("providerDue"));
+        assertThat(newDue).isBefore(providerDue);
+        assertThat(Instant.parse(charged.getString("sellerDeadline"))).isBefore(Instant.parse(opened.getString("sellerDeadline")))
+                .isBetween(newDue.minus(Duration.ofHours(12)).minusSeconds(1), newDue.minus(Duration.ofHours(12)).plusSeconds(1));
         assertThat(charged.getJsonArray("messages").toString()).contains("CHARGEBACK");
 
         // the seller contests; an agent cannot split a chargeback and decides for the seller: the evidence goes to the bank
