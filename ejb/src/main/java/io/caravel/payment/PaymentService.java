@@ -143,12 +143,11 @@ public class PaymentService {
      * provider is told), once per key; nothing is paid out again. Answers what the key recorded.
      */
     public PaymentRefund chargebackLost(String orderId, Money amount, String key, String disputeRef, boolean accept) {
-        PaymentRefund earlier = em.createQuery("select r from PaymentRefund r where r.refundKey = :k", PaymentRefund.class)
-                .setParameter("k", key).getResultStream().findFirst().orElse(null);
+        PaymentRefund earlier = refundOfKey(key);
         if (earlier != null) {
             return earlier;
         }
-        Payment payment = ofOrder(orderId).stream().filter(p -> p.refundable().amount().signum() > 0).findFirst().orElse(null);
+        Payment payment = refundablePayment(orderId).orElse(null);
         if (payment == null) {
             return null;
         }
@@ -192,12 +191,11 @@ public class PaymentService {
      * null when nothing was paid or nothing is left. More than is left is refused (409).
      */
     public PaymentRefund refund(String orderId, Money amount, String refundKey, String reason) {
-        PaymentRefund earlier = em.createQuery("select r from PaymentRefund r where r.refundKey = :k", PaymentRefund.class)
-                .setParameter("k", refundKey).getResultStream().findFirst().orElse(null);
+        PaymentRefund earlier = refundOfKey(refundKey);
         if (earlier != null) {
             return earlier;
         }
-        Payment payment = ofOrder(orderId).stream().filter(p -> p.refundable().amount().signum() > 0).findFirst().orElse(null);
+        Payment payment = refundablePayment(orderId).orElse(null);
         if (payment == null) {
             return null;
         }
@@ -219,8 +217,18 @@ public class PaymentService {
 
     /** What can still be refunded of the order's payment (zero when nothing was paid). */
     public Money refundable(String orderId) {
-        return ofOrder(orderId).stream().filter(p -> p.refundable().amount().signum() > 0).findFirst()
-                .map(Payment::refundable).orElse(new Money(java.math.BigDecimal.ZERO, "XXX"));
+        return refundablePayment(orderId).map(Payment::refundable).orElse(new Money(java.math.BigDecimal.ZERO, "XXX"));
+    }
+
+    /** The order's payment that still has something to refund. */
+    private Optional<Payment> refundablePayment(String orderId) {
+        return ofOrder(orderId).stream().filter(p -> p.refundable().amount().signum() > 0).findFirst();
+    }
+
+    /** The refund made earlier under a key, or null. */
+    private PaymentRefund refundOfKey(String key) {
+        return em.createQuery("select r from PaymentRefund r where r.refundKey = :k", PaymentRefund.class)
+                .setParameter("k", key).getResultStream().findFirst().orElse(null);
     }
 
     /** What the refunds whose keys start with the prefix paid back in all. */
