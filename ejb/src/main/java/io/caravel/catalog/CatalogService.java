@@ -103,6 +103,12 @@ public class CatalogService {
                 .setParameter("q", quantity).setParameter("id", productId).executeUpdate();
     }
 
+    /** The category of a product as last published, or null when it was never in the catalog. */
+    public ProductCategory categoryOf(String productId) {
+        CatalogProduct product = productId == null ? null : em.find(CatalogProduct.class, productId);
+        return product == null ? null : product.product().getCategory();
+    }
+
     /** A published product; anything else (unknown, never published, withdrawn) is not found. */
     public CatalogProduct product(String id) {
         CatalogProduct product = id == null ? null : em.find(CatalogProduct.class, id);

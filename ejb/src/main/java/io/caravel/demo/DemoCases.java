@@ -24,6 +24,7 @@ import io.caravel.onboarding.DocumentKind;
 import io.caravel.onboarding.OnboardingService;
 import io.caravel.onboarding.PartyRole;
 import io.caravel.onboarding.Registration;
+import io.caravel.payout.PayoutService;
 import io.caravel.platform.Caller;
 import io.caravel.platform.Roles;
 import io.caravel.seller.OperatingModel;
@@ -99,6 +100,9 @@ public class DemoCases {
     @Inject
     private RuntimeService runtime;
 
+    @Inject
+    private PayoutService payouts;
+
     @Resource
     private SessionContext context;
 
@@ -143,6 +147,8 @@ public class DemoCases {
         if (declaration != null) {
             settle(declaration);
         }
+        // the month's payout run so far: seller-a's statements in CNY and EUR, a reserve held for the open disputes
+        payouts.runAt(java.time.Instant.now(), "demo");
         LOG.info("Demo mode: demo cases are in the inbox (applicant users' password '" + APPLICANT_PASSWORD + "')");
     }
 

@@ -36,6 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -572,5 +574,24 @@ public class DisputeService {
     private static DisputeView.EvidenceView evidenceView(DisputeEvidence e) {
         return new DisputeView.EvidenceView(e.id(), e.party().name(), e.kind().name(), e.fileName(), e.contentType(),
                 e.sizeBytes(), e.sha256(), e.uploadedAt());
+    }
+
+    /**
+     * What a seller's disputes still open (not yet decided) could cost, per currency: each claim less
+     * what was already refunded on it. A payout holds this back as a reserve.
+     */
+    public Map<String, BigDecimal> openExposure(String sellerId) {
+        Map<String, BigDecimal> exposure = new TreeMap<>();
+        for (Dispute d : em.createQuery("select d from Dispute d where d.sellerId = :seller and d.status in :open", Dispute.class)
+                .setParameter("seller", sellerId)
+                .setParameter("open", List.of(DisputeStatus.OPEN, DisputeStatus.AWAITING_SELLER, DisputeStatus.UNDER_REVIEW,
+                        DisputeStatus.APPEALED))
+                .getResultList()) {
+            BigDecimal left = d.claimed().amount().subtract(d.refunded().amount());
+            if (left.signum() > 0) {
+                exposure.merge(d.claimed().currency(), left, BigDecimal::add);
+            }
+        }
+        return exposure;
     }
 }

@@ -8,6 +8,7 @@ import io.caravel.casework.MessageTemplates;
 import io.caravel.casework.Outcome;
 import io.caravel.casework.TaskKind;
 import io.caravel.platform.Caller;
+import io.caravel.risk.RiskEvents;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
@@ -75,6 +76,9 @@ public class InboxService {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private RiskEvents risks;
 
     @Inject
     @Any
@@ -182,11 +186,20 @@ public class InboxService {
         }
         Object note = variables.get(CaseVariables.NOTE);
         Object message = variables.get(CaseVariables.MESSAGE);
+        risks.decided(header.caseType(), header.caseId(), String.valueOf(variables.get(kind.decisionVariable())),
+                caller.username());
         audit.record(caller.username(), "TASK_DECIDED", header.caseType(), header.caseId(),
                 kind.key() + ": " + variables.get(kind.decisionVariable())
                         + (note == null ? "" : " · note: " + note)
                         + (message == null ? "" : " · message to seller: " + message));
         return progress(task.getProcessInstanceId());
+    }
+
+    /** The open task of a case, if it waits for a person now (the risk register's way into the case). */
+    public java.util.Optional<TaskView> openTaskOf(String caseType, String caseId) {
+        return tasks.createTaskQuery().active().processVariableValueEquals(CaseVariables.CASE_TYPE, caseType)
+                .processVariableValueEquals(CaseVariables.CASE_ID, caseId).orderByTaskCreateTime().desc().listPage(0, 1)
+                .stream().findFirst().map(this::view);
     }
 
     /** The kind of a task type (its decisions), from the workflow that declares it. */

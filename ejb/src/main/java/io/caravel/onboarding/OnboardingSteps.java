@@ -4,6 +4,9 @@ import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
 import io.caravel.casework.MessageTemplates;
 import io.caravel.notification.Notifications;
+import io.caravel.risk.RiskCategory;
+import io.caravel.risk.RiskEvent;
+import io.caravel.risk.RiskEvents;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.ScreeningResult;
@@ -42,6 +45,9 @@ public class OnboardingSteps {
 
     @Inject
     private ScreeningService screening;
+
+    @Inject
+    private RiskEvents risks;
 
     @Inject
     private AuditTrail audit;
@@ -89,6 +95,10 @@ public class OnboardingSteps {
             top = Math.max(top, result.topScore());
         }
         application.screened(!found.isEmpty(), top, version);
+        if (!found.isEmpty()) {
+            risks.record(RiskCategory.COMPLIANCE, "SANCTIONS_MATCH", RiskEvent.Severity.REVIEW, CASE, applicationId,
+                    application.sellerId(), String.join("; ", found) + " [" + version + "]");
+        }
         audit.record(WORKFLOW, "SCREENED", CASE, applicationId,
                 (found.isEmpty() ? "no hits" : "hits: " + String.join("; ", found)) + " [" + version + "]");
         return new ScreeningSummary(!found.isEmpty(), top, version);
@@ -99,7 +109,12 @@ public class OnboardingSteps {
     }
 
     public void riskAssessed(String applicationId, String level, String reasons) {
-        application(applicationId).assessed(level, reasons);
+        SellerApplication application = application(applicationId);
+        application.assessed(level, reasons);
+        if ("HIGH".equals(level)) {
+            risks.record(RiskCategory.COMPLIANCE, "SELLER_RISK_HIGH", RiskEvent.Severity.REVIEW, CASE, applicationId,
+                    application.sellerId(), reasons);
+        }
         audit.record(WORKFLOW, "RISK_ASSESSED", CASE, applicationId, level + ": " + reasons);
     }
 

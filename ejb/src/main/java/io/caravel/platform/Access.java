@@ -32,6 +32,8 @@ public enum Access {
     COMPLIANCE(Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
     /** A seller's own records, and compliance staff on every seller's. */
     SELLER_RECORDS(Set.of(Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
+    /** Marketplace payouts and statements: a seller its own, administrators every seller's (the service filters). */
+    PAYOUTS(Set.of(Roles.SELLER, Roles.ADMIN)),
     ADMINISTRATION(Set.of(Roles.ADMIN)),
     /** Metrics for monitoring. */
     OPERATIONS(Set.of(Roles.ADMIN, Roles.OPERATOR));

@@ -30,6 +30,15 @@ public final class Messages {
         return arguments == null || arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
+    /** The text for {@code key} in another bundle of the business components (e.g. i18n.statements). */
+    public static String text(String bundle, Locale locale, String key, Object... arguments) {
+        String pattern = lookup(bundle, locale, key);
+        if (pattern == null) {
+            return key;
+        }
+        return arguments == null || arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
     private static String lookup(String bundle, Locale locale, String key) {
         try {
             return ResourceBundle.getBundle(bundle, locale, Messages.class.getClassLoader(), NO_FALLBACK).getString(key);

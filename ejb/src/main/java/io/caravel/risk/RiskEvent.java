@@ -45,6 +45,14 @@ public class RiskEvent {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
+    private String decision;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
     protected RiskEvent() {
     }
 
@@ -70,4 +78,8 @@ public class RiskEvent {
     public String sellerId() { return sellerId; }
     public String detail() { return detail; }
     public Instant occurredAt() { return occurredAt; }
+    /** What a person decided on the event's case (the task's outcome), or null while undecided. */
+    public String decision() { return decision; }
+    public String decidedBy() { return decidedBy; }
+    public Instant decidedAt() { return decidedAt; }
 }

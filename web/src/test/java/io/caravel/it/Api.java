@@ -70,6 +70,22 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** A GET whose answer is read as bytes (a PDF), with optional headers. */
+    public HttpResponse<byte[]> getBytes(String path, String user, String... headers) {
+        HttpRequest.Builder builder = request(path, user).GET();
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** user "name:password", or null for an anonymous call; a bare name means password "demo". */
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))

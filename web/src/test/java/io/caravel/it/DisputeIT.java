@@ -16,13 +16,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -34,17 +29,13 @@ import org.openqa.selenium.support.ui.Select;
  * refund however often the seller's answer is sent, the dispute rate raising a review of the seller,
  * fraud signals, who sees which dispute on every route, and the whole journey in a browser.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class DisputeIT {
 
     private static final String PNG = "image/png";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;

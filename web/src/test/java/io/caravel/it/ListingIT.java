@@ -8,31 +8,22 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Listing review and the public catalog through the REST API on Payara Micro: every automatic
  * check, the review task, edit after publish, tenant isolation, FX prices, ETags and HS help.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class ListingIT {
 
     private static final String LISTINGS = "/api/v1/listings/";
     private static final byte[] PNG = ListingFixtures.PNG;
     private static final byte[] PDF = "%PDF-1.4\n% dangerous goods declaration\n".getBytes();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;

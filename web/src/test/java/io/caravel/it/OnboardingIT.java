@@ -13,31 +13,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Seller onboarding through the REST API on Payara Micro: registration, the application, documents,
  * the workflow with sanctions screening and the DMN risk decision, the compliance inbox, four-eyes,
  * claim races and tenant isolation.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class OnboardingIT {
 
     private static final String APPS = Applicant.APPS;
     private static final byte[] PDF = Applicant.PDF;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;

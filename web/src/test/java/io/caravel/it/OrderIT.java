@@ -18,13 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -34,18 +29,14 @@ import org.openqa.selenium.support.ui.Select;
  * hand-computed figures, China's limits, idempotent orders, expired quotes, payment webhooks applied
  * once, stock under concurrent orders, shipping, and who sees which order.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class OrderIT {
 
     /** The payment simulator's default secret (the simulator is for demos and tests only). */
     private static final String SIMULATOR_SECRET = "caravel-payment-simulator-not-for-production";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;

@@ -7,27 +7,18 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The platform seen from outside, through real HTTP on Payara Micro: operations endpoints, the
  * problem format of every kind of error, authentication and roles, demo users, the web shell.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class PlatformIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;

@@ -27,13 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -44,17 +39,13 @@ import org.openqa.selenium.JavascriptExecutor;
  * 500), sign-in guessing (throttled; unknown users cost as much as known ones), stale and forged form
  * tokens (the page reloads), security headers, and script payloads rendered inert in a real browser.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class ReliabilityIT {
 
     private static final String LISTINGS = "/api/v1/listings/";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;
@@ -129,6 +120,12 @@ class ReliabilityIT {
         matrix.put(Applicant.APPS + applicant.id + "/history", union(staff, applicant.user));
         matrix.put(Applicant.APPS + applicant.id + "/documents", union(staff, applicant.user));
         matrix.put("/api/v1/risk-events", staff);
+        matrix.put("/api/v1/risk-events/summary", staff);
+        matrix.put("/api/v1/risk-events/fx-exposure", staff);
+        assertThat(api.post("/api/v1/payouts/runs", "admin", "{}").status()).isEqualTo(200);
+        String payout = api.get("/api/v1/payouts?limit=1", "seller-a").json().getJsonArray("items").getJsonObject(0).getString("id");
+        matrix.put("/api/v1/payouts/" + payout, Set.of("seller-a", "admin"));
+        matrix.put("/api/v1/payouts/" + payout + "/statement.csv", Set.of("seller-a", "admin"));
         matrix.put("/api/v1/tasks", Set.of("officer", "lead", "customs", "disputes"));
         matrix.put("/api/v1/admin/users", Set.of("admin"));
         matrix.put("/api/v1/admin/processes", Set.of("admin"));
@@ -160,6 +157,8 @@ class ReliabilityIT {
             writes.add(refused(api.post(LISTINGS + listing + "/unpublish", intruder, "{}"), intruder));
             writes.add(refused(api.send("DELETE", LISTINGS + listing + "/files/" + image, intruder, null), intruder));
             writes.add(refused(api.post("/api/v1/tasks/" + task + "/claim", intruder, ""), intruder));
+            writes.add(refused(api.post("/api/v1/payouts/" + payout + "/paid", intruder, "{\"reference\": \"taken\"}"), intruder));
+            writes.add(refused(api.post("/api/v1/payouts/runs", intruder, "{}"), intruder));
             if (!intruder.equals(applicant.user)) {
                 writes.add(refused(api.sendBytes(Applicant.APPS + applicant.id + "/documents?kind=OTHER&fileName=x.pdf",
                         intruder, Applicant.PDF), intruder));

@@ -7,14 +7,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * each step in the seller's language and answers a request for information. Another seller finds
  * none of it, and no page shows an officer's internal note.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class SellerPortalIT {
 
     private static final String APPS = "/api/v1/onboarding/applications/";
@@ -37,12 +32,8 @@ class SellerPortalIT {
     private static final byte[] PDF = "%PDF-1.4\n% seller portal document\n".getBytes();
     private static final String INTERNAL_NOTE = "INTERNAL staff note, never for the seller";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private BrowserSession session;

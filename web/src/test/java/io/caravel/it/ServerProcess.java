@@ -53,6 +53,7 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(int port, Path data, String label, java.util.Map<String, String> environment,
                                List<String> jvmOptions, List<String> microOptions) throws Exception {
+        SharedServer.stopUnless(label);
         Path log = logOf(data, label);
         Process process = launch(port, data, log, environment, jvmOptions, microOptions);
         long started = System.nanoTime();
@@ -84,6 +85,7 @@ final class ServerProcess implements AutoCloseable {
      */
     static String refusal(int port, Path data, String label, java.util.Map<String, String> environment,
                           List<String> jvmOptions) throws Exception {
+        SharedServer.stopUnless(label);
         Path log = logOf(data, label);
         Process process = launch(port, data, log, environment, jvmOptions, List.of("--nocluster"));
         Api api = new Api("http://localhost:" + port + "/");

@@ -7,31 +7,22 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Names with 4-byte UTF-8 characters, an emoji and a CJK Extension B character (𠮷, U+20BB7), go
  * through onboarding, the workflow engine's variables and history, listings and the catalog and come
  * back unchanged, on H2 and (CI's second pass) MariaDB, where every table is utf8mb4.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class UnicodeIT {
 
     private static final String KICHI = "\uD842\uDFB7"; // 𠮷
     private static final String EMOJI = "\uD83D\uDE00"; // 😀
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;

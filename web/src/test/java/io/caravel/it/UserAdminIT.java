@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -21,17 +16,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * sign-ins, open sessions end) and enable, change roles; the last administrator stays; every change is
  * in the user's history.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class UserAdminIT {
 
     private static final String USERS = "/api/v1/admin/users";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private Api api;

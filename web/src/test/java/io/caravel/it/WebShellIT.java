@@ -3,27 +3,18 @@ package io.caravel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The web shell in a real browser: sign-in per role, the remembered language switch, role guards. */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer.Use
 class WebShellIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.caravel();
-    }
 
-    @ArquillianResource
+    @SharedServer.Base
     private URL base;
 
     private BrowserSession session;

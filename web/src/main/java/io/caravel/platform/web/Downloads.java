@@ -16,14 +16,24 @@ public final class Downloads {
     }
 
     public static Response attachment(StoredFile file) {
-        return Response.ok(file.content(), file.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
+        return attachment(file.content(), file.contentType(), file.fileName());
+    }
+
+    /** A document the product made (a statement): its content type, as an attachment. */
+    public static Response attachment(byte[] content, String contentType, String fileName) {
+        return Response.ok(content, contentType)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName.replace("\"", "") + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** A document the product made, as a page's download. */
+    public static StreamedContent of(byte[] content, String contentType, String fileName) {
+        return DefaultStreamedContent.builder().name(fileName).contentType(contentType)
+                .stream(() -> new ByteArrayInputStream(content)).build();
     }
 
     /** The file as a page's download (PrimeFaces file download). */
     public static StreamedContent of(StoredFile file) {
-        return DefaultStreamedContent.builder().name(file.fileName()).contentType(file.contentType())
-                .stream(() -> new ByteArrayInputStream(file.content())).build();
+        return of(file.content(), file.contentType(), file.fileName());
     }
 }

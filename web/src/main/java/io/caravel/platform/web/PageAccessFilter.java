@@ -33,6 +33,7 @@ public class PageAccessFilter extends HttpFilter {
             Map.entry("/inbox/screening.xhtml", Access.SCREENING),
             Map.entry("/inbox/", Access.CASE_WORK),
             Map.entry("/admin/", Access.ADMINISTRATION),
+            Map.entry("/risk/", Access.COMPLIANCE),
             Map.entry("/buyer/", Access.BUYING),
             Map.entry("/account/", Access.SIGNED_IN),
             Map.entry("/metrics", Access.OPERATIONS));
