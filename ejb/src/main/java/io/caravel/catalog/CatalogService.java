@@ -103,6 +103,12 @@ public class CatalogService {
                 .setParameter("q", quantity).setParameter("id", productId).executeUpdate();
     }
 
+    /** Every published reseller listing of a supplier's wholesale items (dropship), by supplier item then id. */
+    public List<CatalogProduct> resold() {
+        return em.createQuery("select p from CatalogProduct p where p.product.supplierListingId is not null"
+                + " order by p.product.supplierListingId, p.id", CatalogProduct.class).getResultList();
+    }
+
     /** The category of a product as last published, or null when it was never in the catalog. */
     public ProductCategory categoryOf(String productId) {
         CatalogProduct product = productId == null ? null : em.find(CatalogProduct.class, productId);

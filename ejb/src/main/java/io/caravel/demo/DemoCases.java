@@ -25,6 +25,8 @@ import io.caravel.onboarding.OnboardingService;
 import io.caravel.onboarding.PartyRole;
 import io.caravel.onboarding.Registration;
 import io.caravel.payout.PayoutService;
+import io.caravel.privacy.DataRequestKind;
+import io.caravel.privacy.DataRequests;
 import io.caravel.platform.Caller;
 import io.caravel.platform.Roles;
 import io.caravel.seller.OperatingModel;
@@ -103,6 +105,9 @@ public class DemoCases {
     @Inject
     private PayoutService payouts;
 
+    @Inject
+    private DataRequests privacy;
+
     @Resource
     private SessionContext context;
 
@@ -147,6 +152,9 @@ public class DemoCases {
         if (declaration != null) {
             settle(declaration);
         }
+        // the demo buyer asked for a copy of their personal data: a data request in the officer's inbox
+        privacy.request(new Caller("buyer", Set.of(Roles.BUYER), null), DataRequestKind.EXPORT,
+                "Please send me a copy of everything you hold about me.");
         // the month's payout run so far: seller-a's statements in CNY and EUR, a reserve held for the open disputes
         payouts.runAt(java.time.Instant.now(), "demo");
         LOG.info("Demo mode: demo cases are in the inbox (applicant users' password '" + APPLICANT_PASSWORD + "')");

@@ -145,6 +145,20 @@ public class IdentityService {
         return UserView.of(account);
     }
 
+    /** Locks the account's row until the transaction ends (one of two concurrent requests of a user waits for the other). */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.MANDATORY)
+    public void lock(String username) {
+        em.lock(existing(username), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Erases an account's personal fields (name, e-mail) and disables it, for a data subject's erasure request. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.MANDATORY)
+    public void erase(String username, String by) {
+        UserAccount account = existing(username);
+        account.erase();
+        audit.record(by, "USER_ERASED", "user", username, "personal fields erased on the user's request");
+    }
+
     public UserView enable(String username, Caller actor) {
         requireAdmin(actor);
         UserAccount account = existing(username);

@@ -139,6 +139,13 @@ public class UserAccount {
         endSessions();
     }
 
+    /** A data subject's erasure: the name and e-mail are gone, the account cannot sign in; the user name stays for the records that name it. */
+    void erase() {
+        this.displayName = "Erased user";
+        this.email = null;
+        disable();
+    }
+
     void enable() {
         this.enabled = true;
     }

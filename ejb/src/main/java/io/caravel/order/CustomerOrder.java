@@ -116,6 +116,16 @@ public class CustomerOrder implements SellerCase {
         status = OrderStatus.PAYMENT_DECLINED;
     }
 
+    /** The consignee's personal fields replaced, for an erasure when no customs or tax record needs them. */
+    void anonymiseConsignee() {
+        this.consigneeName = "Erased";
+        this.consigneePhone = null;
+        this.consigneeAddress = "Erased";
+        this.consigneeCity = "Erased";
+        this.consigneePostcode = null;
+        this.consigneeIdNumber = null;
+    }
+
     void expired() {
         status = OrderStatus.PAYMENT_EXPIRED;
     }

@@ -20,6 +20,8 @@ import io.caravel.platform.Uploads;
 import io.caravel.shipping.Carrier;
 import io.caravel.shipping.Shipment;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -309,6 +311,18 @@ public class OrderService {
     }
 
     /** The caller's orders, newest first: a buyer's own, a seller's sold or fulfilled ones, every order for staff. */
+    /** Every order a buyer placed, newest first (a data subject's export and erasure). */
+    public List<CustomerOrder> ofBuyer(String buyer) {
+        return em.createQuery("select o from CustomerOrder o where o.buyer = :b order by o.createdAt desc, o.id desc",
+                CustomerOrder.class).setParameter("b", buyer).getResultList();
+    }
+
+    /** Replaces an order's consignee fields (erasure of an order that no customs or tax record needs). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void anonymiseConsignee(String orderId) {
+        order(orderId).anonymiseConsignee();
+    }
+
     public Page<OrderView> list(Caller caller, OrderStatus status, PageRequest page) {
         StringBuilder jpql = new StringBuilder("select o from CustomerOrder o where 1 = 1");
         if (isStaff(caller)) {

@@ -22,6 +22,8 @@ public class NodeLocks {
     public static final String ENGINE_START = "engine-start";
     public static final String DEMO = "demo";
     public static final String FIRST_ADMIN = "first-admin";
+    /** The hourly price-system scan (a scheduled job, not a request). */
+    public static final String PRICE_SCAN = "price-scan";
 
     @Resource(lookup = Database.LOCKS_JNDI_NAME)
     private DataSource dataSource;

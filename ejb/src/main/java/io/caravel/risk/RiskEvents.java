@@ -122,6 +122,19 @@ public class RiskEvents {
         return new RiskSummary(rows.size(), byCategory, bySeverity, trend, riskiest);
     }
 
+    /** Whether a subject has an event of this rule nobody has acted on yet (a scan records a finding once until then). */
+    public boolean undecided(String code, String subjectId) {
+        return !em.createQuery("select r.id from RiskEvent r where r.code = :code and r.subjectId = :subject and r.decision is null",
+                String.class).setParameter("code", code).setParameter("subject", subjectId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** How many events of this rule a seller had within the period up to now. */
+    public long count(String sellerId, String code, java.time.Duration period) {
+        return em.createQuery("select count(r) from RiskEvent r where r.sellerId = :seller and r.code = :code and r.occurredAt >= :since",
+                Long.class).setParameter("seller", sellerId).setParameter("code", code)
+                .setParameter("since", clock.instant().minus(period)).getSingleResult();
+    }
+
     /**
      * A person decided a case: its events still undecided take the decision and who took it (the
      * inbox calls this when a task is completed, in the same transaction).

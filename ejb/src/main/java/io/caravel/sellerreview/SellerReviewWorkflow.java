@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The {@code seller-review} workflow as the inbox sees it: a review of a seller's account started when
- * a platform rule's threshold is passed (the dispute rate, later others). Its cases are sellers.
+ * a platform rule's threshold is passed (the dispute rate, repeated prices below a minimum advertised price). Its cases are sellers.
  */
 @ApplicationScoped
 public class SellerReviewWorkflow extends CaseWorkflow {

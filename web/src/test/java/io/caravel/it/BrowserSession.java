@@ -52,6 +52,18 @@ final class BrowserSession implements AutoCloseable {
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
     }
 
+    /** Saves what the browser shows to target/screenshots/{name}.png, for people to look at (never compared). */
+    void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Paths.get("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException | WebDriverException e) {
+            System.out.println("no screenshot " + name + ": " + e.getMessage());
+        }
+    }
+
     String pageTitle() {
         return text("page-title");
     }

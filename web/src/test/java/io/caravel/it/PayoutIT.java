@@ -202,6 +202,7 @@ class PayoutIT {
             String net = session.text("detail-net");
             assertThat(net).matches(".*\\d.*");
             assertThat(session.browser.getPageSource()).contains("Reserve held back for open disputes", "Commission rules used:");
+            session.screenshot("seller-payout");
         }
     }
 

@@ -134,6 +134,7 @@ class RiskIT {
                 return events.contains("Sanctions list match") && events.contains("High-risk seller")
                         && events.contains("Seller application");
             });
+            session.screenshot("risk-register");
             // the case waits for a person: the link opens its case page beside the task
             session.click(By.cssSelector("a.open-case"));
             session.wait.until(d -> d.getCurrentUrl().contains("/inbox/cases/"));
