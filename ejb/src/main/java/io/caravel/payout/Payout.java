@@ -82,7 +82,7 @@ public class Payout {
         this.reserveReleased = totals.reserveReleased();
         this.carriedForward = totals.carried();
         this.net = totals.net();
-        this.status = net.signum() < 0 ? PayoutStatus.CARRIED : PayoutStatus.DUE;
+        this.status = net.signum() <= 0 ? PayoutStatus.CARRIED : PayoutStatus.DUE;
         this.rulesSource = rules.source();
         this.rulesSha256 = rules.sha256();
         this.createdAt = createdAt;

@@ -4,6 +4,6 @@ package io.caravel.payout;
 public enum PayoutStatus {
     DUE,
     PAID,
-    /** The seller owes the platform (refunds and fees above sales): carried into the next payout, nothing is paid. */
+    /** Nothing to pay (all held back, or the seller owes the platform): a negative balance is carried into the next payout. */
     CARRIED
 }
