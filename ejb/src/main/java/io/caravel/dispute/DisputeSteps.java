@@ -121,8 +121,9 @@ public class DisputeSteps {
         audit.record(WORKFLOW, "DISPUTE_SELLER_NOTIFIED", CASE, dispute.id(), "answer due " + minutes(dispute.sellerDeadline()));
     }
 
+    /** A deadline as people read it in a message: day and minute, UTC (e.g. 2026-11-29 17:10 UTC). */
     static String minutes(Instant at) {
-        return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     public void remind(String id) {

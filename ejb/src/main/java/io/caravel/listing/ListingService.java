@@ -24,6 +24,8 @@ import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -223,6 +225,10 @@ public class ListingService {
         Listing listing = find(caller, id);
         CaseRules.requireOwner(caller, listing);
         requireActiveSeller(caller);
+        if (listing.status() == ListingStatus.DRAFT && !catalog.isPublished(id)
+                && em.find(Seller.class, caller.sellerId()).listingsLimited()) {
+            throw new CaravelException(ProblemType.FORBIDDEN, "error.listing.seller-limited");
+        }
         if (listing.status() != ListingStatus.DRAFT && listing.status() != ListingStatus.CHANGES_REQUIRED
                 && listing.status() != ListingStatus.UNPUBLISHED) {
             throw CaravelException.conflict("error.listing.not-submittable", listing.status());
@@ -251,6 +257,21 @@ public class ListingService {
         }
         audit.recordBySeller(caller.username(), "LISTING_SUBMITTED", CASE, id, "revision " + listing.revision());
         return view(listing);
+    }
+
+    /** Takes every live listing of a suspended seller out of the catalog, with the officer's reason; answers how many. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public int withdrawAll(String sellerId, Caller officer, String note, String message) {
+        List<String> live = em.createQuery("select l.id from Listing l where l.sellerId = :s", String.class)
+                .setParameter("s", sellerId).getResultList();
+        int withdrawn = 0;
+        for (String id : live) {
+            if (em.find(Listing.class, id).live()) {
+                unpublish(officer, id, note, message);
+                withdrawn++;
+            }
+        }
+        return withdrawn;
     }
 
     /**

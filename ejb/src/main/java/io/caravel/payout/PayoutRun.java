@@ -8,6 +8,7 @@ import io.caravel.order.CustomerOrder;
 import io.caravel.order.OrderService;
 import io.caravel.order.QuoteView;
 import io.caravel.payment.PaymentRefund;
+import io.caravel.seller.ProductCategory;
 import io.caravel.seller.Seller;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -61,7 +62,7 @@ public class PayoutRun {
                         + " and e.sourceId = o.id)", String.class)
                 .setParameter("cutoff", cutoff).setParameter("sale", PayoutEntry.Kind.SALE).getResultList());
         sellers.addAll(em.createQuery("select o.sellerId from PaymentRefund r, Payment p, CustomerOrder o"
-                        + " where r.paymentId = p.id and p.orderId = o.id and r.createdAt <= :cutoff"
+                        + " where r.paymentId = p.id and p.orderId = o.id and o.paidAt is not null and r.createdAt <= :cutoff"
                         + " and not exists (select e.id from PayoutEntry e where e.kind = :refund and e.sourceId = r.id)", String.class)
                 .setParameter("cutoff", cutoff).setParameter("refund", PayoutEntry.Kind.REFUND).getResultList());
         sellers.addAll(em.createQuery("select p.sellerId from Payout p where (p.reserveHeld > 0 or p.net < 0)"
@@ -86,7 +87,8 @@ public class PayoutRun {
             drafts.computeIfAbsent(sale.currency(), c -> new ArrayList<>()).add(sale);
         }
         for (Object[] row : em.createQuery("select r, o from PaymentRefund r, Payment p, CustomerOrder o"
-                        + " where r.paymentId = p.id and p.orderId = o.id and o.sellerId = :seller and r.createdAt <= :cutoff"
+                        + " where r.paymentId = p.id and p.orderId = o.id and o.sellerId = :seller and o.paidAt is not null"
+                        + " and r.createdAt <= :cutoff"
                         + " and not exists (select e.id from PayoutEntry e where e.kind = :refund and e.sourceId = r.id)"
                         + " order by r.createdAt, r.id", Object[].class)
                 .setParameter("seller", sellerId).setParameter("cutoff", cutoff).setParameter("refund", PayoutEntry.Kind.REFUND)
@@ -111,7 +113,7 @@ public class PayoutRun {
             if (before != null && !before.periodTo().isBefore(cutoff)) {
                 continue; // a run with this cut-off (or a later one) already covered it
             }
-            List<PayoutEntry.Draft> entries = drafts.getOrDefault(currency, List.of());
+            List<PayoutEntry.Draft> entries = new ArrayList<>(drafts.getOrDefault(currency, List.of()));
             entries.sort(Comparator.comparing(PayoutEntry.Draft::occurredAt).thenComparing(PayoutEntry.Draft::sourceId));
             Payout payout = new Payout(sellerId, currency, before == null ? null : before.periodTo(), cutoff,
                     totals(entries, before, exposure.getOrDefault(currency, BigDecimal.ZERO), currency), rules, Instant.now(), by);
@@ -120,10 +122,9 @@ public class PayoutRun {
             for (PayoutEntry.Draft draft : entries) {
                 em.persist(new PayoutEntry(payout.id(), no++, draft));
             }
-            audit.recordForSeller(by, "PAYOUT_CALCULATED", "payout", payout.id(),
-                    currency + " " + payout.net().amount().toPlainString() + ", " + entries.size() + " entries",
-                    currency + " " + payout.net().amount().toPlainString());
-            notifications.notify(sellerId, payout.id(), "PAYOUT_READY", currency + " " + payout.net().amount().toPlainString());
+            String net = round(payout.net().amount(), currency).toPlainString() + " " + currency;
+            audit.recordForSeller(by, "PAYOUT_CALCULATED", "payout", payout.id(), net + ", " + entries.size() + " entries", net);
+            notifications.notify(sellerId, payout.id(), "PAYOUT_READY", net);
             made.add(payout);
         }
         em.flush();
@@ -138,7 +139,7 @@ public class PayoutRun {
         BigDecimal fee = BigDecimal.ZERO;
         List<String> rates = new ArrayList<>();
         for (QuoteView.Line line : pricing.lines()) {
-            CommissionRules.Rates r = rules.on(catalog.categoryOf(line.productId()), order.paidAt().atZone(ZoneOffset.UTC).toLocalDate());
+            CommissionRules.Rates r = rules.on(categoryAsSold(line), order.paidAt().atZone(ZoneOffset.UTC).toLocalDate());
             BigDecimal lineGoods = line.lineTotal().amount();
             commission = commission.add(lineGoods.multiply(r.commission()));
             BigDecimal share = a.goods().signum() == 0 ? BigDecimal.ONE.divide(BigDecimal.valueOf(pricing.lines().size()), 10, RoundingMode.HALF_UP)
@@ -150,6 +151,13 @@ public class PayoutRun {
         return new PayoutEntry.Draft(PayoutEntry.Kind.SALE, order.id(), order.id(), order.paidAt(), title, currency,
                 a.goods().add(a.shipping()), round(commission, currency), round(fee, currency),
                 a.duty().add(a.vat()).add(a.consumptionTax()), String.join(", ", new TreeSet<>(rates)));
+    }
+
+    /** The category of the line's product as it was sold (its revision), whatever the listing became since. */
+    private ProductCategory categoryAsSold(QuoteView.Line line) {
+        return em.createQuery("select r.product.category from ListingRevision r where r.listingId = :id and r.revision = :rev",
+                        ProductCategory.class).setParameter("id", line.productId()).setParameter("rev", line.revision())
+                .getResultStream().findFirst().orElseGet(() -> catalog.categoryOf(line.productId()));
     }
 
     /** A refund takes back its share of goods and shipping; the commission on that share is returned, the payment fee is not. */

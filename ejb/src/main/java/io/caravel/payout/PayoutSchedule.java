@@ -21,7 +21,7 @@ public class PayoutSchedule {
 
     private final Clock clock = Clock.systemUTC();
 
-    @Schedule(dayOfMonth = "1", hour = "2", minute = "0", persistent = false)
+    @Schedule(dayOfMonth = "1", hour = "2", minute = "0", timezone = "UTC", persistent = false)
     void monthly() {
         ZonedDateTime monthStart = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).withDayOfMonth(1)
                 .truncatedTo(ChronoUnit.DAYS);

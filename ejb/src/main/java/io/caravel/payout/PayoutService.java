@@ -66,7 +66,7 @@ public class PayoutService {
         }
         Path file = Path.of(rulesFile.get());
         try {
-            return CommissionRules.parse(file.toAbsolutePath().toString(), Files.readAllBytes(file));
+            return CommissionRules.parse(String.valueOf(file.getFileName()), Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("caravel.payout.commission-rules-file cannot be read: " + file, e);
         }
@@ -126,7 +126,9 @@ public class PayoutService {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
         List<Payout> rows = query.setMaxResults(page.limit() + 1).getResultList();
-        List<PayoutView> items = rows.stream().limit(page.limit()).map(p -> view(p, List.of())).toList();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        List<PayoutView> items = rows.stream().limit(page.limit())
+                .map(p -> view(p, List.of(), names.computeIfAbsent(p.sellerId(), sellers::legalName))).toList();
         String next = rows.size() > page.limit()
                 ? new TimeCursor(rows.get(page.limit() - 1).periodTo(), rows.get(page.limit() - 1).id()).next() : null;
         return new Page<>(items, next);
@@ -148,12 +150,15 @@ public class PayoutService {
         if (payout == null) {
             throw CaravelException.notFound("payout", id);
         }
-        if (payout.status() != PayoutStatus.DUE) {
+        if (payout.status() == PayoutStatus.PAID) {
             throw new CaravelException(ProblemType.CONFLICT, "error.payout.already-paid");
+        }
+        if (payout.status() != PayoutStatus.DUE) {
+            throw new CaravelException(ProblemType.CONFLICT, "error.payout.not-due");
         }
         payout.paid(clock.instant(), caller.username(), reference.strip());
         audit.recordForSeller(caller.username(), "PAYOUT_PAID", "payout", id, reference.strip(),
-                payout.net().currency() + " " + payout.net().amount().toPlainString());
+                PayoutRun.round(payout.net().amount(), payout.currency()).toPlainString() + " " + payout.currency());
         return view(payout, entries(id));
     }
 
@@ -187,9 +192,13 @@ public class PayoutService {
     }
 
     private PayoutView view(Payout p, List<PayoutEntry> entries) {
+        return view(p, entries, sellers.legalName(p.sellerId()));
+    }
+
+    private PayoutView view(Payout p, List<PayoutEntry> entries, String sellerName) {
         String c = p.currency();
         Payout.Totals t = p.totals();
-        return new PayoutView(p.id(), p.sellerId(), sellers.legalName(p.sellerId()), c, p.periodFrom(), p.periodTo(),
+        return new PayoutView(p.id(), p.sellerId(), sellerName, c, p.periodFrom(), p.periodTo(),
                 new Money(t.sales(), c), new Money(t.refunds(), c), new Money(t.commission(), c), new Money(t.fees(), c),
                 new Money(t.taxes(), c), new Money(t.reserveHeld(), c), new Money(t.reserveReleased(), c),
                 new Money(t.carried(), c), p.net(), p.status().name(), p.rulesSource() + " (SHA-256 " + p.rulesSha256() + ")",

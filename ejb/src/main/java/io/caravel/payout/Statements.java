@@ -11,6 +11,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.caravel.platform.CsvRows;
 import io.caravel.platform.Messages;
 import io.caravel.platform.Money;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +57,7 @@ public final class Statements {
                 t(locale, "col.description"), t(locale, "col.amount"), t(locale, "col.commission"), t(locale, "col.fee"),
                 t(locale, "col.taxes"), t(locale, "col.net"), t(locale, "col.rate"), t(locale, "currency")).get())) {
             for (Row row : rows(payout, locale)) {
-                csv.printRecord(row.no(), row.date(), row.kind(), row.order(), row.description(), plain(row.amount(), payout.currency()),
+                csv.printRecord(row.no(), row.date(), row.kind(), row.order(), CsvRows.text(row.description()), plain(row.amount(), payout.currency()),
                         plain(row.commission(), payout.currency()), plain(row.fee(), payout.currency()), plain(row.taxes(), payout.currency()), plain(row.net(), payout.currency()), row.rate(),
                         payout.currency());
             }
@@ -72,7 +73,7 @@ public final class Statements {
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         try {
             PdfWriter.getInstance(document, bytes);
-            BaseFont base = chinese(locale)
+            BaseFont base = chinese(locale) || !latin(payout)
                     ? BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED)
                     : BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
             Font title = new Font(base, 16, Font.BOLD);
@@ -221,6 +222,13 @@ public final class Statements {
 
     private static String plain(BigDecimal value, String currency) {
         return value == null ? "" : PayoutRun.round(value, currency).toPlainString();
+    }
+
+    /** Whether every text of the statement is in Latin-1 (else a Chinese seller name or title needs the CJK font). */
+    private static boolean latin(PayoutView payout) {
+        StringBuilder text = new StringBuilder(String.valueOf(payout.sellerName()));
+        payout.entries().forEach(e -> text.append(e.description()));
+        return text.chars().allMatch(c -> c < 0x100);
     }
 
     private static boolean chinese(Locale locale) {

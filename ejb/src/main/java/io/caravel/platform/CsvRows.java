@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The one way uploaded rule tables are read: UTF-8 (a byte-order mark ignored), values trimmed, empty
+ * The one way uploaded rule tables are read (and text cells of CSV files the product writes are made safe): UTF-8 (a byte-order mark ignored), values trimmed, empty
  * lines and lines starting with # skipped, the first line naming the columns; every data row mapped,
  * or a problem naming the line.
  */
@@ -48,5 +48,17 @@ public final class CsvRows {
             throw problem.at(1, "no rules");
         }
         return mapped;
+    }
+
+    /**
+     * A text cell for a CSV file people open in a spreadsheet: text that starts like a formula (=, +,
+     * -, @, tab, carriage return) gets a leading apostrophe, so it is shown, never run.
+     */
+    public static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
     }
 }

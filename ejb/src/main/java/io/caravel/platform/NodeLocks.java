@@ -24,6 +24,8 @@ public class NodeLocks {
     public static final String FIRST_ADMIN = "first-admin";
     /** The hourly price-system scan (a scheduled job, not a request). */
     public static final String PRICE_SCAN = "price-scan";
+    /** The daily seller account health scan. */
+    public static final String HEALTH_SCAN = "health-scan";
 
     @Resource(lookup = Database.LOCKS_JNDI_NAME)
     private DataSource dataSource;

@@ -92,7 +92,7 @@ public class DataRequests {
                        List<Kept> kept) {
     }
 
-    /** What an erasure kept: which record, why, until when it must be kept. */
+    /** What an erasure kept: which record, why (CUSTOMS_TAX or KYC_AML, in words on the pages), until when it must be kept. */
     public record Kept(String record, String id, String reason, LocalDate until) {
     }
 
@@ -139,7 +139,8 @@ public class DataRequests {
     /** The export of a fulfilled export request, for its requester only (staff never download someone's export). */
     public byte[] export(Caller caller, String id) {
         DataRequest request = em.find(DataRequest.class, id == null ? "" : id);
-        if (request == null || !request.username().equals(caller.username())) {
+        if (request == null || !request.username().equals(caller.username()) || request.kind() != DataRequestKind.EXPORT
+                || request.status() == DataRequestStatus.REFUSED) {
             throw CaravelException.notFound("data request", id);
         }
         if (request.exportJson() == null) {
@@ -175,6 +176,9 @@ public class DataRequests {
                 }
             }
             identity.erase(request.username(), by);
+            // earlier copies hold the same personal data: they go too
+            em.createQuery("update DataRequest r set r.exportJson = null where r.username = :u and r.exportJson is not null")
+                    .setParameter("u", request.username()).executeUpdate();
             request.fulfilled(by, now, message, null, JSON.toJson(kept));
         }
         audit.record(by, "DATA_REQUEST_FULFILLED", DataRequestWorkflow.CASE_TYPE, id, request.kind().name());
@@ -212,6 +216,21 @@ public class DataRequests {
         return query.setMaxResults(10_000).getResultList();
     }
 
+    /** Transfers per route ("DE->CN") between two days (UTC, inclusive), optionally into one country, counted in the database. */
+    public java.util.Map<String, Long> routes(LocalDate from, LocalDate to, String toCountry) {
+        var query = em.createQuery("select t.fromCountry, t.toCountry, count(t) from PersonalDataTransfer t where t.transferredAt >= :from"
+                        + " and t.transferredAt < :to" + (toCountry == null ? "" : " and t.toCountry = :country")
+                        + " group by t.fromCountry, t.toCountry", Object[].class)
+                .setParameter("from", from.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .setParameter("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (toCountry != null) {
+            query.setParameter("country", toCountry.toUpperCase(Locale.ROOT));
+        }
+        java.util.Map<String, Long> routes = new java.util.TreeMap<>();
+        query.getResultList().forEach(r -> routes.put(r[0] + "->" + r[1], (Long) r[2]));
+        return routes;
+    }
+
     private List<PersonalDataTransfer> transfers(String subject) {
         return em.createQuery("select t from PersonalDataTransfer t where t.subject = :s order by t.transferredAt", PersonalDataTransfer.class)
                 .setParameter("s", subject).getResultList();
@@ -223,29 +242,32 @@ public class DataRequests {
      * records (know-your-customer and anti-money-laundering checks are kept after the relationship ends).
      */
     private List<Kept> keptBy(DataRequest request) {
-        Period keep = Period.of(retention);
+        Retention keep = Retention.of(retention);
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         List<Kept> kept = new ArrayList<>();
         for (CustomerOrder order : orders.ofBuyer(request.username())) {
-            if (order.paidAt() != null) {
-                LocalDate until = keep.after(order.paidAt());
-                kept.add(new Kept("order", order.id(), "customs declaration and tax record (consignee, amounts)", until));
+            if (order.paidAt() != null && keep.after(order.paidAt()).isAfter(today)) {
+                kept.add(new Kept("order", order.id(), "CUSTOMS_TAX", keep.after(order.paidAt())));
             }
         }
         if (request.sellerId() != null) {
-            kept.add(new Kept("seller", request.sellerId(), "know-your-customer and anti-money-laundering records of the company",
-                    keep.after(clock.instant())));
+            kept.add(new Kept("seller", request.sellerId(), "KYC_AML", keep.after(clock.instant())));
         }
         return kept;
     }
 
-    /** The retention period as ISO 8601 (days). */
-    private record Period(Duration length) {
-        static Period of(String iso) {
-            return new Period(Duration.parse(iso));
+    /** The retention period in ISO 8601: a period of years, months or days (P5Y) or a duration (P1825D). */
+    private record Retention(java.time.Period period) {
+        static Retention of(String iso) {
+            try {
+                return new Retention(java.time.Period.parse(iso));
+            } catch (java.time.format.DateTimeParseException notAPeriod) {
+                return new Retention(java.time.Period.ofDays((int) Duration.parse(iso).toDays()));
+            }
         }
 
         LocalDate after(Instant start) {
-            return start.plus(length).atZone(ZoneOffset.UTC).toLocalDate();
+            return start.atZone(ZoneOffset.UTC).toLocalDate().plus(period);
         }
     }
 

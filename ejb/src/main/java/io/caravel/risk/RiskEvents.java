@@ -122,10 +122,11 @@ public class RiskEvents {
         return new RiskSummary(rows.size(), byCategory, bySeverity, trend, riskiest);
     }
 
-    /** Whether a subject has an event of this rule nobody has acted on yet (a scan records a finding once until then). */
-    public boolean undecided(String code, String subjectId) {
-        return !em.createQuery("select r.id from RiskEvent r where r.code = :code and r.subjectId = :subject and r.decision is null",
-                String.class).setParameter("code", code).setParameter("subject", subjectId).setMaxResults(1).getResultList().isEmpty();
+    /** Whether a subject had an event of this rule within the period (a scan records a finding at most once a day). */
+    public boolean recent(String code, String subjectId, java.time.Duration period) {
+        return !em.createQuery("select r.id from RiskEvent r where r.code = :code and r.subjectId = :subject and r.occurredAt >= :since",
+                String.class).setParameter("code", code).setParameter("subject", subjectId)
+                .setParameter("since", clock.instant().minus(period)).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** How many events of this rule a seller had within the period up to now. */
@@ -136,13 +137,14 @@ public class RiskEvents {
     }
 
     /**
-     * A person decided a case: its events still undecided take the decision and who took it (the
-     * inbox calls this when a task is completed, in the same transaction).
+     * A person decided a case: its events take the latest decision and who took it (the inbox calls
+     * this when a task is completed, in the same transaction; a lead's second approval replaces the
+     * officer's first decision).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int decided(String subjectType, String subjectId, String decision, String by) {
         return em.createQuery("update RiskEvent r set r.decision = :decision, r.decidedBy = :by, r.decidedAt = :at"
-                        + " where r.subjectType = :type and r.subjectId = :id and r.decision is null")
+                        + " where r.subjectType = :type and r.subjectId = :id")
                 .setParameter("decision", decision).setParameter("by", by).setParameter("at", clock.instant())
                 .setParameter("type", subjectType).setParameter("id", subjectId).executeUpdate();
     }

@@ -24,6 +24,9 @@ public class Seller {
     @Column(nullable = false)
     private String country;
 
+    @jakarta.persistence.Column(name = "listings_limited")
+    private boolean listingsLimited;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "operating_model", nullable = false)
     private OperatingModel operatingModel;
@@ -56,6 +59,15 @@ public class Seller {
 
     public void reject() {
         status = SellerStatus.REJECTED;
+    }
+
+    /** A review limited the account: no new listings until it is lifted (existing ones stay and may be revised). */
+    public void limitListings() {
+        listingsLimited = true;
+    }
+
+    public boolean listingsLimited() {
+        return listingsLimited;
     }
 
     public void suspend() {

@@ -3,13 +3,20 @@ package io.caravel.sellerreview;
 import io.caravel.audit.AuditTrail;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseVariables;
+import io.caravel.listing.ListingService;
 import io.caravel.notification.Notifications;
+import io.caravel.platform.Caller;
+import io.caravel.platform.Roles;
+import io.caravel.seller.Seller;
 import io.caravel.seller.SellerDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,6 +35,12 @@ public class SellerReviews {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private ListingService listings;
+
+    @PersistenceContext(unitName = "caravel")
+    private EntityManager em;
 
     @Inject
     @ConfigProperty(name = "caravel.seller-review.due", defaultValue = "P2D")
@@ -50,6 +63,26 @@ public class SellerReviews {
         runtime.startProcessInstanceByKey(SellerReviewWorkflow.PROCESS_KEY, sellerId, variables);
         audit.record("workflow", "SELLER_REVIEW_STARTED", SellerReviewWorkflow.CASE_TYPE, sellerId, reasonCode);
         return true;
+    }
+
+    /** No new listings until the limit is lifted; the seller is told why. */
+    public void limitListings(String sellerId, String message, String by) {
+        em.find(Seller.class, sellerId).limitListings();
+        notifications.notify(sellerId, sellerId, "LISTINGS_LIMITED", message == null ? "" : message);
+        audit.recordForSeller(by, "SELLER_LISTINGS_LIMITED", SellerReviewWorkflow.CASE_TYPE, sellerId, message, message);
+    }
+
+    /**
+     * A suspension both the officer and a lead approved: the account is suspended (no selling, no
+     * listing), every live listing leaves the catalog, the seller is told why.
+     */
+    public void suspend(String sellerId, String message, String proposedBy, String approvedBy) {
+        em.find(Seller.class, sellerId).suspend();
+        int withdrawn = listings.withdrawAll(sellerId, new Caller(approvedBy, Set.of(Roles.COMPLIANCE_LEAD), null),
+                "seller suspended after an account review (proposed by " + proposedBy + ", approved by " + approvedBy + ")", message);
+        notifications.notify(sellerId, sellerId, "SUSPENDED", message == null ? "" : message);
+        audit.recordForSeller(approvedBy, "SELLER_SUSPENDED", SellerReviewWorkflow.CASE_TYPE, sellerId,
+                "proposed by " + proposedBy + "; " + withdrawn + " listings withdrawn", message);
     }
 
     /** The officer's warning reaches the seller as written. */

@@ -48,6 +48,24 @@ class StatementsTest {
     }
 
     @Test
+    void textThatLooksLikeAFormulaIsNeverRunBySpreadsheets() {
+        PayoutView p = payout();
+        PayoutView.Entry evil = new PayoutView.Entry(3, "SALE", "order-2", Instant.parse("2026-11-21T00:00:00Z"),
+                "=HYPERLINK(\"http://evil.example\")", eur("1.00"), eur("0.10"), eur("0.00"), eur("0.00"), eur("0.90"), null);
+        PayoutView withEvil = new PayoutView(p.id(), p.sellerId(), p.sellerName(), p.currency(), p.periodFrom(), p.periodTo(),
+                p.sales(), p.refunds(), p.commission(), p.fees(), p.taxesCollected(), p.reserveHeld(), p.reserveReleased(),
+                p.carriedForward(), p.net(), p.status(), p.commissionRules(), p.createdAt(), p.paidAt(), p.paidReference(),
+                List.of(evil), 0);
+        assertThat(new String(Statements.csv(withEvil, Locale.ENGLISH), StandardCharsets.UTF_8)).contains("\"'=HYPERLINK(");
+        // a Chinese seller name in an English statement is drawn with the CJK font, not dropped
+        PayoutView chineseName = new PayoutView(p.id(), p.sellerId(), "深圳示例贸易有限公司", p.currency(), p.periodFrom(),
+                p.periodTo(), p.sales(), p.refunds(), p.commission(), p.fees(), p.taxesCollected(), p.reserveHeld(),
+                p.reserveReleased(), p.carriedForward(), p.net(), p.status(), p.commissionRules(), p.createdAt(), p.paidAt(),
+                p.paidReference(), p.entries(), 0);
+        assertThat(new String(Statements.pdf(chineseName, Locale.ENGLISH), StandardCharsets.ISO_8859_1)).contains("STSong-Light");
+    }
+
+    @Test
     void theCsvSpeaksChineseForAChineseReader() {
         String text = new String(Statements.csv(payout(), Locale.SIMPLIFIED_CHINESE), StandardCharsets.UTF_8);
         assertThat(text).contains("序号,日期（UTC）,类型", "销售", "退款", "预留保证金");

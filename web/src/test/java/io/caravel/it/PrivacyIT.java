@@ -102,6 +102,7 @@ class PrivacyIT {
         LocalDate paidDay = Instant.parse(api.get("/api/v1/orders/" + paid, "admin").json().getString("paidAt"))
                 .atZone(ZoneOffset.UTC).toLocalDate();
         assertThat(LocalDate.parse(kept.get(0).getString("until"))).isEqualTo(paidDay.plusDays(1825));
+        assertThat(kept.get(0).getString("reason")).isEqualTo("CUSTOMS_TAX");
         assertThat(api.get("/api/v1/me", buyer).status()).isEqualTo(401);
         String username = buyer.substring(0, buyer.indexOf(':'));
         assertThat(api.get("/api/v1/admin/users/" + username, "admin").json().getString("displayName")).isEqualTo("Erased user");

@@ -28,23 +28,28 @@ final class Shop {
 
     /** A listing of seller-a, submitted with an image (and the documents named) and published by the review. */
     String published(String json, String... documents) throws InterruptedException {
-        Api.Response created = api.post("/api/v1/listings", "seller-a", json);
+        return publishedBy("seller-a", json, documents);
+    }
+
+    /** A listing of any seller user, submitted with an image (and the documents named) and published by the review. */
+    String publishedBy(String seller, String json, String... documents) throws InterruptedException {
+        Api.Response created = api.post("/api/v1/listings", seller, json);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().getString("id");
-        assertThat(api.sendBytes("/api/v1/listings/" + id + "/images?fileName=front.png", "seller-a", ListingFixtures.PNG)
+        assertThat(api.sendBytes("/api/v1/listings/" + id + "/images?fileName=front.png", seller, ListingFixtures.PNG)
                 .status()).isEqualTo(201);
         for (String kind : documents) {
-            assertThat(api.sendBytes("/api/v1/listings/" + id + "/documents?kind=" + kind + "&fileName=report.pdf", "seller-a",
+            assertThat(api.sendBytes("/api/v1/listings/" + id + "/documents?kind=" + kind + "&fileName=report.pdf", seller,
                     "%PDF-1.4\n% report\n".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(201);
         }
-        assertThat(api.post("/api/v1/listings/" + id + "/submit", "seller-a", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/listings/" + id + "/submit", seller, "").status()).isEqualTo(200);
         for (int i = 0; i < 120; i++) {
             if (api.get("/api/v1/catalog/products/" + id, null).status() == 200) {
                 return id;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("listing " + id + " was not published: " + api.get("/api/v1/listings/" + id, "seller-a"));
+        throw new AssertionError("listing " + id + " was not published: " + api.get("/api/v1/listings/" + id, seller));
     }
 
     static String quoteBody(String product, int quantity, String country, String currency) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.caravel.bpmn.TestEngine;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Both paths of {@code seller-review}: an officer takes no action, or warns the seller (the warning delegate runs once). */
+/** Every path of {@code seller-review}: no action, a warning, a listing limit, a suspension a lead approves (four-eyes) or declines. */
 @Deployment(resources = "caravel/processes/seller-review/seller-review.bpmn")
 class SellerReviewProcessTest {
 
@@ -31,9 +33,57 @@ class SellerReviewProcessTest {
 
     private final List<String> warned = new ArrayList<>();
 
+    private final List<String> actions = new ArrayList<>();
+
     @BeforeEach
     void delegates() {
         TestEngine.BEANS.put("sellerWarning", (JavaDelegate) e -> warned.add((String) e.getVariable("sellerMessage")));
+        TestEngine.BEANS.put("sellerListingLimit", (JavaDelegate) e -> actions.add("limited: " + e.getVariable("sellerMessage")));
+        TestEngine.BEANS.put("sellerSuspension", (JavaDelegate) e -> actions.add("suspended: " + e.getVariable("suspensionMessage")
+                + " (proposed by " + e.getVariable("reviewedBy") + ")"));
+        TestEngine.BEANS.put("fourEyesGuard", (TaskListener) t -> {
+            if (t.getAssignee() == null || t.getAssignee().equals(t.getVariable("reviewedBy"))) {
+                throw new IllegalStateException("four eyes");
+            }
+        });
+    }
+
+    @Test
+    void anOfficerLimitsNewListings() {
+        ProcessInstance instance = start();
+        claim(task(), "officer");
+        complete(task(), withVariables("reviewDecision", "LIMIT_LISTINGS", "sellerMessage", "No new listings until you fix shipping."));
+        assertThat(instance).isEnded().hasPassed("limitListings", "listingsLimited");
+        assertThat(actions).containsExactly("limited: No new listings until you fix shipping.");
+    }
+
+    @Test
+    void aSuspensionNeedsAnotherPersonsApproval() {
+        ProcessInstance instance = start();
+        claim(task(), "officer");
+        complete(task(), withVariables("reviewDecision", "SUSPEND", "sellerMessage", "Your account is suspended for late shipments."));
+        assertThat(instance).isWaitingAt("approveSuspension");
+        assertThat(task()).hasCandidateGroup("compliance-lead");
+        assertThat(actions).isEmpty();
+        // the officer who proposed it cannot approve it
+        claim(task(), "officer");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(), withVariables("suspensionDecision", "APPROVE")))
+                .hasMessageContaining("four eyes");
+        taskService().setAssignee(task().getId(), "lead");
+        complete(task(), withVariables("suspensionDecision", "APPROVE", "sellerMessage", null));
+        assertThat(instance).isEnded().hasPassed("suspendSeller", "sellerSuspended");
+        assertThat(actions).containsExactly("suspended: Your account is suspended for late shipments. (proposed by officer)");
+    }
+
+    @Test
+    void aLeadDeclinesTheSuspension() {
+        ProcessInstance instance = start();
+        claim(task(), "officer");
+        complete(task(), withVariables("reviewDecision", "SUSPEND", "sellerMessage", "Suspended."));
+        claim(task(), "lead");
+        complete(task(), withVariables("suspensionDecision", "REJECT"));
+        assertThat(instance).isEnded().hasPassed("suspensionDeclined").hasNotPassed("suspendSeller");
+        assertThat(actions).isEmpty();
     }
 
     @Test

@@ -9,12 +9,35 @@ import jakarta.inject.Named;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** The delegate of {@code seller-review}: the officer's warning sent to the seller. */
+/** The delegates of {@code seller-review}: the officer's warning, a listing limit, a suspension a lead approved. */
 @ApplicationScoped
 public class SellerReviewDelegates {
 
+    /** The officer's message to the seller, kept when the lead's decision overwrites sellerMessage. */
+    static final String SUSPENSION_MESSAGE = "suspensionMessage";
+
     @Inject
     private SellerReviews reviews;
+
+    @Produces
+    @Named("sellerListingLimit")
+    @ApplicationScoped
+    JavaDelegate listingLimit() {
+        return execution -> reviews.limitListings((String) execution.getVariable(CaseVariables.CASE_ID),
+                (String) execution.getVariable(CaseVariables.MESSAGE),
+                Objects.toString(execution.getVariable(CaseVariables.DECIDED_BY), "workflow"));
+    }
+
+    /** The suspension the officer proposed (reviewedBy, with the message) and a lead approved (decidedBy). */
+    @Produces
+    @Named("sellerSuspension")
+    @ApplicationScoped
+    JavaDelegate suspension() {
+        return execution -> reviews.suspend((String) execution.getVariable(CaseVariables.CASE_ID),
+                (String) execution.getVariable(SUSPENSION_MESSAGE),
+                Objects.toString(execution.getVariable(CaseVariables.REVIEWED_BY), "workflow"),
+                Objects.toString(execution.getVariable(CaseVariables.DECIDED_BY), "workflow"));
+    }
 
     @Produces
     @Named("sellerWarning")

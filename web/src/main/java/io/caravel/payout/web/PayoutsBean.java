@@ -7,6 +7,7 @@ import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
+import io.caravel.platform.web.Days;
 import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.ui.FacesMessages;
 import jakarta.faces.application.FacesMessage;
@@ -17,9 +18,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.primefaces.model.StreamedContent;
@@ -81,11 +80,7 @@ public class PayoutsBean implements Serializable {
         try {
             Instant cutoff = null;
             if (cutoffDay != null && !cutoffDay.isBlank()) {
-                try {
-                    cutoff = LocalDate.parse(cutoffDay.trim()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw CaravelException.invalid("cutoff", "error.payout.cutoff-day");
-                }
+                cutoff = Days.parse("cutoff", cutoffDay, "error.payout.cutoff-day").plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                 if (cutoff.isAfter(Instant.now())) {
                     cutoff = Instant.now();
                 }

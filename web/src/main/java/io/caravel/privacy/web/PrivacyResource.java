@@ -4,6 +4,7 @@ import io.caravel.platform.Access;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.Days;
 import io.caravel.privacy.DataRequests;
 import io.caravel.privacy.PersonalDataTransfer;
 import jakarta.inject.Inject;
@@ -16,10 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,15 +55,13 @@ public class PrivacyResource {
 
     @GET
     @Path("transfers")
-    @Operation(summary = "Transfers of buyers' personal data between from and to (days, UTC, inclusive; default the last 30 days), optionally into one country (toCountry): one per paid order, from the buyer's country to the seller's, with the data categories and the legal basis; counts per route")
+    @Operation(summary = "Transfers of buyers' personal data between from and to (days, UTC, inclusive; default the last 30 days), optionally into one country (toCountry): one per paid order, from the buyer's country to the seller's, with the data categories and the legal basis; counts per route (all of them; the list holds the newest 10,000)")
     public Report report(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("toCountry") String toCountry) {
         LocalDate end = day("to", to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = day("from", from, end.minusDays(29));
-        List<TransferView> transfers = requests.transfers(start, end, toCountry == null || toCountry.isBlank() ? null : toCountry.trim())
-                .stream().map(PrivacyResource::view).toList();
-        Map<String, Long> routes = new TreeMap<>();
-        transfers.forEach(t -> routes.merge(t.fromCountry() + "->" + t.toCountry(), 1L, Long::sum));
-        return new Report(start, end, routes, transfers);
+        String country = toCountry == null || toCountry.isBlank() ? null : toCountry.trim();
+        List<TransferView> transfers = requests.transfers(start, end, country).stream().map(PrivacyResource::view).toList();
+        return new Report(start, end, requests.routes(start, end, country), transfers);
     }
 
     private static TransferView view(PersonalDataTransfer t) {
@@ -76,10 +73,6 @@ public class PrivacyResource {
         if (text == null || text.isBlank()) {
             return otherwise;
         }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw CaravelException.invalid(field, "error.risk.day");
-        }
+        return Days.parse(field, text);
     }
 }

@@ -1,5 +1,6 @@
 package io.caravel.risk.web;
 
+import io.caravel.platform.CsvRows;
 import io.caravel.risk.RiskEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,7 +23,9 @@ final class RiskCsv {
     private RiskCsv() {
     }
 
-    static byte[] write(List<RiskEvent> events, Locale locale, UnaryOperator<String> sellerName) {
+    static byte[] write(List<RiskEvent> events, Locale locale, UnaryOperator<String> names) {
+        java.util.Map<String, String> known = new java.util.HashMap<>();
+        UnaryOperator<String> sellerName = id -> known.computeIfAbsent(id, names);
         ResourceBundle words = ResourceBundle.getBundle("i18n.messages", locale);
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
@@ -32,8 +35,8 @@ final class RiskCsv {
             for (RiskEvent r : events) {
                 csv.printRecord(r.occurredAt(), r.category(), label(words, "riskCategory", r.category().name()), r.severity(),
                         label(words, "riskSeverity", r.severity().name()), r.code(), label(words, "reason", r.code()),
-                        r.subjectType(), r.subjectId(), r.sellerId(), r.sellerId() == null ? "" : sellerName.apply(r.sellerId()),
-                        r.detail(), r.decision(), r.decidedBy(), r.decidedAt());
+                        r.subjectType(), r.subjectId(), r.sellerId(), r.sellerId() == null ? "" : CsvRows.text(sellerName.apply(r.sellerId())),
+                        CsvRows.text(r.detail()), r.decision(), r.decidedBy(), r.decidedAt());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

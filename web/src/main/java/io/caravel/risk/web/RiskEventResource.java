@@ -6,6 +6,7 @@ import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.Days;
 import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.Languages;
 import io.caravel.risk.RiskCategory;
@@ -27,7 +28,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -107,8 +107,8 @@ public class RiskEventResource {
             return BigDecimal.TEN;
         }
         try {
-            BigDecimal value = new BigDecimal(text.trim());
-            if (value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(50)) <= 0) {
+            BigDecimal value = text.trim().length() > 8 ? null : new BigDecimal(text.trim());
+            if (value != null && value.scale() <= 4 && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(50)) <= 0) {
                 return value;
             }
         } catch (NumberFormatException e) {
@@ -135,11 +135,7 @@ public class RiskEventResource {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.trim()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw CaravelException.invalid(field, "error.risk.day");
-        }
+        return Days.parse(field, text).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static String blankToNull(String text) {

@@ -8,6 +8,7 @@ import io.caravel.platform.PageRequest;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
 import io.caravel.seller.Seller;
+import io.caravel.sellerhealth.AccountHealth;
 import io.caravel.seller.SellerDirectory;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,9 +16,9 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * The case page of a seller account review: the seller, its dispute rate against the limit, its
- * latest disputes and risk events; the decision (no action, or a warning sent to the seller) is the
- * template's.
+ * The case page of a seller account review: the seller, its health measures and dispute rate against
+ * their limits, its latest disputes and risk events; the decision (no action, a warning, a listing
+ * limit, or a suspension a lead approves) is the template's.
  */
 @Named
 @ViewScoped
@@ -31,6 +32,11 @@ public class SellerReviewCaseBean extends TaskCase {
 
     @Inject
     private RiskEvents risks;
+
+    @Inject
+    private AccountHealth accountHealth;
+
+    private transient AccountHealth.Health measures;
 
     private transient Seller seller;
     private transient DisputeSteps.SellerHealth health;
@@ -57,6 +63,14 @@ public class SellerReviewCaseBean extends TaskCase {
     /** The seller's latest disputes (staff see every dispute; filtered to this seller). */
     public List<DisputeView> getDisputes() {
         return disputes.ofSeller(caller, getSeller().id(), PageRequest.DEFAULT_LIMIT);
+    }
+
+    /** The account's health measures against their limits (late shipments, cancellations, take-downs, disputes). */
+    public AccountHealth.Health getMeasures() {
+        if (measures == null) {
+            measures = accountHealth.measure(getSeller().id());
+        }
+        return measures;
     }
 
     public List<RiskEvent> getRiskEvents() {

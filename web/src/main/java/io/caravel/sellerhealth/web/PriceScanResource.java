@@ -1,6 +1,6 @@
-package io.caravel.listing.web;
+package io.caravel.sellerhealth.web;
 
-import io.caravel.listing.PriceMonitor;
+import io.caravel.sellerhealth.PriceMonitor;
 import io.caravel.platform.Access;
 import io.caravel.platform.NodeLocks;
 import io.caravel.platform.web.Allow;

@@ -1,9 +1,12 @@
-package io.caravel.listing;
+package io.caravel.sellerhealth;
 
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
 import io.caravel.fx.FxService;
 import io.caravel.fx.FxTable;
+import io.caravel.listing.CheckResult;
+import io.caravel.listing.ListingWorkflow;
+import io.caravel.listing.PriceComparison;
 import io.caravel.notification.Notifications;
 import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
@@ -26,8 +29,8 @@ import java.util.Optional;
  * Price-system monitoring (价格体系混乱): a scan of every live dropship listing against its supplier's
  * minimum advertised price (a supplier may raise it, a currency may move, an officer may have published
  * a listing anyway), and of the same wholesale item across resellers and currencies. A violation is a
- * risk event (platform rules) the brand owner and the reseller are told about, once until someone acts
- * on it; repeated violations by a reseller start a review of its account.
+ * risk event (platform rules) the brand owner and the reseller are told about, at most once a day per
+ * listing; repeated violations by a reseller (3 in 30 days) start a review of its account.
  */
 @Stateless
 public class PriceMonitor {
@@ -37,6 +40,10 @@ public class PriceMonitor {
     /** This many minimum-price violations of a reseller within the period start a review of its account. */
     static final int REPEATED = 3;
     static final Duration PERIOD = Duration.ofDays(30);
+    /** A finding still there is recorded again after this, so repeated violations count by day. */
+    static final Duration ONCE_A_DAY = Duration.ofHours(23);
+    /** The scan's finding: a live listing below its supplier's minimum advertised price (the review's own check is MAP_VIOLATION). */
+    static final String LIVE_BELOW_MAP = "MAP_VIOLATION_LIVE";
 
     @Inject
     private CatalogService catalog;
@@ -71,8 +78,8 @@ public class PriceMonitor {
         for (CatalogProduct listing : resold) {
             byItem.computeIfAbsent(listing.product().getSupplierListingId(), k -> new ArrayList<>()).add(listing);
             Optional<CheckResult> below = prices.belowMinimumAdvertisedPrice(listing.product());
-            if (below.isPresent() && !risks.undecided("MAP_VIOLATION", listing.id())) {
-                risks.record(RiskCategory.PLATFORM_RULES, "MAP_VIOLATION", RiskEvent.Severity.REVIEW, ListingWorkflow.CASE_TYPE,
+            if (below.isPresent() && !risks.recent(LIVE_BELOW_MAP, listing.id(), ONCE_A_DAY)) {
+                risks.record(RiskCategory.PLATFORM_RULES, LIVE_BELOW_MAP, RiskEvent.Severity.REVIEW, ListingWorkflow.CASE_TYPE,
                         listing.id(), listing.sellerId(), "price scan: " + below.get().detail());
                 String owner = catalog.product(listing.product().getSupplierListingId()).sellerId();
                 notifications.notify(owner, listing.id(), "MAP_VIOLATION_REPORTED", title(listing) + ": "
@@ -85,14 +92,16 @@ public class PriceMonitor {
         }
         List<String> started = new ArrayList<>();
         for (String seller : sellersFlagged.keySet()) {
-            if (risks.count(seller, "MAP_VIOLATION", PERIOD) >= REPEATED && reviews.startIfNone(seller, "MAP_VIOLATIONS_REPEATED")) {
+            // violations found at review (MAP_VIOLATION) and live ones found by the scan, each day
+            long found = risks.count(seller, "MAP_VIOLATION", PERIOD) + risks.count(seller, LIVE_BELOW_MAP, PERIOD);
+            if (found >= REPEATED && reviews.startIfNone(seller, "MAP_VIOLATIONS_REPEATED")) {
                 started.add(seller);
             }
         }
         int dispersed = 0;
         for (Map.Entry<String, List<CatalogProduct>> item : byItem.entrySet()) {
-            Optional<String> apart = dispersion(item.getValue(), rates);
-            if (apart.isPresent() && !risks.undecided("PRICE_DISPERSION", item.getKey())) {
+            Optional<String> apart = catalog.isPublished(item.getKey()) ? dispersion(item.getValue(), rates) : Optional.empty();
+            if (apart.isPresent() && !risks.recent("PRICE_DISPERSION", item.getKey(), ONCE_A_DAY)) {
                 risks.record(RiskCategory.MARKET, "PRICE_DISPERSION", RiskEvent.Severity.INFO, ListingWorkflow.CASE_TYPE,
                         item.getKey(), catalog.product(item.getKey()).sellerId(), apart.get());
                 dispersed++;
