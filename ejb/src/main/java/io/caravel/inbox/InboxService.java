@@ -186,8 +186,9 @@ public class InboxService {
         }
         Object note = variables.get(CaseVariables.NOTE);
         Object message = variables.get(CaseVariables.MESSAGE);
-        risks.decided(header.caseType(), header.caseId(), String.valueOf(variables.get(kind.decisionVariable())),
-                caller.username());
+        var started = history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        risks.decided(header.caseType(), header.caseId(), started == null ? null : started.getStartTime().toInstant(),
+                String.valueOf(variables.get(kind.decisionVariable())), caller.username());
         audit.record(caller.username(), "TASK_DECIDED", header.caseType(), header.caseId(),
                 kind.key() + ": " + variables.get(kind.decisionVariable())
                         + (note == null ? "" : " · note: " + note)

@@ -225,8 +225,7 @@ public class ListingService {
         Listing listing = find(caller, id);
         CaseRules.requireOwner(caller, listing);
         requireActiveSeller(caller);
-        if (listing.status() == ListingStatus.DRAFT && !catalog.isPublished(id)
-                && em.find(Seller.class, caller.sellerId()).listingsLimited()) {
+        if (!listing.live() && em.find(Seller.class, caller.sellerId()).listingsLimited()) {
             throw new CaravelException(ProblemType.FORBIDDEN, "error.listing.seller-limited");
         }
         if (listing.status() != ListingStatus.DRAFT && listing.status() != ListingStatus.CHANGES_REQUIRED

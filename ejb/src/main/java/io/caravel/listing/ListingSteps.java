@@ -9,6 +9,7 @@ import io.caravel.listing.ListingCheck.Outcome;
 import io.caravel.hs.HsService;
 import io.caravel.notification.Notifications;
 import io.caravel.seller.Seller;
+import io.caravel.seller.SellerStatus;
 import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
@@ -129,6 +130,16 @@ public class ListingSteps {
         Listing listing = listing(listingId);
         ListingRevision revision = revision(listing);
         Seller seller = em.find(Seller.class, listing.sellerId());
+        if (seller.status() != SellerStatus.ACTIVE) {
+            // suspended while the revision was reviewed: nothing goes (back) into the catalog
+            String message = MessageTemplates.text("SELLER_NOT_ACTIVE");
+            catalog.withdraw(listingId);
+            revision.decided(ListingRevision.Outcome.REJECTED, by, clock.instant());
+            listing.rejected(message);
+            listing.unpublished(message);
+            audit.recordForSeller(by, "LISTING_NOT_PUBLISHED", CASE, listingId, "seller " + seller.status(), message);
+            return;
+        }
         List<String> images = listings.files(listingId, ListingFile.Purpose.IMAGE).stream().map(ListingFile::id).toList();
         ProductDetails served = em.createQuery("select r from ListingRevision r where r.listingId = :id and r.revision < :rev"
                         + " and r.outcome = :published order by r.revision desc", ListingRevision.class)

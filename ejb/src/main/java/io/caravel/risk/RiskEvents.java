@@ -137,16 +137,18 @@ public class RiskEvents {
     }
 
     /**
-     * A person decided a case: its events take the latest decision and who took it (the inbox calls
-     * this when a task is completed, in the same transaction; a lead's second approval replaces the
-     * officer's first decision).
+     * A person decided a case: its events of this round (recorded since its process started, or not
+     * yet decided at all) take the latest decision and who took it. The inbox calls this when a task
+     * is completed, in the same transaction; a lead's second approval replaces the officer's first
+     * decision, and an earlier round's events keep the decision taken then.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public int decided(String subjectType, String subjectId, String decision, String by) {
+    public int decided(String subjectType, String subjectId, Instant roundStarted, String decision, String by) {
         return em.createQuery("update RiskEvent r set r.decision = :decision, r.decidedBy = :by, r.decidedAt = :at"
-                        + " where r.subjectType = :type and r.subjectId = :id")
+                        + " where r.subjectType = :type and r.subjectId = :id and (r.decision is null or r.occurredAt >= :since)")
                 .setParameter("decision", decision).setParameter("by", by).setParameter("at", clock.instant())
-                .setParameter("type", subjectType).setParameter("id", subjectId).executeUpdate();
+                .setParameter("type", subjectType).setParameter("id", subjectId)
+                .setParameter("since", roundStarted == null ? clock.instant() : roundStarted).executeUpdate();
     }
 
     private static void where(StringBuilder jpql, RiskFilter f) {

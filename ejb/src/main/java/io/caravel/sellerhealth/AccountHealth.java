@@ -80,9 +80,10 @@ public class AccountHealth {
     public Health of(Caller caller, String sellerId) {
         String seller = caller.isComplianceStaff() || caller.isAdmin() ? (sellerId == null || sellerId.isBlank() ? caller.sellerId() : sellerId)
                 : caller.sellerId();
-        if (seller == null || !caller.isComplianceStaff() && !caller.isAdmin() && sellerId != null && !sellerId.isBlank()
+        if (seller == null || em.find(io.caravel.seller.Seller.class, seller) == null
+                || !caller.isComplianceStaff() && !caller.isAdmin() && sellerId != null && !sellerId.isBlank()
                 && !sellerId.equals(caller.sellerId())) {
-            throw CaravelException.notFound("seller", sellerId);
+            throw CaravelException.notFound("seller", sellerId == null ? "" : sellerId);
         }
         return measure(seller);
     }
@@ -131,7 +132,8 @@ public class AccountHealth {
         for (String seller : sellers) {
             Health health = measure(seller);
             for (Measure m : health.measures()) {
-                if (m.breached() && !m.code().equals("DISPUTE_RATE_HIGH") && !risks.recent(m.code(), seller, PriceMonitor.ONCE_A_DAY)) {
+                // once per period: a breach that lasts is one event and one review, not one a day
+                if (m.breached() && !m.code().equals("DISPUTE_RATE_HIGH") && !risks.recent(m.code(), seller, PERIOD)) {
                     risks.record(RiskCategory.PLATFORM_RULES, m.code(), RiskEvent.Severity.REVIEW, "seller", seller, seller,
                             m.code() + ": " + m.value().stripTrailingZeros().toPlainString() + " (limit "
                                     + m.limit().stripTrailingZeros().toPlainString() + ", " + m.count() + " in " + health.periodDays()

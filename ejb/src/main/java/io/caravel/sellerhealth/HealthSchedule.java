@@ -6,7 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** The seller-health checks: account health daily at 03:00 UTC, the price system every hour; one node at a time. */
+/** The seller-health checks: account health daily at 03:07 UTC, the price system every hour; one node at a time. */
 @Singleton
 public class HealthSchedule {
 

@@ -38,6 +38,7 @@ class SellerHealthIT {
         assertThat(takeDowns.getInt("count")).isEqualTo(3);
         assertThat(takeDowns.getBoolean("breached")).isTrue();
         assertProblem(api.get("/api/v1/account-health?sellerId=" + seller.id, "seller-a"), 404, "not-found");
+        assertProblem(api.get("/api/v1/account-health?sellerId=no-such-seller", "officer"), 404, "not-found");
         assertThat(api.get("/api/v1/account-health?sellerId=" + seller.id, "officer").json().getString("sellerId")).isEqualTo(seller.id);
 
         assertProblem(api.post("/api/v1/account-health/scan", "officer", ""), 403, "forbidden");

@@ -42,7 +42,7 @@ public class AccountHealthResource {
     @POST
     @Path("scan")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Measure every active seller now (it also runs daily at 03:07 UTC): a breached measure is a platform-rules risk event (once until someone acts on it) and starts a review of the account")
+    @Operation(summary = "Measure every active seller now (it also runs daily at 03:07 UTC): a breached measure (late shipments, cancellations, take-downs; the dispute rate starts its own review when a dispute closes) is a platform-rules risk event, at most once a day, and starts a review of the account unless one is open")
     public AccountHealth.ScanResult scan() {
         return locks.exclusively(NodeLocks.HEALTH_SCAN, health::scan);
     }

@@ -31,7 +31,9 @@ class WebBundlesTest {
     @Test
     void everyTaskKindHasItsNameWhatItAsksAndItsDecisionsInWords() throws IOException {
         Properties en = load("i18n/messages.properties");
-        for (CaseWorkflow workflow : List.of(new OnboardingWorkflow(), new ListingWorkflow())) {
+        for (CaseWorkflow workflow : List.of(new OnboardingWorkflow(), new ListingWorkflow(), new io.caravel.customs.CustomsWorkflow(),
+                new io.caravel.dispute.DisputeWorkflow(), new io.caravel.sellerreview.SellerReviewWorkflow(),
+                new io.caravel.privacy.DataRequestWorkflow())) {
             assertThat(en).containsKey("caseType." + workflow.caseType());
             for (TaskKind kind : workflow.taskKinds()) {
                 assertThat(en).containsKeys("task." + kind.key(), "task." + kind.key() + ".ask");
@@ -48,7 +50,10 @@ class WebBundlesTest {
         }
         for (String reason : List.of("SANCTIONS_HIT", "SANCTIONS_NEAR_MATCH", "CATEGORY_REGULATED", "COUNTRY_HIGH_RISK",
                 "COUNTRY_ELEVATED_RISK", "HIGH_VOLUME", "MISSING_DATA", "FLAGGED_BEFORE", "ARMS", "NARCOTICS",
-                "PROTECTED_SPECIES", "LITHIUM_BATTERY", "PRICE_ANOMALY", "MAP_VIOLATION", "BRAND_NOT_AUTHORIZED")) {
+                "PROTECTED_SPECIES", "LITHIUM_BATTERY", "PRICE_ANOMALY", "MAP_VIOLATION", "BRAND_NOT_AUTHORIZED",
+                "SANCTIONS_MATCH", "SELLER_RISK_HIGH", "MAP_VIOLATION_LIVE", "MAP_VIOLATIONS_REPEATED", "PRICE_DISPERSION",
+                "LATE_SHIPMENT_RATE_HIGH", "CANCELLATION_RATE_HIGH", "TAKE_DOWNS_MANY", "DATA_EXPORT_REQUESTED",
+                "DATA_ERASURE_REQUESTED")) {
             assertThat(en).containsKey("reason." + reason);
         }
         for (String action : List.of("APPLICATION_SUBMITTED", "SCREENED", "RISK_ASSESSED", "TASK_DECIDED",
