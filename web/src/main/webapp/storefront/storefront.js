@@ -11,7 +11,7 @@
       signedInAs: 'Signed in as', search: 'Search the catalog', searchPlaceholder: 'earbuds, 耳机, T-shirt…',
       currency: 'Currency', searchButton: 'Search', choose: 'Choose', noResults: 'Nothing found.',
       quantity: 'Quantity', destination: 'Ship to', method: 'Shipping', standard: 'Standard', express: 'Express',
-      quoteButton: 'Quote the landed cost', quoteTitle: 'Your quote', goods: 'Goods', shipping: 'Shipping',
+      referredBy: 'Recommended by', quoteButton: 'Quote the landed cost', quoteTitle: 'Your quote', goods: 'Goods', shipping: 'Shipping',
       duty: 'Customs duty', vat: 'VAT / import VAT', consumptionTax: 'Consumption tax', total: 'Total to pay',
       regime: 'Regime', rate: 'Exchange rate', validUntil: 'Valid until', hsEdition: 'HS edition',
       consignee: 'Deliver to', name: 'Name', phone: 'Phone', address: 'Address', city: 'City', postcode: 'Postcode',
@@ -48,7 +48,7 @@
       signedInAs: '已登录：', search: '搜索商品', searchPlaceholder: 'earbuds、耳机、T恤…',
       currency: '币种', searchButton: '搜索', choose: '选择', noResults: '没有找到商品。',
       quantity: '数量', destination: '寄往', method: '运输方式', standard: '标准', express: '快递',
-      quoteButton: '计算到岸成本', quoteTitle: '您的报价', goods: '商品', shipping: '运费',
+      referredBy: '推荐达人', quoteButton: '计算到岸成本', quoteTitle: '您的报价', goods: '商品', shipping: '运费',
       duty: '关税', vat: '增值税 / 进口增值税', consumptionTax: '消费税', total: '应付总额',
       regime: '监管方式', rate: '汇率', validUntil: '有效期至', hsEdition: 'HS 版本',
       consignee: '收货信息', name: '姓名', phone: '电话', address: '地址', city: '城市', postcode: '邮编',
@@ -86,6 +86,9 @@
   let orderKey = null;
   let disputeOrder = null;
   let disputeKey = null;
+  // a creator's referral link: ?product=<id>&ref=<code> opens the product; its quotes carry the code
+  const linked = new URLSearchParams(location.search);
+  const referral = linked.get('ref') && linked.get('product') ? { code: linked.get('ref'), productId: linked.get('product') } : null;
 
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
@@ -220,10 +223,14 @@
       return;
     }
     try {
-      quote = await call('POST', '/checkout/quotes', {
+      const request = {
         lines: [{ productId: product.id, quantity: Number($('quantity').value) }],
         destinationCountry: $('destination').value, shippingMethod: $('method').value, currency: $('currency').value
-      });
+      };
+      if (referral && referral.productId === product.id) {
+        request.referralCode = referral.code;
+      }
+      quote = await call('POST', '/checkout/quotes', request);
     } catch (e) {
       $('quote-error').textContent = e.message;
       return;
@@ -257,7 +264,8 @@
     });
     const rate = quote.fxRates.length ? quote.fxRates.map((r) => '1 ' + r.from + ' = ' + r.rate + ' ' + r.to + ' (' + r.date + ')').join(', ') : '—';
     $('quote-facts').textContent = t('regime') + ': ' + word('regimes', quote.regime) + ' · ' + t('rate') + ': ' + rate + ' · '
-      + t('hsEdition') + ': ' + quote.hsEdition + ' · ' + t('validUntil') + ': ' + localTime(quote.validUntil);
+      + t('hsEdition') + ': ' + quote.hsEdition + ' · ' + t('validUntil') + ': ' + localTime(quote.validUntil)
+      + (quote.referral ? ' · ' + t('referredBy') + ' ' + quote.referral.creatorName + ' (' + quote.referral.code + ')' : '');
     $('id-number-row').hidden = quote.destinationCountry !== 'CN';
   }
 
@@ -466,5 +474,8 @@
     $('orders-button').addEventListener('click', () => myOrders().catch((e) => { $('signin-error').textContent = e.message; }));
     $('dispute').addEventListener('submit', openDispute);
     $('disputes-button').addEventListener('click', () => myDisputes().catch((e) => { $('signin-error').textContent = e.message; }));
+    if (referral) {
+      show(referral.productId).catch((e) => { $('quote-error').textContent = e.message; });
+    }
   });
 }());

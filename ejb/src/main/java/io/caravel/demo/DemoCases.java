@@ -25,6 +25,8 @@ import io.caravel.onboarding.OnboardingService;
 import io.caravel.onboarding.PartyRole;
 import io.caravel.onboarding.Registration;
 import io.caravel.payout.PayoutService;
+import io.caravel.creator.Creators;
+import io.caravel.creator.LinkRequest;
 import io.caravel.privacy.DataRequestKind;
 import io.caravel.privacy.DataRequests;
 import io.caravel.platform.Caller;
@@ -106,6 +108,9 @@ public class DemoCases {
     private PayoutService payouts;
 
     @Inject
+    private Creators creators;
+
+    @Inject
     private DataRequests privacy;
 
     @Resource
@@ -155,7 +160,11 @@ public class DemoCases {
         // the demo buyer asked for a copy of their personal data: a data request in the officer's inbox
         privacy.request(new Caller("buyer", Set.of(Roles.BUYER), null), DataRequestKind.EXPORT,
                 "Please send me a copy of everything you hold about me.");
-        // the month's payout run so far: seller-a's statements in CNY and EUR, a reserve held for the open disputes
+        // the demo creator's links (one sponsored post without its disclosure) and an order placed through one;
+        // a second creator whose legal name is on the sanctions list waits for the officer
+        self.creators();
+        // the month's payout run so far: seller-a's statements in CNY and EUR, a reserve held for the open disputes,
+        // the creator's commission on the referred order (charged to seller-a)
         payouts.runAt(java.time.Instant.now(), "demo");
         LOG.info("Demo mode: demo cases are in the inbox (applicant users' password '" + APPLICANT_PASSWORD + "')");
     }
@@ -210,9 +219,51 @@ public class DemoCases {
         disputes.respond(seller, id, null, contest);
     }
 
+    /**
+     * The demo creator (Chloe) shares seller-a's earbuds in a disclosed sponsored video and the T-shirt in a
+     * sponsored post without the disclosure (a platform-rules risk event); the demo buyer orders the earbuds
+     * through her link. "Gulf Trends" registers with a legal name on the sanctions list: a screening case.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void creators() {
+        String earbuds = publishedId(DemoCatalog.EARBUDS);
+        String shirt = publishedId(DemoCatalog.T_SHIRT);
+        if (earbuds == null || shirt == null) {
+            LOG.warning("Demo mode: the demo products are not published; no demo creator");
+            return;
+        }
+        creators.enrol("creator", "Chloe Creator", "Chloe Martin", "FR", "https://video.example/@chloe");
+        Caller chloe = new Caller("creator", Set.of(Roles.CREATOR), null);
+        String code = creators.link(chloe, link(earbuds, true, true, "https://video.example/@chloe/earbuds-review")).code();
+        creators.link(chloe, link(shirt, true, false, "https://video.example/@chloe/summer-outfits"));
+        paidOrder(new Caller("buyer", Set.of(Roles.BUYER), null), earbuds, 1, "DE", "EUR",
+                consignee("Bo Buyer", "+49 30 5555 0100", "Hafenstraße 1", "Berlin", "10115", null), "demo-referral-1", code);
+        identity.createDemoUser("demo-creator-hit", APPLICANT_PASSWORD, "Gulf Trends", null, Set.of(Roles.CREATOR));
+        creators.enrol("demo-creator-hit", "Gulf Trends", "Manuel Antonio Norriega", "PA", "https://video.example/@gulftrends");
+    }
+
+    private String publishedId(String title) {
+        return em.createQuery("select p.id from CatalogProduct p where p.product.titleEn = :t", String.class)
+                .setParameter("t", title).getResultStream().findFirst().orElse(null);
+    }
+
+    private static LinkRequest link(String productId, boolean sponsored, boolean disclosed, String contentUrl) {
+        LinkRequest link = new LinkRequest();
+        link.setProductId(productId);
+        link.setSponsored(sponsored);
+        link.setDisclosed(disclosed);
+        link.setContentUrl(contentUrl);
+        return link;
+    }
+
     /** The buyer orders and pays (the simulator's signed event, in-process); answers the order id. */
     private String paidOrder(Caller buyer, String product, int quantity, String country, String currency,
                              OrderRequest.Consignee consignee, String key) {
+        return paidOrder(buyer, product, quantity, country, currency, consignee, key, null);
+    }
+
+    private String paidOrder(Caller buyer, String product, int quantity, String country, String currency,
+                             OrderRequest.Consignee consignee, String key, String referralCode) {
         QuoteRequest.Line line = new QuoteRequest.Line();
         line.setProductId(product);
         line.setQuantity(quantity);
@@ -220,6 +271,7 @@ public class DemoCases {
         request.setLines(List.of(line));
         request.setDestinationCountry(country);
         request.setCurrency(currency);
+        request.setReferralCode(referralCode);
         QuoteView quote = checkout.quote(buyer, request);
         OrderRequest order = new OrderRequest();
         order.setQuoteId(quote.id());

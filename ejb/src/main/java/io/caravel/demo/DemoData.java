@@ -52,6 +52,7 @@ public class DemoData {
         identity.createDemoUser("disputes", PASSWORD, "Dana Disputes", null, Set.of(Roles.DISPUTE_AGENT));
         identity.createDemoUser("admin", PASSWORD, "Ada Admin", null, Set.of(Roles.ADMIN));
         identity.createDemoUser("buyer", PASSWORD, "Bo Buyer", null, Set.of(Roles.BUYER));
+        identity.createDemoUser("creator", PASSWORD, "Chloe Creator", null, Set.of(Roles.CREATOR));
         demoCatalog.rates();
         tariffRules.loadBundledIfNone("demo");
         demoCatalog.listings(sellerA);

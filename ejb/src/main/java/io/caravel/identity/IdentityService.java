@@ -41,9 +41,9 @@ public class IdentityService {
 
     /** Creates a user account; the user name must be new and a seller user must name an existing seller. */
     public UserView create(NewUser user, Caller actor) {
-        // administrators create any user; anybody else only registers itself as a seller user
+        // administrators create any user; anybody else only registers itself as a seller's user or a creator
         boolean selfRegistration = actor.username().equals(user.getUsername())
-                && Set.of(Roles.SELLER).equals(user.getRoles());
+                && (Set.of(Roles.SELLER).equals(user.getRoles()) || Set.of(Roles.CREATOR).equals(user.getRoles()));
         if (!actor.isAdmin() && !selfRegistration) {
             throw CaravelException.forbidden();
         }

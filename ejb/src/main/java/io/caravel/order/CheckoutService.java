@@ -3,6 +3,7 @@ package io.caravel.order;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
 import io.caravel.catalog.CatalogService.StockLocation;
+import io.caravel.creator.Creators;
 import io.caravel.catalog.ProductDetails;
 import io.caravel.tariff.TariffRules;
 import io.caravel.tariff.Destinations;
@@ -67,6 +68,9 @@ public class CheckoutService {
 
     @Inject
     private BuyerLimits limits;
+
+    @Inject
+    private Creators creators;
 
     @Inject
     @ConfigProperty(name = "caravel.checkout.quote-valid", defaultValue = "PT30M")
@@ -143,9 +147,22 @@ public class CheckoutService {
                 : Duration.ofSeconds(Math.min(request.getValidForSeconds(), quoteValid.toSeconds()));
         QuoteView view = new QuoteView(Ids.newId(), now.plus(valid), country, method, cost.regime().name(), lines, buyer,
                 customs, cost.dutiableValue(), List.copyOf(used.values()), HsNomenclature.EDITION, cost.ruleVersion(),
-                cost.rulesUsed());
+                cost.rulesUsed(), referral(request.getReferralCode(), lines, caller.username()));
         em.persist(new CheckoutQuote(view, caller.username(), sellerId, JSON.toJson(view), now));
         return view;
+    }
+
+    /** The creator's share of the goods of the product they referred, in the buyer's currency; none without a code. */
+    private QuoteView.Referral referral(String code, List<QuoteView.Line> lines, String buyer) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        Creators.Terms terms = creators.referral(code, lines.stream().map(QuoteView.Line::productId)
+                .collect(java.util.stream.Collectors.toSet()), buyer);
+        QuoteView.Line line = lines.stream().filter(l -> l.productId().equals(terms.productId())).findFirst().orElseThrow();
+        BigDecimal commission = Money.round(line.lineTotal().amount().multiply(terms.rate()), line.lineTotal().currency());
+        return new QuoteView.Referral(terms.code(), terms.creatorId(), terms.creatorName(), terms.productId(), terms.rate(),
+                new Money(commission, line.lineTotal().currency()));
     }
 
     /** A stored quote of the caller; other buyers' quotes do not exist for them. */

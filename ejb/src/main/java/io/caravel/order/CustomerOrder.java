@@ -27,6 +27,9 @@ public class CustomerOrder implements SellerCase {
     private String buyer;
     @Column(name = "seller_id", nullable = false)
     private String sellerId;
+    /** The creator the order is attributed to (a referral code at checkout), or null. */
+    @Column(name = "creator_id")
+    private String creatorId;
     @Column(name = "quote_id", nullable = false)
     private String quoteId;
     @Column(name = "idempotency_key", nullable = false)
@@ -86,6 +89,7 @@ public class CustomerOrder implements SellerCase {
         this.buyer = quote.buyer();
         this.sellerId = quote.sellerId();
         this.quoteId = quote.id();
+        this.creatorId = pricing.referral() == null ? null : pricing.referral().creatorId();
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
         this.status = OrderStatus.PENDING_PAYMENT;
@@ -154,6 +158,7 @@ public class CustomerOrder implements SellerCase {
 
     @Override public String id() { return id; }
     @Override public String sellerId() { return sellerId; }
+    public String creatorId() { return creatorId; }
     @Override public int version() { return version; }
     public String buyer() { return buyer; }
     public String quoteId() { return quoteId; }

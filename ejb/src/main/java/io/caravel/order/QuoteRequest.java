@@ -41,6 +41,9 @@ public class QuoteRequest {
     @Min(value = 1, message = "{caravel.checkout.valid-for}")
     @Max(value = 86_400, message = "{caravel.checkout.valid-for}")
     private Integer validForSeconds;
+    /** A creator's referral code for a product in the cart: the order is attributed to the creator. */
+    @Size(max = 16, message = "{caravel.checkout.referral}")
+    private String referralCode;
 
     public List<Line> getLines() { return lines; }
     public void setLines(List<Line> lines) { this.lines = lines; }
@@ -51,5 +54,7 @@ public class QuoteRequest {
     public Integer getValidForSeconds() { return validForSeconds; }
     public void setValidForSeconds(Integer validForSeconds) { this.validForSeconds = validForSeconds; }
     public String getCurrency() { return currency; }
+    public String getReferralCode() { return referralCode; }
+    public void setReferralCode(String referralCode) { this.referralCode = referralCode; }
     public void setCurrency(String currency) { this.currency = currency; }
 }

@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * A priced cart as the buyer sees it and as an order keeps it for good: each line, shipping, duty
  * and taxes in the buyer's currency, the same figures in the destination's customs currency, the
- * FX rates (with date and source), the HS edition, the regime and every rule used.
+ * FX rates (with date and source), the HS edition, the regime and every rule used; and the creator
+ * the order is attributed to, when a referral code was given.
  */
 public record QuoteView(String id, Instant validUntil, String destinationCountry, String shippingMethod, String regime,
                         List<Line> lines, Amounts amounts, Amounts customsAmounts, BigDecimal dutiableValue,
-                        List<Rate> fxRates, String hsEdition, int ruleVersion, List<String> rulesUsed) {
+                        List<Rate> fxRates, String hsEdition, int ruleVersion, List<String> rulesUsed, Referral referral) {
 
     /** A priced line: the seller's unit price, the line total in the buyer's currency, where it ships from. */
     public record Line(String productId, int revision, String title, String hsCode, String originCountry, int quantity,
@@ -27,5 +28,9 @@ public record QuoteView(String id, Instant validUntil, String destinationCountry
 
     /** A conversion used: 1 {@code from} = {@code rate} {@code to}, the reference rate of {@code date} from {@code source}. */
     public record Rate(String from, String to, BigDecimal rate, LocalDate date, String source) {
+    }
+
+    /** The creator an order is attributed to: the code, the product referred, the rate and the commission in the buyer's currency. */
+    public record Referral(String code, String creatorId, String creatorName, String productId, BigDecimal rate, Money commission) {
     }
 }

@@ -23,8 +23,12 @@ public class Payout {
 
     @Id
     private String id;
-    @Column(name = "seller_id", nullable = false)
+    /** The seller paid, or null for a creator's payout. */
+    @Column(name = "seller_id")
     private String sellerId;
+    /** The creator paid, or null for a seller's payout. */
+    @Column(name = "creator_id")
+    private String creatorId;
     @Column(nullable = false)
     private String currency;
     @Column(name = "period_from")
@@ -66,10 +70,11 @@ public class Payout {
     protected Payout() {
     }
 
-    Payout(String sellerId, String currency, Instant periodFrom, Instant periodTo, Totals totals, CommissionRules rules,
+    Payout(PayeeKind payee, String payeeId, String currency, Instant periodFrom, Instant periodTo, Totals totals, CommissionRules rules,
            Instant createdAt, String createdBy) {
         this.id = Ids.newId();
-        this.sellerId = sellerId;
+        this.sellerId = payee == PayeeKind.SELLER ? payeeId : null;
+        this.creatorId = payee == PayeeKind.CREATOR ? payeeId : null;
         this.currency = currency;
         this.periodFrom = periodFrom;
         this.periodTo = periodTo;
@@ -109,6 +114,9 @@ public class Payout {
 
     public String id() { return id; }
     public String sellerId() { return sellerId; }
+    public String creatorId() { return creatorId; }
+    public PayeeKind payeeKind() { return creatorId == null ? PayeeKind.SELLER : PayeeKind.CREATOR; }
+    public String payeeId() { return creatorId == null ? sellerId : creatorId; }
     public String currency() { return currency; }
     public Instant periodFrom() { return periodFrom; }
     public Instant periodTo() { return periodTo; }

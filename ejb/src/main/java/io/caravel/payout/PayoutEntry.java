@@ -19,8 +19,13 @@ import java.time.Instant;
 @Table(name = "payout_entry")
 public class PayoutEntry {
 
-    /** A paid order (amount: its goods and shipping) or a refund of one (amount negative). */
-    public enum Kind { SALE, REFUND }
+    /**
+     * A seller's paid order (amount: its goods and shipping) or a refund of one (amount negative); the
+     * commission a seller owes the creator an order is attributed to (CREATOR_FEE, in the commission
+     * column) and its share returned by a refund; a creator's commission earned on an order (REFERRAL)
+     * and its share taken back by a refund (REFERRAL_REFUND).
+     */
+    public enum Kind { SALE, REFUND, CREATOR_FEE, CREATOR_FEE_RETURN, REFERRAL, REFERRAL_REFUND }
 
     @Id
     private String id;

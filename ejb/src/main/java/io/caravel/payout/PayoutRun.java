@@ -2,12 +2,14 @@ package io.caravel.payout;
 
 import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogService;
+import io.caravel.creator.Creators;
 import io.caravel.dispute.DisputeService;
 import io.caravel.notification.Notifications;
 import io.caravel.order.CustomerOrder;
 import io.caravel.order.OrderService;
 import io.caravel.order.QuoteView;
 import io.caravel.payment.PaymentRefund;
+import io.caravel.platform.Money;
 import io.caravel.seller.ProductCategory;
 import io.caravel.seller.Seller;
 import jakarta.ejb.Stateless;
@@ -23,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,6 +51,9 @@ public class PayoutRun {
     private DisputeService disputes;
 
     @Inject
+    private Creators creators;
+
+    @Inject
     private AuditTrail audit;
 
     @Inject
@@ -65,7 +69,7 @@ public class PayoutRun {
                         + " where r.paymentId = p.id and p.orderId = o.id and o.paidAt is not null and r.createdAt <= :cutoff"
                         + " and not exists (select e.id from PayoutEntry e where e.kind = :refund and e.sourceId = r.id)", String.class)
                 .setParameter("cutoff", cutoff).setParameter("refund", PayoutEntry.Kind.REFUND).getResultList());
-        sellers.addAll(em.createQuery("select p.sellerId from Payout p where (p.reserveHeld > 0 or p.net < 0)"
+        sellers.addAll(em.createQuery("select p.sellerId from Payout p where p.sellerId is not null and (p.reserveHeld > 0 or p.net < 0)"
                         + " and p.periodTo < :cutoff and not exists (select q.id from Payout q where q.sellerId = p.sellerId"
                         + " and q.currency = p.currency and q.periodTo > p.periodTo)", String.class)
                 .setParameter("cutoff", cutoff).getResultList());
@@ -83,25 +87,99 @@ public class PayoutRun {
                         + " where e.kind = :sale and e.sourceId = o.id) order by o.paidAt, o.id", CustomerOrder.class)
                 .setParameter("seller", sellerId).setParameter("cutoff", cutoff).setParameter("sale", PayoutEntry.Kind.SALE)
                 .getResultList()) {
-            PayoutEntry.Draft sale = sale(order, rules);
+            QuoteView pricing = orders.sold(order.id()).pricing();
+            PayoutEntry.Draft sale = sale(order, pricing, rules);
             drafts.computeIfAbsent(sale.currency(), c -> new ArrayList<>()).add(sale);
+            if (pricing.referral() != null) {
+                drafts.get(sale.currency()).add(creatorFee(order, pricing.referral()));
+            }
         }
-        for (Object[] row : em.createQuery("select r, o from PaymentRefund r, Payment p, CustomerOrder o"
-                        + " where r.paymentId = p.id and p.orderId = o.id and o.sellerId = :seller and o.paidAt is not null"
-                        + " and r.createdAt <= :cutoff"
-                        + " and not exists (select e.id from PayoutEntry e where e.kind = :refund and e.sourceId = r.id)"
-                        + " order by r.createdAt, r.id", Object[].class)
-                .setParameter("seller", sellerId).setParameter("cutoff", cutoff).setParameter("refund", PayoutEntry.Kind.REFUND)
+        for (Object[] row : refundsOf("o.sellerId = :payee", sellerId, PayoutEntry.Kind.REFUND, cutoff)) {
+            PaymentRefund refund = (PaymentRefund) row[0];
+            CustomerOrder order = (CustomerOrder) row[1];
+            PayoutEntry.Draft draft = refund(refund, order, rules, orderFigures);
+            drafts.computeIfAbsent(draft.currency(), c -> new ArrayList<>()).add(draft);
+            if (order.creatorId() != null) {
+                QuoteView.Referral referral = orders.sold(order.id()).pricing().referral();
+                BigDecimal back = referralShare(referral, refund, order);
+                drafts.get(draft.currency()).add(new PayoutEntry.Draft(PayoutEntry.Kind.CREATOR_FEE_RETURN, refund.id(), order.id(),
+                        refund.createdAt(), "Creator commission returned: " + referral.creatorName() + " (" + referral.code() + ")",
+                        draft.currency(), BigDecimal.ZERO, back.negate(), BigDecimal.ZERO, BigDecimal.ZERO, null));
+            }
+        }
+        return settle(PayeeKind.SELLER, sellerId, drafts, disputes.openExposure(sellerId), cutoff, by, rules);
+    }
+
+    /** The creators with a referred order or a refund of one up to the cut-off not yet in a payout, or a debt to carry. */
+    public List<String> creatorsDue(Instant cutoff) {
+        TreeSet<String> creators = new TreeSet<>(em.createQuery("select o.creatorId from CustomerOrder o where o.creatorId is not null"
+                        + " and o.paidAt is not null and o.paidAt <= :cutoff and not exists (select e.id from PayoutEntry e"
+                        + " where e.kind = :referral and e.sourceId = o.id)", String.class)
+                .setParameter("cutoff", cutoff).setParameter("referral", PayoutEntry.Kind.REFERRAL).getResultList());
+        creators.addAll(em.createQuery("select o.creatorId from PaymentRefund r, Payment p, CustomerOrder o"
+                        + " where r.paymentId = p.id and p.orderId = o.id and o.creatorId is not null and o.paidAt is not null"
+                        + " and r.createdAt <= :cutoff and not exists (select e.id from PayoutEntry e where e.kind = :back"
+                        + " and e.sourceId = r.id)", String.class)
+                .setParameter("cutoff", cutoff).setParameter("back", PayoutEntry.Kind.REFERRAL_REFUND).getResultList());
+        creators.addAll(em.createQuery("select p.creatorId from Payout p where p.creatorId is not null and p.net < 0"
+                        + " and p.periodTo < :cutoff and not exists (select q.id from Payout q where q.creatorId = p.creatorId"
+                        + " and q.currency = p.currency and q.periodTo > p.periodTo)", String.class)
+                .setParameter("cutoff", cutoff).getResultList());
+        return List.copyOf(creators);
+    }
+
+    /**
+     * Makes the creator's payouts (one per currency): the commission on each referred order paid up to
+     * the cut-off, less the share a refund took back. No fees, no reserve; a negative net is carried.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Payout> forCreator(String creatorId, Instant cutoff, String by, CommissionRules rules) {
+        creators.lock(creatorId);
+        Map<String, List<PayoutEntry.Draft>> drafts = new TreeMap<>();
+        for (CustomerOrder order : em.createQuery("select o from CustomerOrder o where o.creatorId = :creator"
+                        + " and o.paidAt is not null and o.paidAt <= :cutoff and not exists (select e.id from PayoutEntry e"
+                        + " where e.kind = :referral and e.sourceId = o.id) order by o.paidAt, o.id", CustomerOrder.class)
+                .setParameter("creator", creatorId).setParameter("cutoff", cutoff).setParameter("referral", PayoutEntry.Kind.REFERRAL)
                 .getResultList()) {
-            PayoutEntry.Draft refund = refund((PaymentRefund) row[0], (CustomerOrder) row[1], rules, orderFigures);
-            drafts.computeIfAbsent(refund.currency(), c -> new ArrayList<>()).add(refund);
+            QuoteView pricing = orders.sold(order.id()).pricing();
+            QuoteView.Referral r = pricing.referral();
+            String currency = r.commission().currency();
+            drafts.computeIfAbsent(currency, c -> new ArrayList<>()).add(new PayoutEntry.Draft(PayoutEntry.Kind.REFERRAL,
+                    order.id(), order.id(), order.paidAt(), title(pricing) + " (" + r.code() + ")", currency,
+                    r.commission().amount(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, percent(r.rate())));
         }
-        Map<String, BigDecimal> exposure = disputes.openExposure(sellerId);
+        for (Object[] row : refundsOf("o.creatorId = :payee", creatorId, PayoutEntry.Kind.REFERRAL_REFUND, cutoff)) {
+            PaymentRefund refund = (PaymentRefund) row[0];
+            CustomerOrder order = (CustomerOrder) row[1];
+            QuoteView.Referral r = orders.sold(order.id()).pricing().referral();
+            String currency = r.commission().currency();
+            drafts.computeIfAbsent(currency, c -> new ArrayList<>()).add(new PayoutEntry.Draft(PayoutEntry.Kind.REFERRAL_REFUND,
+                    refund.id(), order.id(), refund.createdAt(), refund.reason(), currency,
+                    referralShare(r, refund, order).negate(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
+        }
+        return settle(PayeeKind.CREATOR, creatorId, drafts, Map.of(), cutoff, by, rules);
+    }
+
+    /** Refunds up to the cut-off of the payee's paid orders (condition on o with :payee) not yet in an entry of the kind. */
+    private List<Object[]> refundsOf(String payeeCondition, String payeeId, PayoutEntry.Kind kind, Instant cutoff) {
+        return em.createQuery("select r, o from PaymentRefund r, Payment p, CustomerOrder o"
+                        + " where r.paymentId = p.id and p.orderId = o.id and " + payeeCondition + " and o.paidAt is not null"
+                        + " and r.createdAt <= :cutoff"
+                        + " and not exists (select e.id from PayoutEntry e where e.kind = :kind and e.sourceId = r.id)"
+                        + " order by r.createdAt, r.id", Object[].class)
+                .setParameter("payee", payeeId).setParameter("cutoff", cutoff).setParameter("kind", kind).getResultList();
+    }
+
+    /** One payout per currency with entries or a reserve or debt to carry; none for a currency a later run covered. */
+    private List<Payout> settle(PayeeKind payee, String payeeId, Map<String, List<PayoutEntry.Draft>> drafts,
+                                Map<String, BigDecimal> exposure, Instant cutoff, String by, CommissionRules rules) {
+        String attribute = "p." + payee.attribute();
         TreeSet<String> currencies = new TreeSet<>(drafts.keySet());
         Map<String, Payout> previous = new TreeMap<>();
-        for (Payout last : em.createQuery("select p from Payout p where p.sellerId = :seller and not exists (select q.id"
-                + " from Payout q where q.sellerId = p.sellerId and q.currency = p.currency and q.periodTo > p.periodTo)", Payout.class)
-                .setParameter("seller", sellerId).getResultList()) {
+        for (Payout last : em.createQuery("select p from Payout p where " + attribute + " = :payee and not exists (select q.id"
+                        + " from Payout q where q." + payee.attribute() + " = " + attribute + " and q.currency = p.currency"
+                        + " and q.periodTo > p.periodTo)", Payout.class)
+                .setParameter("payee", payeeId).getResultList()) {
             previous.put(last.currency(), last);
             if (last.reserveHeld().amount().signum() > 0 || last.net().amount().signum() < 0) {
                 currencies.add(last.currency());
@@ -114,8 +192,9 @@ public class PayoutRun {
                 continue; // a run with this cut-off (or a later one) already covered it
             }
             List<PayoutEntry.Draft> entries = new ArrayList<>(drafts.getOrDefault(currency, List.of()));
-            entries.sort(Comparator.comparing(PayoutEntry.Draft::occurredAt).thenComparing(PayoutEntry.Draft::sourceId));
-            Payout payout = new Payout(sellerId, currency, before == null ? null : before.periodTo(), cutoff,
+            entries.sort(Comparator.comparing(PayoutEntry.Draft::occurredAt).thenComparing(PayoutEntry.Draft::sourceId)
+                    .thenComparing(PayoutEntry.Draft::kind));
+            Payout payout = new Payout(payee, payeeId, currency, before == null ? null : before.periodTo(), cutoff,
                     totals(entries, before, exposure.getOrDefault(currency, BigDecimal.ZERO), currency), rules, Instant.now(), by);
             em.persist(payout);
             int no = 1;
@@ -123,16 +202,38 @@ public class PayoutRun {
                 em.persist(new PayoutEntry(payout.id(), no++, draft));
             }
             String net = round(payout.net().amount(), currency).toPlainString() + " " + currency;
-            audit.recordForSeller(by, "PAYOUT_CALCULATED", "payout", payout.id(), net + ", " + entries.size() + " entries", net);
-            notifications.notify(sellerId, payout.id(), "PAYOUT_READY", net);
+            if (payee == PayeeKind.SELLER) {
+                audit.recordForSeller(by, "PAYOUT_CALCULATED", "payout", payout.id(), net + ", " + entries.size() + " entries", net);
+                notifications.notify(payeeId, payout.id(), "PAYOUT_READY", net);
+            } else {
+                audit.record(by, "PAYOUT_CALCULATED", "payout", payout.id(), "creator " + payeeId + ": " + net + ", "
+                        + entries.size() + " entries");
+            }
             made.add(payout);
         }
         em.flush();
         return made;
     }
 
-    private PayoutEntry.Draft sale(CustomerOrder order, CommissionRules rules) {
-        QuoteView pricing = orders.sold(order.id()).pricing();
+    /** What the seller owes the creator of an attributed order, as a line of the seller's statement. */
+    private static PayoutEntry.Draft creatorFee(CustomerOrder order, QuoteView.Referral r) {
+        return new PayoutEntry.Draft(PayoutEntry.Kind.CREATOR_FEE, order.id(), order.id(), order.paidAt(),
+                "Creator commission: " + r.creatorName() + " (" + r.code() + ")", r.commission().currency(), BigDecimal.ZERO,
+                r.commission().amount(), BigDecimal.ZERO, BigDecimal.ZERO, percent(r.rate()));
+    }
+
+    /** The share of a referral's commission a refund takes back: the refund's share of what the buyer paid. */
+    private BigDecimal referralShare(QuoteView.Referral r, PaymentRefund refund, CustomerOrder order) {
+        BigDecimal paid = orders.sold(order.id()).pricing().amounts().total();
+        BigDecimal share = paid.signum() == 0 ? BigDecimal.ONE : refund.amount().amount().divide(paid, 10, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+        return round(r.commission().amount().multiply(share), r.commission().currency());
+    }
+
+    private static String title(QuoteView pricing) {
+        return pricing.lines().get(0).title() + (pricing.lines().size() > 1 ? " +" + (pricing.lines().size() - 1) : "");
+    }
+
+    private PayoutEntry.Draft sale(CustomerOrder order, QuoteView pricing, CommissionRules rules) {
         QuoteView.Amounts a = pricing.amounts();
         String currency = a.currency();
         BigDecimal commission = BigDecimal.ZERO;
@@ -147,8 +248,7 @@ public class PayoutRun {
             fee = fee.add(a.total().multiply(share).multiply(r.paymentFee()));
             rates.add(percent(r.commission()) + "/" + percent(r.paymentFee()));
         }
-        String title = pricing.lines().get(0).title() + (pricing.lines().size() > 1 ? " +" + (pricing.lines().size() - 1) : "");
-        return new PayoutEntry.Draft(PayoutEntry.Kind.SALE, order.id(), order.id(), order.paidAt(), title, currency,
+        return new PayoutEntry.Draft(PayoutEntry.Kind.SALE, order.id(), order.id(), order.paidAt(), title(pricing), currency,
                 a.goods().add(a.shipping()), round(commission, currency), round(fee, currency),
                 a.duty().add(a.vat()).add(a.consumptionTax()), String.join(", ", new TreeSet<>(rates)));
     }
@@ -168,7 +268,7 @@ public class PayoutRun {
             if (paid != null) {
                 return new BigDecimal[] {paid.amount(), paid.commission(), paid.taxes()};
             }
-            PayoutEntry.Draft sale = sale(order, rules);
+            PayoutEntry.Draft sale = sale(order, orders.sold(id).pricing(), rules);
             return new BigDecimal[] {sale.amount(), sale.commission(), sale.taxes()};
         });
         String currency = refund.amount().currency();
@@ -205,13 +305,7 @@ public class PayoutRun {
     }
 
     static BigDecimal round(BigDecimal amount, String currency) {
-        int digits;
-        try {
-            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        } catch (IllegalArgumentException e) {
-            digits = 2;
-        }
-        return amount.setScale(digits, RoundingMode.HALF_UP);
+        return Money.round(amount, currency);
     }
 
     private static String percent(BigDecimal fraction) {

@@ -1,6 +1,7 @@
 package io.caravel.payout;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.creator.Creators;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Money;
@@ -32,9 +33,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Marketplace payouts: a run settles every seller up to a cut-off (one payout per seller and
- * currency, each sale and refund in one payout only), sellers read their own payouts and statements,
- * administrators every seller's and mark them paid.
+ * Payouts: a run settles every seller and every creator up to a cut-off (one payout per payee and
+ * currency, each sale, referral and refund in one payout only), sellers and creators read their own
+ * payouts and statements, administrators everyone's and mark them paid.
  */
 @Stateless
 public class PayoutService {
@@ -49,6 +50,9 @@ public class PayoutService {
 
     @Inject
     private SellerDirectory sellers;
+
+    @Inject
+    private Creators creators;
 
     @Inject
     private AuditTrail audit;
@@ -72,8 +76,8 @@ public class PayoutService {
         }
     }
 
-    /** What a run made: the payouts, and the sellers it could not settle now (tried again by the next run). */
-    public record RunResult(Instant cutoff, List<PayoutView> payouts, List<String> failedSellers) {
+    /** What a run made: the payouts, and the sellers and creators it could not settle now (tried again by the next run). */
+    public record RunResult(Instant cutoff, List<PayoutView> payouts, List<String> failedSellers, List<String> failedCreators) {
     }
 
     /** Settles every seller due up to the cut-off (at most now), each seller in a transaction of its own. */
@@ -102,16 +106,26 @@ public class PayoutService {
                 failed.add(sellerId);
             }
         }
-        LOG.info(() -> "payout run at " + cutoff + " by " + by + ": " + made.size() + " payouts, " + failed.size() + " sellers left");
-        return new RunResult(cutoff, made, failed);
+        List<String> failedCreators = new ArrayList<>();
+        for (String creatorId : run.creatorsDue(cutoff)) {
+            try {
+                run.forCreator(creatorId, cutoff, by, rules).forEach(p -> made.add(view(p, List.of())));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "payout run at " + cutoff + ": creator " + creatorId + " not settled; the next run tries again", e);
+                failedCreators.add(creatorId);
+            }
+        }
+        LOG.info(() -> "payout run at " + cutoff + " by " + by + ": " + made.size() + " payouts, "
+                + (failed.size() + failedCreators.size()) + " payees left");
+        return new RunResult(cutoff, made, failed, failedCreators);
     }
 
-    /** Payouts newest first: a seller its own; an administrator every seller's, or one seller's. */
-    public Page<PayoutView> list(Caller caller, String sellerId, PageRequest page) {
-        String seller = readableSeller(caller, sellerId);
+    /** Payouts newest first: a seller's or creator's own; an administrator everyone's, or one seller's or creator's. */
+    public Page<PayoutView> list(Caller caller, String sellerId, String creatorId, PageRequest page) {
+        String[] payee = readablePayee(caller, sellerId, creatorId);
         StringBuilder jpql = new StringBuilder("select p from Payout p where 1 = 1");
-        if (seller != null) {
-            jpql.append(" and p.sellerId = :seller");
+        if (payee != null) {
+            jpql.append(" and p.").append(payee[0]).append(" = :payee");
         }
         TimeCursor after = page.after() == null ? null : TimeCursor.parse(page.after());
         if (after != null) {
@@ -119,8 +133,8 @@ public class PayoutService {
         }
         jpql.append(" order by p.periodTo desc, p.id desc");
         TypedQuery<Payout> query = em.createQuery(jpql.toString(), Payout.class);
-        if (seller != null) {
-            query.setParameter("seller", seller);
+        if (payee != null) {
+            query.setParameter("payee", payee[1]);
         }
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
@@ -128,7 +142,7 @@ public class PayoutService {
         List<Payout> rows = query.setMaxResults(page.limit() + 1).getResultList();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         List<PayoutView> items = rows.stream().limit(page.limit())
-                .map(p -> view(p, List.of(), names.computeIfAbsent(p.sellerId(), sellers::legalName))).toList();
+                .map(p -> view(p, List.of(), names.computeIfAbsent(p.payeeKind() + p.payeeId(), k -> payeeName(p)))).toList();
         String next = rows.size() > page.limit()
                 ? new TimeCursor(rows.get(page.limit() - 1).periodTo(), rows.get(page.limit() - 1).id()).next() : null;
         return new Page<>(items, next);
@@ -169,20 +183,32 @@ public class PayoutService {
 
     private Payout readable(Caller caller, String id) {
         Payout payout = id == null ? null : em.find(Payout.class, id);
-        if (payout == null || !caller.isAdmin() && !payout.sellerId().equals(caller.sellerId())) {
+        if (payout == null || !caller.isAdmin() && !isOwn(caller, payout)) {
             throw CaravelException.notFound("payout", id);
         }
         return payout;
     }
 
-    private static String readableSeller(Caller caller, String sellerId) {
+    private boolean isOwn(Caller caller, Payout payout) {
+        if (payout.payeeKind() == PayeeKind.SELLER) {
+            return caller.hasRole(Roles.SELLER) && payout.sellerId().equals(caller.sellerId());
+        }
+        return creators.idOf(caller).map(payout.creatorId()::equals).orElse(false);
+    }
+
+    /** {attribute, id} of the payee whose payouts the caller may list, or null for every payee (administrators only). */
+    private String[] readablePayee(Caller caller, String sellerId, String creatorId) {
         if (caller.isAdmin()) {
-            return sellerId == null || sellerId.isBlank() ? null : sellerId;
+            if (sellerId != null && !sellerId.isBlank()) {
+                return new String[] {"sellerId", sellerId};
+            }
+            return creatorId == null || creatorId.isBlank() ? null : new String[] {"creatorId", creatorId};
         }
-        if (caller.sellerId() == null || !caller.hasRole(Roles.SELLER)) {
-            throw new CaravelException(ProblemType.FORBIDDEN, "error.forbidden");
+        if (caller.sellerId() != null && caller.hasRole(Roles.SELLER)) {
+            return new String[] {"sellerId", caller.sellerId()};
         }
-        return caller.sellerId();
+        return creators.idOf(caller).map(id -> new String[] {"creatorId", id})
+                .orElseThrow(() -> new CaravelException(ProblemType.FORBIDDEN, "error.forbidden"));
     }
 
     private static void requireAdmin(Caller caller) {
@@ -192,13 +218,17 @@ public class PayoutService {
     }
 
     private PayoutView view(Payout p, List<PayoutEntry> entries) {
-        return view(p, entries, sellers.legalName(p.sellerId()));
+        return view(p, entries, payeeName(p));
     }
 
-    private PayoutView view(Payout p, List<PayoutEntry> entries, String sellerName) {
+    private String payeeName(Payout p) {
+        return p.payeeKind() == PayeeKind.SELLER ? sellers.legalName(p.sellerId()) : creators.displayName(p.creatorId());
+    }
+
+    private PayoutView view(Payout p, List<PayoutEntry> entries, String payeeName) {
         String c = p.currency();
         Payout.Totals t = p.totals();
-        return new PayoutView(p.id(), p.sellerId(), sellerName, c, p.periodFrom(), p.periodTo(),
+        return new PayoutView(p.id(), p.payeeKind(), p.payeeId(), payeeName, c, p.periodFrom(), p.periodTo(),
                 new Money(t.sales(), c), new Money(t.refunds(), c), new Money(t.commission(), c), new Money(t.fees(), c),
                 new Money(t.taxes(), c), new Money(t.reserveHeld(), c), new Money(t.reserveReleased(), c),
                 new Money(t.carried(), c), p.net(), p.status().name(), p.rulesSource() + " (SHA-256 " + p.rulesSha256() + ")",

@@ -87,7 +87,7 @@ public final class Statements {
             head.setWidthPercentage(60);
             head.setHorizontalAlignment(Element.ALIGN_LEFT);
             head.setSpacingBefore(8);
-            pair(head, t(locale, "seller"), payout.sellerName() + " (" + payout.sellerId() + ")", text, bold);
+            pair(head, t(locale, "payee." + payout.payeeKind()), payout.payeeName() + " (" + payout.payeeId() + ")", text, bold);
             pair(head, t(locale, "period"), period(payout, locale), text, bold);
             pair(head, t(locale, "currency"), payout.currency(), text, bold);
             pair(head, t(locale, "status"), t(locale, "status." + payout.status())
@@ -100,8 +100,9 @@ public final class Statements {
             PdfPTable summary = new PdfPTable(new float[] {3, 1});
             summary.setWidthPercentage(60);
             summary.setHorizontalAlignment(Element.ALIGN_LEFT);
-            amount(summary, t(locale, "sales"), payout.sales(), text, locale);
-            amount(summary, t(locale, "refunds"), negate(payout.refunds()), text, locale);
+            String earned = payout.payeeKind() == PayeeKind.CREATOR ? ".creator" : "";
+            amount(summary, t(locale, "sales" + earned), payout.sales(), text, locale);
+            amount(summary, t(locale, "refunds" + earned), negate(payout.refunds()), text, locale);
             amount(summary, t(locale, "commission"), negate(payout.commission()), text, locale);
             amount(summary, t(locale, "fees"), negate(payout.fees()), text, locale);
             amount(summary, t(locale, "reserve.held"), negate(payout.reserveHeld()), text, locale);
@@ -226,7 +227,7 @@ public final class Statements {
 
     /** Whether every text of the statement is in Latin-1 (else a Chinese seller name or title needs the CJK font). */
     private static boolean latin(PayoutView payout) {
-        StringBuilder text = new StringBuilder(String.valueOf(payout.sellerName()));
+        StringBuilder text = new StringBuilder(String.valueOf(payout.payeeName()));
         payout.entries().forEach(e -> text.append(e.description()));
         return text.chars().allMatch(c -> c < 0x100);
     }

@@ -17,6 +17,8 @@ public enum Access {
     SIGNED_IN(Set.of()),
     SELLING(Set.of(Roles.SELLER)),
     BUYING(Set.of(Roles.BUYER)),
+    /** A creator's links, attributed orders and earnings. */
+    CREATING(Set.of(Roles.CREATOR)),
     /** Orders: buyers their own, sellers those they sell or fulfil, staff every order (the services filter). */
     ORDERS(Set.of(Roles.BUYER, Roles.SELLER, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT, Roles.COMPLIANCE_OFFICER,
             Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
@@ -32,8 +34,8 @@ public enum Access {
     COMPLIANCE(Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
     /** A seller's own records, and compliance staff on every seller's. */
     SELLER_RECORDS(Set.of(Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
-    /** Marketplace payouts and statements: a seller its own, administrators every seller's (the service filters). */
-    PAYOUTS(Set.of(Roles.SELLER, Roles.ADMIN)),
+    /** Payouts and statements: a seller or creator its own, administrators everyone's (the service filters). */
+    PAYOUTS(Set.of(Roles.SELLER, Roles.CREATOR, Roles.ADMIN)),
     ADMINISTRATION(Set.of(Roles.ADMIN)),
     /** Metrics for monitoring. */
     OPERATIONS(Set.of(Roles.ADMIN, Roles.OPERATOR));

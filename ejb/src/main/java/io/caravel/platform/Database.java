@@ -70,16 +70,19 @@ public class Database {
 
     @PostConstruct
     void migrate() {
+        boolean mysql;
         try {
             RequiredSettings.check(ConfigProvider.getConfig());
             requireFullUnicode();
+            mysql = isMySql();
         } catch (IllegalStateException e) {
             LOG.severe(e.getMessage());
             throw e;
         }
+        // db/migration is every database's; the few changes SQL cannot say the same way in both sit in db/h2 and db/mysql
         MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", mysql ? "classpath:db/mysql" : "classpath:db/h2")
                 .table("caravel_schema_history")
                 .baselineOnMigrate(false)
                 .load()
@@ -88,6 +91,14 @@ public class Database {
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Application schema at version " + version
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private boolean isMySql() {
+        try (Connection connection = dataSource.getConnection()) {
+            return isMySql(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Caravel cannot start: the database does not answer: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ public final class Roles {
 
     public static final String SELLER = "seller";
     public static final String BUYER = "buyer";
+    /** Shares products through referral links and earns a commission on the orders they bring. */
+    public static final String CREATOR = "creator";
     public static final String COMPLIANCE_OFFICER = "compliance-officer";
     public static final String COMPLIANCE_LEAD = "compliance-lead";
     public static final String CUSTOMS_AGENT = "customs-agent";
@@ -15,7 +17,7 @@ public final class Roles {
     /** Monitoring: reads metrics, nothing else (for a Prometheus scraper's account). */
     public static final String OPERATOR = "operator";
 
-    public static final List<String> ALL = List.of(SELLER, BUYER, COMPLIANCE_OFFICER, COMPLIANCE_LEAD,
+    public static final List<String> ALL = List.of(SELLER, BUYER, CREATOR, COMPLIANCE_OFFICER, COMPLIANCE_LEAD,
             CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN, OPERATOR);
 
     private Roles() {

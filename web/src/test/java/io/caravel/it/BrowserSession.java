@@ -64,6 +64,11 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** The page's HTML as the browser has it now. */
+    String pageSource() {
+        return browser.getPageSource();
+    }
+
     String pageTitle() {
         return text("page-title");
     }

@@ -65,7 +65,7 @@ class PayoutIT {
         assertThat(ran.status()).as(ran.body()).isEqualTo(200);
         String sellerA = api.get("/api/v1/orders/" + kept, buyer).json().getString("sellerId");
         JsonObject made = ran.json().getJsonArray("payouts").getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("sellerId").equals(sellerA) && p.getString("currency").equals("EUR"))
+                .filter(p -> "SELLER".equals(p.getString("payeeKind")) && p.getString("payeeId").equals(sellerA) && p.getString("currency").equals("EUR"))
                 .findFirst().orElseThrow(() -> new AssertionError("no EUR payout for seller-a: " + ran.body()));
         JsonObject payout = api.get("/api/v1/payouts/" + made.getString("id"), "seller-a").json();
         Map<String, List<JsonObject>> entries = payout.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
@@ -134,7 +134,7 @@ class PayoutIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().getJsonArray("failedSellers")).isEmpty();
         JsonObject next = again.json().getJsonArray("payouts").getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("sellerId").equals(sellerA) && p.getString("currency").equals("EUR")).findFirst()
+                .filter(p -> "SELLER".equals(p.getString("payeeKind")) && p.getString("payeeId").equals(sellerA) && p.getString("currency").equals("EUR")).findFirst()
                 .orElseThrow(() -> new AssertionError("the held reserve was not released: " + again.body()));
         JsonObject full = api.get("/api/v1/payouts/" + next.getString("id"), "admin").json();
         assertThat(full.getJsonArray("entries").getValuesAs(JsonObject.class))

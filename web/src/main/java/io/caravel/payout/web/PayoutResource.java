@@ -59,16 +59,16 @@ public class PayoutResource {
     @Path("runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Settle every seller up to the cut-off (default now, never later): one payout per seller and currency with every sale and refund not yet paid out, commission and fees from the commission rules, a reserve for open disputes; a seller already settled to that cut-off is left as it is")
+    @Operation(summary = "Settle every seller and creator up to the cut-off (default now, never later): one payout per payee and currency with every sale, referral and refund not yet paid out, commission and fees from the commission rules, creators' commission charged to the seller, a reserve for open disputes; a payee already settled to that cut-off is left as it is")
     public PayoutService.RunResult run(RunRequest request) {
         return payouts.run(caller, cutoff(request == null ? null : request.cutoff()));
     }
 
     @GET
-    @Operation(summary = "Payouts newest first: a seller's own, every seller's for administrators (optional sellerId); cursor paging")
-    public Page<PayoutView> list(@QueryParam("sellerId") String sellerId, @QueryParam("limit") Integer limit,
-                                 @QueryParam("cursor") String cursor) {
-        return payouts.list(caller, sellerId, PageRequest.of(limit, cursor));
+    @Operation(summary = "Payouts newest first: a seller's or creator's own, everyone's for administrators (optional sellerId or creatorId); cursor paging")
+    public Page<PayoutView> list(@QueryParam("sellerId") String sellerId, @QueryParam("creatorId") String creatorId,
+                                 @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return payouts.list(caller, sellerId, creatorId, PageRequest.of(limit, cursor));
     }
 
     @GET

@@ -47,7 +47,7 @@ public class PayoutsBean implements Serializable {
 
     public Page<PayoutView> getPage() {
         if (page == null) {
-            page = payouts.list(caller, null, PageRequest.of(PageRequest.DEFAULT_LIMIT, cursor));
+            page = payouts.list(caller, null, null, PageRequest.of(PageRequest.DEFAULT_LIMIT, cursor));
         }
         return page;
     }
@@ -87,7 +87,7 @@ public class PayoutsBean implements Serializable {
             }
             PayoutService.RunResult result = payouts.run(caller, cutoff);
             page = null;
-            info("payouts.ran", result.payouts().size(), result.failedSellers().size());
+            info("payouts.ran", result.payouts().size(), result.failedSellers().size() + result.failedCreators().size());
         } catch (CaravelException e) {
             FacesMessages.error(e, "run-form:");
         }

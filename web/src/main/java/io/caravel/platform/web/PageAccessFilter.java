@@ -35,6 +35,7 @@ public class PageAccessFilter extends HttpFilter {
             Map.entry("/admin/", Access.ADMINISTRATION),
             Map.entry("/risk/", Access.COMPLIANCE),
             Map.entry("/buyer/", Access.BUYING),
+            Map.entry("/creator/", Access.CREATING),
             Map.entry("/account/", Access.SIGNED_IN),
             Map.entry("/metrics", Access.OPERATIONS));
 

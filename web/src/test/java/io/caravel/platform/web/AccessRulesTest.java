@@ -28,7 +28,7 @@ class AccessRulesTest {
         assertThat(pages).contains("/inbox/screening.xhtml", "/seller/listing.xhtml", "/login.xhtml");
         for (String page : pages) {
             Access access = PageAccessFilter.accessFor(page);
-            if (Set.of("/index.xhtml", "/login.xhtml", "/register.xhtml").contains(page)) {
+            if (Set.of("/index.xhtml", "/login.xhtml", "/register.xhtml", "/register-creator.xhtml").contains(page)) {
                 assertThat(access).as(page).isEqualTo(Access.PUBLIC);
             } else {
                 assertThat(access).as(page).isNotEqualTo(Access.PUBLIC);
@@ -48,6 +48,20 @@ class AccessRulesTest {
         assertThat(page.allows(true, Set.of(Roles.DISPUTE_AGENT)::contains)).isFalse();
         assertThat(page.allows(true, Set.of(Roles.COMPLIANCE_OFFICER)::contains)).isTrue();
         assertThat(PageAccessFilter.accessFor("/inbox/index.xhtml").allows(true, Set.of(Roles.CUSTOMS_AGENT)::contains)).isTrue();
+    }
+
+    @Test
+    void everyRoleIsDeclaredToTheContainer() throws IOException {
+        // a role the container does not know is never "in role": its users would get 403 everywhere
+        String webXml = Files.readString(WEBAPP.resolve("WEB-INF/web.xml"));
+        String payaraWebXml = Files.readString(WEBAPP.resolve("WEB-INF/payara-web.xml"));
+        Set<String> declared = Set.of(io.caravel.identity.web.SecurityConfig.class
+                .getAnnotation(jakarta.annotation.security.DeclareRoles.class).value());
+        for (String role : Roles.ALL) {
+            assertThat(declared).as("@DeclareRoles").contains(role);
+            assertThat(webXml).as("web.xml").contains("<security-role><role-name>" + role + "</role-name></security-role>");
+            assertThat(payaraWebXml).as("payara-web.xml").contains("<role-name>" + role + "</role-name><group-name>" + role + "</group-name>");
+        }
     }
 
     @Test

@@ -40,6 +40,9 @@ public class HomeBean {
         if (caller.hasRole(Roles.BUYER)) {
             return "/buyer/index.xhtml";
         }
+        if (caller.hasRole(Roles.CREATOR)) {
+            return "/creator/index.xhtml";
+        }
         return "/login.xhtml";
     }
 
