@@ -89,6 +89,8 @@
   // a creator's referral link: ?product=<id>&ref=<code> opens the product; its quotes carry the code
   const linked = new URLSearchParams(location.search);
   const referral = linked.get('ref') && linked.get('product') ? { code: linked.get('ref'), productId: linked.get('product') } : null;
+  // a storefront channel's site: ?channel=<token> (a real site builds its token in); every call carries it
+  const channelToken = linked.get('channel');
 
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
@@ -133,6 +135,9 @@
   /** One API call: JSON in and out; a problem (RFC 9457) is thrown with its detail and field errors. */
   async function call(method, path, body, headers) {
     const init = { method, headers: Object.assign({ Accept: 'application/json' }, headers || {}) };
+    if (channelToken) {
+      init.headers['X-Channel-Token'] = channelToken;
+    }
     if (credentials && !path.startsWith('/catalog')) {
       init.headers.Authorization = 'Basic ' + btoa(unescape(encodeURIComponent(credentials.user + ':' + credentials.password)));
     }
@@ -230,7 +235,16 @@
       if (referral && referral.productId === product.id) {
         request.referralCode = referral.code;
       }
-      quote = await call('POST', '/checkout/quotes', request);
+      try {
+        quote = await call('POST', '/checkout/quotes', request);
+      } catch (e) {
+        if (!request.referralCode || !String(e.message).includes('referralCode')) {
+          throw e;
+        }
+        // the creator's link no longer works: the buyer still buys, without the referral
+        delete request.referralCode;
+        quote = await call('POST', '/checkout/quotes', request);
+      }
     } catch (e) {
       $('quote-error').textContent = e.message;
       return;
@@ -474,6 +488,17 @@
     $('orders-button').addEventListener('click', () => myOrders().catch((e) => { $('signin-error').textContent = e.message; }));
     $('dispute').addEventListener('submit', openDispute);
     $('disputes-button').addEventListener('click', () => myDisputes().catch((e) => { $('signin-error').textContent = e.message; }));
+    if (channelToken) {
+      // the channel's own currencies and destinations only, under its name
+      call('GET', '/channels/current').then((channel) => {
+        const heading = document.querySelector('h1');
+        heading.removeAttribute('data-t');
+        heading.textContent = channel.name;
+        [['currency', channel.currencies], ['destination', channel.destinations]].forEach(([id, allowed]) => {
+          Array.from($(id).options).forEach((o) => { if (!allowed.includes(o.value)) { o.remove(); } });
+        });
+      }).catch((e) => { $('signin-error').textContent = e.message; });
+    }
     if (referral) {
       show(referral.productId).catch((e) => { $('quote-error').textContent = e.message; });
     }

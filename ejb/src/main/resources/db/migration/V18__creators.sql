@@ -14,6 +14,7 @@ CREATE TABLE creator (
     decided_at     TIMESTAMP(6),
     decided_by     VARCHAR(100),
     decision_note  VARCHAR(2000),
+    message        VARCHAR(4000),
     version        INT           NOT NULL,
     CONSTRAINT uq_creator_user UNIQUE (username)
 );
@@ -38,5 +39,6 @@ ALTER TABLE customer_order ADD COLUMN creator_id VARCHAR(36);
 CREATE INDEX ix_order_creator ON customer_order (creator_id, paid_at);
 
 ALTER TABLE payout ADD COLUMN creator_id VARCHAR(36);
+ALTER TABLE payout ADD COLUMN creator_fees DECIMAL(19, 4) DEFAULT 0 NOT NULL;
 ALTER TABLE payout ADD CONSTRAINT uq_payout_creator_period UNIQUE (creator_id, currency, period_to);
 ALTER TABLE payout ADD CONSTRAINT fk_payout_creator FOREIGN KEY (creator_id) REFERENCES creator (id);

@@ -151,6 +151,9 @@ public class CatalogService {
         if (query.category() != null) {
             where.add(cb.equal(p.get("product").get("category"), category(query.category())));
         }
+        if (query.sellerId() != null) {
+            where.add(cb.equal(p.get("sellerId"), query.sellerId()));
+        }
         if (query.brand() != null) {
             where.add(cb.equal(p.get("brandKey"), ProductDetails.brandKey(query.brand())));
         }

@@ -38,8 +38,11 @@ public class Creator {
     private Instant decidedAt;
     @Column(name = "decided_by")
     private String decidedBy;
+    /** The officer's internal note: staff only. */
     @Column(name = "decision_note")
     private String decisionNote;
+    /** What the creator reads about the decision (a rejection's reason). */
+    private String message;
     @Version
     private int version;
 
@@ -59,11 +62,12 @@ public class Creator {
         this.createdAt = createdAt;
     }
 
-    void decided(CreatorStatus status, String by, Instant at, String note) {
+    void decided(CreatorStatus status, String by, Instant at, String note, String message) {
         this.status = status;
         this.decidedBy = by;
         this.decidedAt = at;
         this.decisionNote = note;
+        this.message = message;
     }
 
     public String id() { return id; }
@@ -78,4 +82,5 @@ public class Creator {
     public Instant decidedAt() { return decidedAt; }
     public String decidedBy() { return decidedBy; }
     public String decisionNote() { return decisionNote; }
+    public String message() { return message; }
 }

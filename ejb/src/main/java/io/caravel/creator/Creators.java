@@ -50,6 +50,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Creators {
 
+    private static final String DISCLOSURE_MISSING = "CREATOR_DISCLOSURE_MISSING";
+    private static final Duration DISCLOSURE_PERIOD = Duration.ofDays(30);
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -86,7 +88,7 @@ public class Creators {
 
     /** A creator as they and compliance staff see them (the screening's detail only for staff). */
     public record View(String id, String username, String displayName, String legalName, String country, String channelUrl,
-                       CreatorStatus status, Instant createdAt, Instant decidedAt, String screening) {
+                       CreatorStatus status, Instant createdAt, Instant decidedAt, String message, String screening) {
     }
 
     /** A referral link: the code a storefront passes at checkout, the product, and the content's disclosure. */
@@ -188,6 +190,8 @@ public class Creators {
      */
     public LinkView link(Caller caller, LinkRequest request) {
         Creator creator = own(caller);
+        // one save at a time per creator: the first save of a link for a product is not raced into a duplicate
+        em.lock(creator, LockModeType.PESSIMISTIC_WRITE);
         if (creator.status() != CreatorStatus.ACTIVE) {
             throw CaravelException.conflict("error.creator.not-active");
         }
@@ -202,17 +206,16 @@ public class Creators {
         }
         Instant now = clock.instant();
         CreatorLink link = em.createQuery("select l from CreatorLink l where l.creatorId = :c and l.listingId = :l", CreatorLink.class)
-                .setParameter("c", creator.id()).setParameter("l", product.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
-        boolean missingBefore = link != null && link.missingDisclosure();
+                .setParameter("c", creator.id()).setParameter("l", product.id()).getResultStream().findFirst().orElse(null);
         if (link == null) {
             link = new CreatorLink(newCode(), creator.id(), product.id(), product.sellerId(), now);
             em.persist(link);
         }
         link.describe(request.isSponsored(), request.isDisclosed(), blank(request.getContentUrl()), now);
-        if (link.missingDisclosure() && !missingBefore) {
-            risks.record(RiskCategory.PLATFORM_RULES, "CREATOR_DISCLOSURE_MISSING", RiskEvent.Severity.REVIEW, "creator-link",
-                    link.code(), product.sellerId(), creator.displayName() + " (" + creator.username() + "): sponsored content for "
+        // the creator's breach, not the seller's (no seller on the event); once per link and 30 days, however often it is saved
+        if (link.missingDisclosure() && !risks.recent(DISCLOSURE_MISSING, link.code(), DISCLOSURE_PERIOD)) {
+            risks.record(RiskCategory.PLATFORM_RULES, DISCLOSURE_MISSING, RiskEvent.Severity.REVIEW, "creator-link",
+                    link.code(), null, creator.displayName() + " (" + creator.username() + "): sponsored content for "
                             + product.product().getDisplayTitle() + " without the disclosure"
                             + (link.contentUrl() == null ? "" : ", " + link.contentUrl()));
         }
@@ -273,15 +276,15 @@ public class Creators {
 
     /** The officer found the match false: the creator may earn. Called by the workflow. */
     public void approve(String creatorId, String by, String note) {
-        decide(creatorId, CreatorStatus.ACTIVE, by, note);
+        decide(creatorId, CreatorStatus.ACTIVE, by, note, null);
     }
 
-    /** The officer confirmed the match or refused the creator: no links, no earnings. Called by the workflow. */
-    public void reject(String creatorId, String by, String message) {
-        decide(creatorId, CreatorStatus.REJECTED, by, message);
+    /** The officer confirmed the match or refused the creator, with the message the creator reads. Called by the workflow. */
+    public void reject(String creatorId, String by, String note, String message) {
+        decide(creatorId, CreatorStatus.REJECTED, by, note, message);
     }
 
-    private void decide(String creatorId, CreatorStatus status, String by, String note) {
+    private void decide(String creatorId, CreatorStatus status, String by, String note, String message) {
         Creator creator = em.find(Creator.class, creatorId, LockModeType.PESSIMISTIC_WRITE);
         if (creator == null) {
             throw new IllegalStateException("creator " + creatorId + " does not exist");
@@ -289,7 +292,7 @@ public class Creators {
         if (creator.status() != CreatorStatus.SCREENING) {
             return; // decided already (a retried job): nothing changes twice
         }
-        creator.decided(status, by, clock.instant(), note);
+        creator.decided(status, by, clock.instant(), note, message);
         audit.record(by, status == CreatorStatus.ACTIVE ? "CREATOR_APPROVED" : "CREATOR_REJECTED", CreatorWorkflow.CASE_TYPE,
                 creatorId, note == null ? "" : note);
     }
@@ -319,7 +322,7 @@ public class Creators {
 
     private static View view(Creator c, boolean staff) {
         return new View(c.id(), c.username(), c.displayName(), c.legalName(), c.country(), c.channelUrl(), c.status(),
-                c.createdAt(), c.decidedAt(), staff ? c.screening() : null);
+                c.createdAt(), c.decidedAt(), c.message(), staff ? c.screening() : null);
     }
 
     /** Eight characters without look-alikes (no 0/O, 1/I): about 10^12 codes, tried again on the rare clash. */

@@ -26,6 +26,8 @@ import io.caravel.onboarding.PartyRole;
 import io.caravel.onboarding.Registration;
 import io.caravel.payout.PayoutService;
 import io.caravel.creator.Creators;
+import io.caravel.channel.ChannelRequest;
+import io.caravel.channel.Channels;
 import io.caravel.creator.LinkRequest;
 import io.caravel.privacy.DataRequestKind;
 import io.caravel.privacy.DataRequests;
@@ -66,6 +68,8 @@ public class DemoCases {
 
     private static final Logger LOG = Logger.getLogger(DemoCases.class.getName());
     static final String APPLICANT_PASSWORD = "demo applicant";
+    /** The demo storefront channel's token (demo mode only): {@code X-Channel-Token: direct-eu.demo-channel-secret}. */
+    static final String DEMO_CHANNEL_TOKEN = "direct-eu.demo-channel-secret";
     private static final String OFFICER = "officer";
 
     @PersistenceContext(unitName = "caravel")
@@ -109,6 +113,9 @@ public class DemoCases {
 
     @Inject
     private Creators creators;
+
+    @Inject
+    private Channels channels;
 
     @Inject
     private DataRequests privacy;
@@ -163,6 +170,8 @@ public class DemoCases {
         // the demo creator's links (one sponsored post without its disclosure) and an order placed through one;
         // a second creator whose legal name is on the sanctions list waits for the officer
         self.creators();
+        // the platform's own store sells on its own storefront channel (EUR/GBP to DE, FR, GB): an order through it
+        self.directStore();
         // the month's payout run so far: seller-a's statements in CNY and EUR, a reserve held for the open disputes,
         // the creator's commission on the referred order (charged to seller-a)
         payouts.runAt(java.time.Instant.now(), "demo");
@@ -237,9 +246,35 @@ public class DemoCases {
         String code = creators.link(chloe, link(earbuds, true, true, "https://video.example/@chloe/earbuds-review")).code();
         creators.link(chloe, link(shirt, true, false, "https://video.example/@chloe/summer-outfits"));
         paidOrder(new Caller("buyer", Set.of(Roles.BUYER), null), earbuds, 1, "DE", "EUR",
-                consignee("Bo Buyer", "+49 30 5555 0100", "Hafenstraße 1", "Berlin", "10115", null), "demo-referral-1", code);
+                consignee("Bo Buyer", "+49 30 5555 0100", "Hafenstraße 1", "Berlin", "10115", null), "demo-referral-1", code, null);
         identity.createDemoUser("demo-creator-hit", APPLICANT_PASSWORD, "Gulf Trends", null, Set.of(Roles.CREATOR));
         creators.enrol("demo-creator-hit", "Gulf Trends", "Manuel Antonio Norriega", "PA", "https://video.example/@gulftrends");
+    }
+
+    /**
+     * The platform's own store's storefront channel, with the demo token {@value #DEMO_CHANNEL_TOKEN}; the demo
+     * buyer orders its cutting board through the channel and pays.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void directStore() {
+        String board = publishedId(DemoCatalog.CUTTING_BOARD);
+        String direct = em.createQuery("select s.id from Seller s where s.legalName = :n", String.class)
+                .setParameter("n", DemoData.DIRECT).getResultStream().findFirst().orElse(null);
+        if (board == null || direct == null) {
+            LOG.warning("Demo mode: the platform's own store has no published product; no demo channel");
+            return;
+        }
+        ChannelRequest request = new ChannelRequest();
+        request.setName("Caravel Direct EU");
+        request.setSellerId(direct);
+        request.setCurrencies(List.of("EUR", "GBP"));
+        request.setDestinations(List.of("DE", "FR", "GB"));
+        request.setLanguages(List.of("en", "zh"));
+        String token = channels.createDemo(request, DEMO_CHANNEL_TOKEN.substring(0, DEMO_CHANNEL_TOKEN.indexOf('.')),
+                DEMO_CHANNEL_TOKEN.substring(DEMO_CHANNEL_TOKEN.indexOf('.') + 1)).token();
+        paidOrder(new Caller("buyer", Set.of(Roles.BUYER), null), board, 1, "FR", "EUR",
+                consignee("Bo Buyer", "+33 1 5555 0100", "12 rue de la Paix", "Paris", "75002", null), "demo-channel-1", null,
+                channels.resolve(token));
     }
 
     private String publishedId(String title) {
@@ -259,11 +294,11 @@ public class DemoCases {
     /** The buyer orders and pays (the simulator's signed event, in-process); answers the order id. */
     private String paidOrder(Caller buyer, String product, int quantity, String country, String currency,
                              OrderRequest.Consignee consignee, String key) {
-        return paidOrder(buyer, product, quantity, country, currency, consignee, key, null);
+        return paidOrder(buyer, product, quantity, country, currency, consignee, key, null, null);
     }
 
     private String paidOrder(Caller buyer, String product, int quantity, String country, String currency,
-                             OrderRequest.Consignee consignee, String key, String referralCode) {
+                             OrderRequest.Consignee consignee, String key, String referralCode, Channels.Scope channel) {
         QuoteRequest.Line line = new QuoteRequest.Line();
         line.setProductId(product);
         line.setQuantity(quantity);
@@ -272,7 +307,7 @@ public class DemoCases {
         request.setDestinationCountry(country);
         request.setCurrency(currency);
         request.setReferralCode(referralCode);
-        QuoteView quote = checkout.quote(buyer, request);
+        QuoteView quote = checkout.quote(buyer, request, channel);
         OrderRequest order = new OrderRequest();
         order.setQuoteId(quote.id());
         order.setConsignee(consignee);

@@ -70,6 +70,7 @@ public class DemoCatalog {
     /** The demo T-shirt's title (the demo customs case orders it). */
     static final String T_SHIRT = "Organic cotton T-shirt";
     static final String EARBUDS = "Wireless earbuds with charging case";
+    static final String CUTTING_BOARD = "Bamboo cutting board";
 
     /** Loads the demo FX rates when no rate is loaded yet. */
     public void rates() {
@@ -90,6 +91,24 @@ public class DemoCatalog {
                 false);
         submit(sellerA, listing("Power bank 10000 mAh", "10000毫安充电宝", "850760", ProductCategory.ELECTRONICS, new BigDecimal("25.00"), "USD",
                 true), true);
+    }
+
+    /**
+     * The platform's own store's demo listings, through the same review as any seller's: a clean one is
+     * published, one with "ivory" in its description waits for a compliance officer.
+     */
+    public void directListings(String sellerId) {
+        Caller store = new Caller("store", Set.of(Roles.SELLER), sellerId);
+        if (!listings.list(store, null, io.caravel.platform.PageRequest.of(1, null)).items().isEmpty()) {
+            return;
+        }
+        submit(store, listing(CUTTING_BOARD, "竹制砧板", "441919", ProductCategory.HOME, new BigDecimal("24.00"), "EUR", false), false);
+        ProductDetails chopsticks = listing("Bamboo chopsticks, 10 pairs", "竹筷子（10 双）", "441912", ProductCategory.HOME,
+                new BigDecimal("9.50"), "EUR", false);
+        submit(store, chopsticks, false);
+        ProductDetails flagged = listing("Carved hair comb", "雕花梳子", "961511", ProductCategory.BEAUTY, new BigDecimal("35.00"), "EUR", false);
+        flagged.setDescriptionEn("Hand-carved comb with ivory inlay.");
+        submit(store, flagged, false);
     }
 
     /** Fills the catalog up to {@code size} synthetic products, one transaction per batch. */

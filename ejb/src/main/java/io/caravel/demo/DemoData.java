@@ -21,6 +21,8 @@ import java.util.Set;
 public class DemoData {
 
     public static final String PASSWORD = "demo";
+    /** The platform's own store (first party). */
+    static final String DIRECT = "Caravel Direct GmbH";
 
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
@@ -43,6 +45,9 @@ public class DemoData {
     public String load() {
         String sellerA = seller("Seller A Trading (Shenzhen) Co., Ltd.", "CN", OperatingModel.MARKETPLACE);
         String sellerB = seller("Seller B Handels GmbH", "DE", OperatingModel.SELF_OPERATED);
+        String direct = seller(DIRECT, "DE", OperatingModel.SELF_OPERATED);
+        em.find(Seller.class, direct).markFirstParty();
+        identity.createDemoUser("store", PASSWORD, "Stella Store", direct, Set.of(Roles.SELLER));
         identity.createDemoUser("seller-a", PASSWORD, "Seller A", sellerA, Set.of(Roles.SELLER));
         identity.createDemoUser("seller-b", PASSWORD, "Seller B", sellerB, Set.of(Roles.SELLER));
         identity.createDemoUser("officer", PASSWORD, "Olivia Officer", null, Set.of(Roles.COMPLIANCE_OFFICER));
@@ -56,6 +61,7 @@ public class DemoData {
         demoCatalog.rates();
         tariffRules.loadBundledIfNone("demo");
         demoCatalog.listings(sellerA);
+        demoCatalog.directListings(direct);
         if (catalogSize > 0) {
             demoCatalog.seed(sellerB, "Seller B Handels GmbH", catalogSize);
         }

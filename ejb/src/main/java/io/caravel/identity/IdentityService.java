@@ -49,6 +49,10 @@ public class IdentityService {
         }
         validate(user);
         checkRoles(user.getRoles(), user.getSellerId());
+        if (!selfRegistration && user.getRoles().contains(Roles.CREATOR)) {
+            // a creator is screened when they register; an account made by hand would skip that
+            throw CaravelException.invalid("roles", "error.user.creator-role");
+        }
         checkPassword(user.getUsername(), user.getPassword(), "password");
         if (find(user.getUsername()).isPresent()) {
             throw CaravelException.conflict("error.user.exists", user.getUsername());
@@ -194,6 +198,9 @@ public class IdentityService {
             keepAnAdministrator(account);
         }
         Set<String> before = account.roles();
+        if (roles.contains(Roles.CREATOR) && !before.contains(Roles.CREATOR)) {
+            throw CaravelException.invalid("roles", "error.user.creator-role");
+        }
         if (!before.equals(roles) || !Objects.equals(account.sellerId(), sellerId)) {
             account.changeRoles(roles, sellerId);
             audit.record(actor.username(), "USER_ROLES_CHANGED", "user", username,

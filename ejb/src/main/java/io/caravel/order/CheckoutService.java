@@ -3,6 +3,7 @@ package io.caravel.order;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
 import io.caravel.catalog.CatalogService.StockLocation;
+import io.caravel.channel.Channels;
 import io.caravel.creator.Creators;
 import io.caravel.catalog.ProductDetails;
 import io.caravel.tariff.TariffRules;
@@ -79,6 +80,11 @@ public class CheckoutService {
     private final Clock clock = Clock.systemUTC();
 
     public QuoteView quote(Caller caller, QuoteRequest request) {
+        return quote(caller, request, null);
+    }
+
+    /** A quote on a storefront channel (or none): only its store's products, in its currencies, to its destinations. */
+    public QuoteView quote(Caller caller, QuoteRequest request, Channels.Scope channel) {
         requireBuyer(caller);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of("UTC"));
@@ -87,7 +93,11 @@ public class CheckoutService {
         String area = Destinations.area(country);
         String customsCurrency = Destinations.customsCurrency(area);
         FxTable rates = fx.table();
-        String buyerCurrency = request.getCurrency() == null ? customsCurrency : request.getCurrency().toUpperCase(Locale.ROOT);
+        if (channel != null) {
+            channel.requireDestination(country, "destinationCountry");
+        }
+        String buyerCurrency = channel != null ? channel.currency(request.getCurrency(), "currency")
+                : request.getCurrency() == null ? customsCurrency : request.getCurrency().toUpperCase(Locale.ROOT);
         if (!rates.knows(buyerCurrency)) {
             throw CaravelException.invalid("currency", "error.catalog.currency", buyerCurrency);
         }
@@ -109,6 +119,9 @@ public class CheckoutService {
             String field = "lines[" + i + "]";
             CatalogProduct product = published(line.getProductId(), field + ".productId");
             ProductDetails d = product.product();
+            if (channel != null && !channel.sells(product.sellerId())) {
+                throw CaravelException.invalid(field + ".productId", "error.channel.product", line.getProductId());
+            }
             if (d.isWholesale()) {
                 throw CaravelException.invalid(field + ".productId", "error.checkout.wholesale");
             }
@@ -147,7 +160,8 @@ public class CheckoutService {
                 : Duration.ofSeconds(Math.min(request.getValidForSeconds(), quoteValid.toSeconds()));
         QuoteView view = new QuoteView(Ids.newId(), now.plus(valid), country, method, cost.regime().name(), lines, buyer,
                 customs, cost.dutiableValue(), List.copyOf(used.values()), HsNomenclature.EDITION, cost.ruleVersion(),
-                cost.rulesUsed(), referral(request.getReferralCode(), lines, caller.username()));
+                cost.rulesUsed(), referral(request.getReferralCode(), lines, caller.username()),
+                channel == null ? null : channel.channelId());
         em.persist(new CheckoutQuote(view, caller.username(), sellerId, JSON.toJson(view), now));
         return view;
     }

@@ -30,6 +30,9 @@ public class CustomerOrder implements SellerCase {
     /** The creator the order is attributed to (a referral code at checkout), or null. */
     @Column(name = "creator_id")
     private String creatorId;
+    /** The storefront channel the order was placed on (its token), or null. */
+    @Column(name = "channel_id")
+    private String channelId;
     @Column(name = "quote_id", nullable = false)
     private String quoteId;
     @Column(name = "idempotency_key", nullable = false)
@@ -90,6 +93,7 @@ public class CustomerOrder implements SellerCase {
         this.sellerId = quote.sellerId();
         this.quoteId = quote.id();
         this.creatorId = pricing.referral() == null ? null : pricing.referral().creatorId();
+        this.channelId = pricing.channelId();
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
         this.status = OrderStatus.PENDING_PAYMENT;
@@ -159,6 +163,7 @@ public class CustomerOrder implements SellerCase {
     @Override public String id() { return id; }
     @Override public String sellerId() { return sellerId; }
     public String creatorId() { return creatorId; }
+    public String channelId() { return channelId; }
     @Override public int version() { return version; }
     public String buyer() { return buyer; }
     public String quoteId() { return quoteId; }

@@ -10,11 +10,12 @@ import java.util.List;
  * A priced cart as the buyer sees it and as an order keeps it for good: each line, shipping, duty
  * and taxes in the buyer's currency, the same figures in the destination's customs currency, the
  * FX rates (with date and source), the HS edition, the regime and every rule used; and the creator
- * the order is attributed to, when a referral code was given.
+ * the order is attributed to, when a referral code was given; the storefront channel it was quoted on.
  */
 public record QuoteView(String id, Instant validUntil, String destinationCountry, String shippingMethod, String regime,
                         List<Line> lines, Amounts amounts, Amounts customsAmounts, BigDecimal dutiableValue,
-                        List<Rate> fxRates, String hsEdition, int ruleVersion, List<String> rulesUsed, Referral referral) {
+                        List<Rate> fxRates, String hsEdition, int ruleVersion, List<String> rulesUsed, Referral referral,
+                        String channelId) {
 
     /** A priced line: the seller's unit price, the line total in the buyer's currency, where it ships from. */
     public record Line(String productId, int revision, String title, String hsCode, String originCountry, int quantity,

@@ -56,7 +56,7 @@ public class FxExposure {
                 + " group by o.buyerCurrency", Object[].class).setParameter("sale", PayoutEntry.Kind.SALE).getResultList(), 0);
         add.accept(em.createQuery("select p.currency, sum(p.net) from Payout p where p.status = :due group by p.currency",
                 Object[].class).setParameter("due", PayoutStatus.DUE).getResultList(), 1);
-        add.accept(em.createQuery("select p.currency, sum(p.reserveHeld) from Payout p where not exists (select q.id from Payout q"
+        add.accept(em.createQuery("select p.currency, sum(p.reserveHeld) from Payout p where p.sellerId is not null and not exists (select q.id from Payout q"
                 + " where q.sellerId = p.sellerId and q.currency = p.currency and q.periodTo > p.periodTo) group by p.currency",
                 Object[].class).getResultList(), 2);
         FxTable rates = fx.table();

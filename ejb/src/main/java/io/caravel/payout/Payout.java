@@ -39,6 +39,9 @@ public class Payout {
     private BigDecimal refunds;
     private BigDecimal commission;
     private BigDecimal fees;
+    /** What a seller owes creators for the orders they referred (less what refunds gave back). */
+    @Column(name = "creator_fees")
+    private BigDecimal creatorFees;
     @Column(name = "taxes_collected")
     private BigDecimal taxesCollected;
     @Column(name = "reserve_held")
@@ -82,6 +85,7 @@ public class Payout {
         this.refunds = totals.refunds();
         this.commission = totals.commission();
         this.fees = totals.fees();
+        this.creatorFees = totals.creatorFees();
         this.taxesCollected = totals.taxes();
         this.reserveHeld = totals.reserveHeld();
         this.reserveReleased = totals.reserveReleased();
@@ -95,13 +99,13 @@ public class Payout {
     }
 
     /** The figures of a payout, in its currency. */
-    public record Totals(BigDecimal sales, BigDecimal refunds, BigDecimal commission, BigDecimal fees, BigDecimal taxes,
-                         BigDecimal reserveHeld, BigDecimal reserveReleased, BigDecimal carried) {
+    public record Totals(BigDecimal sales, BigDecimal refunds, BigDecimal commission, BigDecimal fees, BigDecimal creatorFees,
+                         BigDecimal taxes, BigDecimal reserveHeld, BigDecimal reserveReleased, BigDecimal carried) {
 
-        /** Sales less refunds, commission, fees and the reserve held, plus the reserve released and what was carried. */
+        /** Sales less refunds, commission, fees, creators' commission and the reserve held, plus the reserve released and what was carried. */
         public BigDecimal net() {
-            return sales.subtract(refunds).subtract(commission).subtract(fees).subtract(reserveHeld).add(reserveReleased)
-                    .add(carried);
+            return sales.subtract(refunds).subtract(commission).subtract(fees).subtract(creatorFees).subtract(reserveHeld)
+                    .add(reserveReleased).add(carried);
         }
     }
 
@@ -121,7 +125,7 @@ public class Payout {
     public Instant periodFrom() { return periodFrom; }
     public Instant periodTo() { return periodTo; }
     public Totals totals() {
-        return new Totals(sales, refunds, commission, fees, taxesCollected, reserveHeld, reserveReleased, carriedForward);
+        return new Totals(sales, refunds, commission, fees, creatorFees, taxesCollected, reserveHeld, reserveReleased, carriedForward);
     }
     public Money net() { return new Money(net, currency); }
     public Money reserveHeld() { return new Money(reserveHeld, currency); }

@@ -103,7 +103,7 @@ public class PayoutRun {
                 QuoteView.Referral referral = orders.sold(order.id()).pricing().referral();
                 BigDecimal back = referralShare(referral, refund, order);
                 drafts.get(draft.currency()).add(new PayoutEntry.Draft(PayoutEntry.Kind.CREATOR_FEE_RETURN, refund.id(), order.id(),
-                        refund.createdAt(), "Creator commission returned: " + referral.creatorName() + " (" + referral.code() + ")",
+                        refund.createdAt(), referral.creatorName() + " (" + referral.code() + ")",
                         draft.currency(), BigDecimal.ZERO, back.negate(), BigDecimal.ZERO, BigDecimal.ZERO, null));
             }
         }
@@ -154,7 +154,7 @@ public class PayoutRun {
             QuoteView.Referral r = orders.sold(order.id()).pricing().referral();
             String currency = r.commission().currency();
             drafts.computeIfAbsent(currency, c -> new ArrayList<>()).add(new PayoutEntry.Draft(PayoutEntry.Kind.REFERRAL_REFUND,
-                    refund.id(), order.id(), refund.createdAt(), refund.reason(), currency,
+                    refund.id(), order.id(), refund.createdAt(), title(orders.sold(order.id()).pricing()) + " (" + r.code() + ")", currency,
                     referralShare(r, refund, order).negate(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
         }
         return settle(PayeeKind.CREATOR, creatorId, drafts, Map.of(), cutoff, by, rules);
@@ -218,15 +218,32 @@ public class PayoutRun {
     /** What the seller owes the creator of an attributed order, as a line of the seller's statement. */
     private static PayoutEntry.Draft creatorFee(CustomerOrder order, QuoteView.Referral r) {
         return new PayoutEntry.Draft(PayoutEntry.Kind.CREATOR_FEE, order.id(), order.id(), order.paidAt(),
-                "Creator commission: " + r.creatorName() + " (" + r.code() + ")", r.commission().currency(), BigDecimal.ZERO,
+                r.creatorName() + " (" + r.code() + ")", r.commission().currency(), BigDecimal.ZERO,
                 r.commission().amount(), BigDecimal.ZERO, BigDecimal.ZERO, percent(r.rate()));
     }
 
-    /** The share of a referral's commission a refund takes back: the refund's share of what the buyer paid. */
+    /**
+     * What a refund takes back of a referral's commission: the commission times the share of what the buyer paid
+     * that has been refunded up to and including this refund (capped at all of it), less what earlier refunds
+     * took back. Rounded once per step, so all refunds together never take back more than the commission.
+     */
     private BigDecimal referralShare(QuoteView.Referral r, PaymentRefund refund, CustomerOrder order) {
         BigDecimal paid = orders.sold(order.id()).pricing().amounts().total();
-        BigDecimal share = paid.signum() == 0 ? BigDecimal.ONE : refund.amount().amount().divide(paid, 10, RoundingMode.HALF_UP).min(BigDecimal.ONE);
-        return round(r.commission().amount().multiply(share), r.commission().currency());
+        List<PaymentRefund> all = em.createQuery("select r from PaymentRefund r, Payment p where r.paymentId = p.id and p.orderId = :o"
+                + " order by r.createdAt, r.id", PaymentRefund.class).setParameter("o", order.id()).getResultList();
+        BigDecimal refunded = BigDecimal.ZERO;
+        BigDecimal before = BigDecimal.ZERO;
+        for (PaymentRefund each : all) {
+            refunded = refunded.add(each.amount().amount());
+            BigDecimal share = paid.signum() == 0 ? BigDecimal.ONE
+                    : refunded.divide(paid, 10, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+            BigDecimal upToHere = round(r.commission().amount().multiply(share), r.commission().currency());
+            if (each.id().equals(refund.id())) {
+                return upToHere.subtract(before);
+            }
+            before = upToHere;
+        }
+        throw new IllegalStateException("refund " + refund.id() + " is not one of order " + order.id() + "'s");
     }
 
     private static String title(QuoteView pricing) {
@@ -286,6 +303,7 @@ public class PayoutRun {
         BigDecimal refunds = BigDecimal.ZERO;
         BigDecimal commission = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal creatorFees = BigDecimal.ZERO;
         BigDecimal taxes = BigDecimal.ZERO;
         for (PayoutEntry.Draft e : entries) {
             if (e.amount().signum() >= 0) {
@@ -293,15 +311,20 @@ public class PayoutRun {
             } else {
                 refunds = refunds.add(e.amount().negate());
             }
-            commission = commission.add(e.commission());
+            if (e.kind() == PayoutEntry.Kind.CREATOR_FEE || e.kind() == PayoutEntry.Kind.CREATOR_FEE_RETURN) {
+                creatorFees = creatorFees.add(e.commission());
+            } else {
+                commission = commission.add(e.commission());
+            }
             fees = fees.add(e.fee());
             taxes = taxes.add(e.taxes());
         }
         BigDecimal released = before == null ? BigDecimal.ZERO : before.reserveHeld().amount();
         BigDecimal carried = before == null || before.net().amount().signum() >= 0 ? BigDecimal.ZERO : before.net().amount();
-        BigDecimal available = new Payout.Totals(sales, refunds, commission, fees, taxes, BigDecimal.ZERO, released, carried).net();
+        BigDecimal available = new Payout.Totals(sales, refunds, commission, fees, creatorFees, taxes, BigDecimal.ZERO, released,
+                carried).net();
         BigDecimal held = round(exposure.min(available.max(BigDecimal.ZERO)), currency);
-        return new Payout.Totals(sales, refunds, commission, fees, taxes, held, released, carried);
+        return new Payout.Totals(sales, refunds, commission, fees, creatorFees, taxes, held, released, carried);
     }
 
     static BigDecimal round(BigDecimal amount, String currency) {

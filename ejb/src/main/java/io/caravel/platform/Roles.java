@@ -17,8 +17,8 @@ public final class Roles {
     /** Monitoring: reads metrics, nothing else (for a Prometheus scraper's account). */
     public static final String OPERATOR = "operator";
 
-    public static final List<String> ALL = List.of(SELLER, BUYER, CREATOR, COMPLIANCE_OFFICER, COMPLIANCE_LEAD,
-            CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN, OPERATOR);
+    public static final List<String> ALL = List.of(SELLER, BUYER, COMPLIANCE_OFFICER, COMPLIANCE_LEAD,
+            CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN, OPERATOR, CREATOR);
 
     private Roles() {
     }

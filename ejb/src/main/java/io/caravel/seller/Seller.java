@@ -24,6 +24,9 @@ public class Seller {
     @Column(nullable = false)
     private String country;
 
+    /** The platform's own store (self-operated, first party): the same checks, no marketplace payout. */
+    @jakarta.persistence.Column(name = "first_party")
+    private boolean firstParty;
     @jakarta.persistence.Column(name = "listings_limited")
     private boolean listingsLimited;
 
@@ -64,6 +67,15 @@ public class Seller {
     /** A review limited the account: no new listings until it is lifted (existing ones stay and may be revised). */
     public void limitListings() {
         listingsLimited = true;
+    }
+
+    /** Marks the account as the platform's own store. */
+    public void markFirstParty() {
+        this.firstParty = true;
+    }
+
+    public boolean firstParty() {
+        return firstParty;
     }
 
     public boolean listingsLimited() {

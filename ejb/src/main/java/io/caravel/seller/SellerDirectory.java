@@ -16,6 +16,17 @@ public class SellerDirectory {
         return Optional.ofNullable(sellerId == null ? null : em.find(Seller.class, sellerId));
     }
 
+    /** Active sellers by name (for choosing one, e.g. a storefront channel's store). */
+    public java.util.List<Seller> active() {
+        return em.createQuery("select s from Seller s where s.status = :active order by s.legalName", Seller.class)
+                .setParameter("active", SellerStatus.ACTIVE).getResultList();
+    }
+
+    /** Whether the seller is the platform's own store. */
+    public boolean isFirstParty(String sellerId) {
+        return find(sellerId).map(Seller::firstParty).orElse(false);
+    }
+
     /** The seller's legal name, or the id when there is no such seller. */
     public String legalName(String sellerId) {
         return find(sellerId).map(Seller::legalName).orElse(sellerId);

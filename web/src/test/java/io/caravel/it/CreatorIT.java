@@ -218,6 +218,34 @@ class CreatorIT {
         // a creator cannot buy (no buyer role) and links only published retail products
         assertThat(api.post("/api/v1/checkout/quotes", user, quote(cushion, 1, null)).status()).isEqualTo(403);
         assertProblem(api.post("/api/v1/creators/me/links", user, "{\"productId\": \"no-such-product\"}"), 400, "validation");
+        // creators register themselves (screened): an administrator cannot make one by hand
+        assertProblem(api.post("/api/v1/admin/users", "admin", "{\"username\": \"hand-made-" + UUID.randomUUID().toString()
+                .substring(0, 6) + "\", \"password\": \"a long enough password\", \"displayName\": \"Hand made\","
+                + " \"roles\": [\"creator\"]}"), 400, "validation");
+    }
+
+    @Test
+    void aRejectedCreatorReadsTheMessageAndNeverTheOfficersNote() throws Exception {
+        String creator = register("Manuel Antonio Noriega", "PA");
+        String id = api.get("/api/v1/creators/me", creator).json().getString("id");
+        String task = Applicant.awaitTask(api, "reviewCreator", id, "officer");
+        assertThat(api.post("/api/v1/tasks/" + task + "/claim", "officer", "").status()).isEqualTo(200);
+        Api.Response done = api.post("/api/v1/tasks/" + task + "/complete", "officer", "{\"decision\": \"REJECT\","
+                + " \"note\": \"internal: date of birth and nationality match the listing\","
+                + " \"message\": \"We cannot accept your registration as a creator.\"}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        JsonObject me = null;
+        for (int i = 0; i < 60; i++) {
+            me = api.get("/api/v1/creators/me", creator).json();
+            if (me.getString("status").equals("REJECTED")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(me.getString("status")).isEqualTo("REJECTED");
+        assertThat(me.getString("message")).isEqualTo("We cannot accept your registration as a creator.");
+        assertThat(me.toString()).doesNotContain("internal:");
+        assertProblem(api.post("/api/v1/creators/me/links", creator, "{\"productId\": \"" + cushion + "\"}"), 409, "conflict");
     }
 
     /** Registers a creator anonymously; answers "name:password". */

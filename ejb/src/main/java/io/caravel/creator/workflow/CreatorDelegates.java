@@ -28,8 +28,8 @@ public class CreatorDelegates {
     @Named("creatorRejection")
     @ApplicationScoped
     JavaDelegate rejection() {
-        return execution -> creators.reject(caseId(execution), decidedBy(execution),
-                Objects.toString(execution.getVariable(CaseVariables.MESSAGE), note(execution)));
+        return execution -> creators.reject(caseId(execution), decidedBy(execution), note(execution),
+                (String) execution.getVariable(CaseVariables.MESSAGE));
     }
 
     private static String caseId(DelegateExecution execution) {

@@ -3,6 +3,8 @@ package io.caravel.catalog.web;
 import io.caravel.platform.Access;
 import io.caravel.platform.web.Allow;
 import io.caravel.catalog.CatalogProduct;
+import io.caravel.channel.Channels;
+import io.caravel.seller.SellerDirectory;
 import io.caravel.catalog.CatalogQuery;
 import io.caravel.catalog.CatalogService;
 import io.caravel.fx.FxService;
@@ -15,6 +17,7 @@ import io.caravel.platform.PageRequest;
 import io.caravel.platform.Uploads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -56,14 +59,25 @@ public class CatalogResource {
     @Context
     private UriInfo uri;
 
+    @Inject
+    private Channels channels;
+
+    @Inject
+    private SellerDirectory sellers;
+
     @GET
-    @Operation(summary = "Search published products: q (words in English or Chinese), category, brand, origin, price range in currency (default EUR), wholesale items for resellers; newest first, cursor paging")
+    @Operation(summary = "Search published products: q (words in English or Chinese), category, brand, origin, price range in currency (default EUR), wholesale items for resellers; newest first, cursor paging. With a storefront channel's X-Channel-Token: only its store's products, priced in its currencies (default its first)")
     public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") String category,
                                     @QueryParam("brand") String brand, @QueryParam("origin") String origin,
                                     @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
                                     @QueryParam("currency") String currency, @QueryParam("wholesale") boolean wholesale,
-                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                    @HeaderParam(Channels.HEADER) String channelToken) {
         PageRequest page = PageRequest.of(limit, cursor);
+        Channels.Scope channel = channels.resolve(channelToken);
+        if (channel != null) {
+            currency = channel.currency(currency, "currency");
+        }
         boolean pricesInvolved = blank(currency) != null || blank(minPrice) != null || blank(maxPrice) != null;
         FxTable rates = pricesInvolved ? fx.table() : new FxTable(java.util.Map.of());
         String buyerCurrency = currency(currency, rates);
@@ -74,7 +88,7 @@ public class CatalogResource {
         }
         String rangeCurrency = buyerCurrency == null ? "EUR" : buyerCurrency;
         CatalogQuery query = new CatalogQuery(blank(q), blank(category), blank(brand), blank(origin), min, max,
-                rangeCurrency, wholesale);
+                rangeCurrency, wholesale, channel == null ? null : channel.sellerId());
         Page<CatalogProduct> found = catalog.search(query, rates.factorsTo(rangeCurrency), page);
         List<ProductView> items = found.items().stream().map(p -> view(p, rates, buyerCurrency)).toList();
         return new Page<>(items, found.nextCursor());
@@ -83,17 +97,25 @@ public class CatalogResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One published product; ETag, and If-None-Match answers 304. currency=EUR adds the buyer's price with its rate and date")
-    public Response product(@PathParam("id") String id, @QueryParam("currency") String currency, @Context Request request) {
+    public Response product(@PathParam("id") String id, @QueryParam("currency") String currency, @Context Request request,
+                            @HeaderParam(Channels.HEADER) String channelToken) {
+        Channels.Scope channel = channels.resolve(channelToken);
         CatalogProduct product = catalog.product(id);
+        if (channel != null) {
+            if (!channel.sells(product.sellerId())) {
+                throw CaravelException.notFound("product", id);
+            }
+            currency = channel.currency(currency, "currency");
+        }
         FxTable rates = fx.table();
         ProductView view = view(product, rates, currency(currency, rates));
         EntityTag tag = new EntityTag(Uploads.sha256((product.id() + "|" + product.revision() + "|" + view.buyerPrice())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return notModified.cacheControl(PUBLIC).build();
+            return notModified.cacheControl(PUBLIC).header("Vary", Channels.HEADER).build();
         }
-        return Response.ok(view).tag(tag).cacheControl(PUBLIC).build();
+        return Response.ok(view).tag(tag).cacheControl(PUBLIC).header("Vary", Channels.HEADER).build();
     }
 
     @GET
@@ -109,7 +131,7 @@ public class CatalogResource {
     private ProductView view(CatalogProduct p, FxTable rates, String buyerCurrency) {
         FxTable.Conversion buyer = buyerCurrency == null ? null
                 : rates.convert(p.product().getPrice(), p.product().getCurrency(), buyerCurrency).orElse(null);
-        return ProductView.of(p, buyer, uri.getBaseUri().getPath() + "catalog/products/");
+        return ProductView.of(p, buyer, uri.getBaseUri().getPath() + "catalog/products/", sellers.isFirstParty(p.sellerId()));
     }
 
     private static String currency(String currency, FxTable rates) {

@@ -13,7 +13,7 @@ public record ProductView(String id, int revision, Text title, Text description,
                           String hsCode, String originCountry, Money price, BuyerPrice buyerPrice, int stock,
                           String shipsFrom, Integer weightGrams, Dimensions dimensions, boolean lithiumBattery,
                           String unNumber, boolean wholesale, Money minAdvertisedPrice, String supplierProductId,
-                          String sellerId, String sellerName, List<String> images, Instant publishedAt) {
+                          String sellerId, String sellerName, boolean firstParty, List<String> images, Instant publishedAt) {
 
     /** A text in English and Chinese (either may be missing). */
     public record Text(String en, String zh) {
@@ -32,7 +32,7 @@ public record ProductView(String id, int revision, Text title, Text description,
     }
 
     /** The product with its price in {@code buyer}'s currency when one was asked for ({@code buyer} may be null). */
-    static ProductView of(CatalogProduct published, FxTable.Conversion buyer, String imageBase) {
+    static ProductView of(CatalogProduct published, FxTable.Conversion buyer, String imageBase, boolean firstParty) {
         ProductDetails p = published.product();
         Dimensions dimensions = p.getLengthMm() == null && p.getWidthMm() == null && p.getHeightMm() == null ? null
                 : new Dimensions(p.getLengthMm(), p.getWidthMm(), p.getHeightMm());
@@ -42,7 +42,7 @@ public record ProductView(String id, int revision, Text title, Text description,
                 buyer == null ? null : new BuyerPrice(buyer.amount(), buyer.currency(), buyer.rate(), buyer.rateDate(), buyer.source()),
                 p.getTotalStock(), p.getShipsFrom(), p.getWeightGrams(), dimensions, p.isLithiumBattery(), p.getUnNumber(),
                 p.isWholesale(), p.getMinAdvertisedPrice() == null ? null : new Money(p.getMinAdvertisedPrice(), p.getCurrency()),
-                p.getSupplierListingId(), published.sellerId(), published.sellerName(),
+                p.getSupplierListingId(), published.sellerId(), published.sellerName(), firstParty,
                 published.imageIds().stream().map(id -> imageBase + published.id() + "/images/" + id).toList(),
                 published.publishedAt());
     }

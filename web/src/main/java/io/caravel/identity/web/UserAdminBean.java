@@ -61,6 +61,11 @@ public class UserAdminBean implements Serializable {
         return Roles.ALL;
     }
 
+    /** The roles a new account may get; creators register themselves (screened), so theirs is not among them. */
+    public List<String> getNewUserRoles() {
+        return Roles.ALL.stream().filter(r -> !Roles.CREATOR.equals(r)).toList();
+    }
+
     public void create() {
         try {
             NewUser user = new NewUser(trim(username), password, displayName == null ? "" : displayName,

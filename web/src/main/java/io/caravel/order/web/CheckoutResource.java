@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import io.caravel.channel.Channels;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,14 +40,17 @@ public class CheckoutResource {
     @Inject
     private Caller caller;
 
+    @Inject
+    private Channels channels;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Quote a cart: lines, destination country, shipping method (STANDARD, EXPRESS) and currency; answers every amount, the FX rates, the HS edition, the regime and the rules used, valid until validUntil")
-    public Response quote(@Valid QuoteRequest request, @Context UriInfo uri) {
+    @Operation(summary = "Quote a cart: lines, destination country, shipping method (STANDARD, EXPRESS), currency and a creator's referralCode; answers every amount, the FX rates, the HS edition, the regime and the rules used, valid until validUntil. With a storefront channel's X-Channel-Token: only its store's products, its currencies and destinations; the order records the channel")
+    public Response quote(@Valid QuoteRequest request, @Context UriInfo uri, @HeaderParam(Channels.HEADER) String channelToken) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
         }
-        QuoteView quote = checkout.quote(caller, request);
+        QuoteView quote = checkout.quote(caller, request, channels.resolve(channelToken));
         return Response.created(uri.getAbsolutePathBuilder().path(quote.id()).build()).entity(quote).build();
     }
 
