@@ -169,7 +169,7 @@ public class DemoCases {
                 "Please send me a copy of everything you hold about me.");
         // the demo creator's links (one sponsored post without its disclosure) and an order placed through one;
         // a second creator whose legal name is on the sanctions list waits for the officer
-        self.creators();
+        self.creators(seller);
         // the platform's own store sells on its own storefront channel (EUR/GBP to DE, FR, GB): an order through it
         self.directStore();
         // the month's payout run so far: seller-a's statements in CNY and EUR, a reserve held for the open disputes,
@@ -231,10 +231,10 @@ public class DemoCases {
     /**
      * The demo creator (Chloe) shares seller-a's earbuds in a disclosed sponsored video and the T-shirt in a
      * sponsored post without the disclosure (a platform-rules risk event); the demo buyer orders the earbuds
-     * through her link. "Gulf Trends" registers with a legal name on the sanctions list: a screening case.
+     * through her link and confirms their receipt. "Gulf Trends" registers with a legal name on the sanctions list: a screening case.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void creators() {
+    public void creators(Caller seller) {
         String earbuds = publishedId(DemoCatalog.EARBUDS);
         String shirt = publishedId(DemoCatalog.T_SHIRT);
         if (earbuds == null || shirt == null) {
@@ -245,8 +245,12 @@ public class DemoCases {
         Caller chloe = new Caller("creator", Set.of(Roles.CREATOR), null);
         String code = creators.link(chloe, link(earbuds, true, true, "https://video.example/@chloe/earbuds-review")).code();
         creators.link(chloe, link(shirt, true, false, "https://video.example/@chloe/summer-outfits"));
-        paidOrder(new Caller("buyer", Set.of(Roles.BUYER), null), earbuds, 1, "DE", "EUR",
+        Caller buyer = new Caller("buyer", Set.of(Roles.BUYER), null);
+        String referred = paidOrder(buyer, earbuds, 1, "DE", "EUR",
                 consignee("Bo Buyer", "+49 30 5555 0100", "Hafenstraße 1", "Berlin", "10115", null), "demo-referral-1", code, null);
+        // delivered (the buyer confirmed receipt): the commission is payable with the next run
+        orders.ship(seller, referred, new OrderService.ShipRequest(null, null, 120));
+        orders.confirmReceipt(buyer, referred);
         identity.createDemoUser("demo-creator-hit", APPLICANT_PASSWORD, "Gulf Trends", null, Set.of(Roles.CREATOR));
         creators.enrol("demo-creator-hit", "Gulf Trends", "Manuel Antonio Norriega", "PA", "https://video.example/@gulftrends");
     }

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -52,6 +53,14 @@ public class PayoutRun {
 
     @Inject
     private Creators creators;
+
+    @Inject
+    @ConfigProperty(name = "caravel.creator.hold", defaultValue = "P30D")
+    private java.time.Duration creatorHold;
+
+    /** A referred order whose commission may be paid: paid, and received or shipped long enough ago. */
+    private static final String DELIVERED = "o.paidAt is not null and o.paidAt <= :cutoff"
+            + " and ((o.receivedAt is not null and o.receivedAt <= :cutoff) or (o.shippedAt is not null and o.shippedAt <= :shippedBefore))";
 
     @Inject
     private AuditTrail audit;
@@ -113,14 +122,16 @@ public class PayoutRun {
     /** The creators with a referred order or a refund of one up to the cut-off not yet in a payout, or a debt to carry. */
     public List<String> creatorsDue(Instant cutoff) {
         TreeSet<String> creators = new TreeSet<>(em.createQuery("select o.creatorId from CustomerOrder o where o.creatorId is not null"
-                        + " and o.paidAt is not null and o.paidAt <= :cutoff and not exists (select e.id from PayoutEntry e"
+                        + " and " + DELIVERED + " and not exists (select e.id from PayoutEntry e"
                         + " where e.kind = :referral and e.sourceId = o.id)", String.class)
-                .setParameter("cutoff", cutoff).setParameter("referral", PayoutEntry.Kind.REFERRAL).getResultList());
+                .setParameter("cutoff", cutoff).setParameter("shippedBefore", cutoff.minus(creatorHold))
+                .setParameter("referral", PayoutEntry.Kind.REFERRAL).getResultList());
         creators.addAll(em.createQuery("select o.creatorId from PaymentRefund r, Payment p, CustomerOrder o"
-                        + " where r.paymentId = p.id and p.orderId = o.id and o.creatorId is not null and o.paidAt is not null"
-                        + " and r.createdAt <= :cutoff and not exists (select e.id from PayoutEntry e where e.kind = :back"
-                        + " and e.sourceId = r.id)", String.class)
-                .setParameter("cutoff", cutoff).setParameter("back", PayoutEntry.Kind.REFERRAL_REFUND).getResultList());
+                        + " where r.paymentId = p.id and p.orderId = o.id and o.creatorId is not null and r.createdAt <= :cutoff"
+                        + " and exists (select e.id from PayoutEntry e where e.kind = :referral and e.sourceId = o.id)"
+                        + " and not exists (select e.id from PayoutEntry e where e.kind = :back and e.sourceId = r.id)", String.class)
+                .setParameter("cutoff", cutoff).setParameter("referral", PayoutEntry.Kind.REFERRAL)
+                .setParameter("back", PayoutEntry.Kind.REFERRAL_REFUND).getResultList());
         creators.addAll(em.createQuery("select p.creatorId from Payout p where p.creatorId is not null and p.net < 0"
                         + " and p.periodTo < :cutoff and not exists (select q.id from Payout q where q.creatorId = p.creatorId"
                         + " and q.currency = p.currency and q.periodTo > p.periodTo)", String.class)
@@ -129,18 +140,23 @@ public class PayoutRun {
     }
 
     /**
-     * Makes the creator's payouts (one per currency): the commission on each referred order paid up to
-     * the cut-off, less the share a refund took back. No fees, no reserve; a negative net is carried.
+     * Makes the creator's payouts (one per currency): the commission on each referred order delivered by
+     * the cut-off (receipt confirmed, or shipped {@code caravel.creator.hold} before it: a buyer's claim
+     * or a purchase made only for the commission is found before it is paid), less the share a refund took
+     * back. No fees, no reserve; a negative net is carried. The seller is charged at the sale, so the
+     * platform holds the commission until it is paid.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Payout> forCreator(String creatorId, Instant cutoff, String by, CommissionRules rules) {
         creators.lock(creatorId);
         Map<String, List<PayoutEntry.Draft>> drafts = new TreeMap<>();
+        java.util.Set<String> paidNow = new java.util.HashSet<>();
         for (CustomerOrder order : em.createQuery("select o from CustomerOrder o where o.creatorId = :creator"
-                        + " and o.paidAt is not null and o.paidAt <= :cutoff and not exists (select e.id from PayoutEntry e"
+                        + " and " + DELIVERED + " and not exists (select e.id from PayoutEntry e"
                         + " where e.kind = :referral and e.sourceId = o.id) order by o.paidAt, o.id", CustomerOrder.class)
-                .setParameter("creator", creatorId).setParameter("cutoff", cutoff).setParameter("referral", PayoutEntry.Kind.REFERRAL)
-                .getResultList()) {
+                .setParameter("creator", creatorId).setParameter("cutoff", cutoff).setParameter("shippedBefore", cutoff.minus(creatorHold))
+                .setParameter("referral", PayoutEntry.Kind.REFERRAL).getResultList()) {
+            paidNow.add(order.id());
             QuoteView pricing = orders.sold(order.id()).pricing();
             QuoteView.Referral r = pricing.referral();
             String currency = r.commission().currency();
@@ -151,6 +167,11 @@ public class PayoutRun {
         for (Object[] row : refundsOf("o.creatorId = :payee", creatorId, PayoutEntry.Kind.REFERRAL_REFUND, cutoff)) {
             PaymentRefund refund = (PaymentRefund) row[0];
             CustomerOrder order = (CustomerOrder) row[1];
+            if (!paidNow.contains(order.id()) && em.createQuery("select e.id from PayoutEntry e where e.kind = :referral"
+                    + " and e.sourceId = :o", String.class).setParameter("referral", PayoutEntry.Kind.REFERRAL)
+                    .setParameter("o", order.id()).setMaxResults(1).getResultList().isEmpty()) {
+                continue; // its commission is not paid yet (held until delivery): nothing to take back
+            }
             QuoteView.Referral r = orders.sold(order.id()).pricing().referral();
             String currency = r.commission().currency();
             drafts.computeIfAbsent(currency, c -> new ArrayList<>()).add(new PayoutEntry.Draft(PayoutEntry.Kind.REFERRAL_REFUND,

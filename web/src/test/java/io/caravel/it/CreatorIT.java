@@ -69,6 +69,12 @@ class CreatorIT {
 
         String kept = referredOrder(buyer, cushion, 2, code);
         String refunded = referredOrder(buyer, cushion, 1, code);
+        String undelivered = referredOrder(buyer, cushion, 1, code);
+        // the commission is paid once the order is delivered (receipt confirmed, or shipped 30 days before)
+        for (String order : List.of(kept, refunded)) {
+            shop.ship(order);
+            assertThat(api.post("/api/v1/orders/" + order + "/receipt", buyer, "").status()).isEqualTo(200);
+        }
         JsonObject referral = api.get("/api/v1/orders/" + kept, buyer).json().getJsonObject("pricing").getJsonObject("referral");
         assertThat(referral.getString("code")).isEqualTo(code);
         assertThat(referral.getString("creatorName")).startsWith("Creator ");
@@ -98,6 +104,7 @@ class CreatorIT {
         assertThat(earnedKept).isEqualByComparingTo(commission);
         assertThat(takenBack).isPositive().isLessThanOrEqualTo(earnedRefunded);
         assertThat(amount(payout, "net")).isEqualByComparingTo(earnedKept.add(earnedRefunded).subtract(takenBack));
+        assertThat(entries).doesNotContainKey(undelivered + "/REFERRAL");
         assertThat(amount(payout, "commission")).isZero();
         assertThat(amount(payout, "fees")).isZero();
         assertThat(payout.getString("payeeName")).startsWith("Creator ");
