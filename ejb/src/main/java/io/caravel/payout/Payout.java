@@ -42,6 +42,8 @@ public class Payout {
     /** What a seller owes creators for the orders they referred (less what refunds gave back). */
     @Column(name = "creator_fees")
     private BigDecimal creatorFees;
+    /** Penalties for rule breaches deducted. */
+    private BigDecimal penalties;
     @Column(name = "taxes_collected")
     private BigDecimal taxesCollected;
     @Column(name = "reserve_held")
@@ -86,6 +88,7 @@ public class Payout {
         this.commission = totals.commission();
         this.fees = totals.fees();
         this.creatorFees = totals.creatorFees();
+        this.penalties = totals.penalties();
         this.taxesCollected = totals.taxes();
         this.reserveHeld = totals.reserveHeld();
         this.reserveReleased = totals.reserveReleased();
@@ -100,12 +103,15 @@ public class Payout {
 
     /** The figures of a payout, in its currency. */
     public record Totals(BigDecimal sales, BigDecimal refunds, BigDecimal commission, BigDecimal fees, BigDecimal creatorFees,
-                         BigDecimal taxes, BigDecimal reserveHeld, BigDecimal reserveReleased, BigDecimal carried) {
+                         BigDecimal penalties, BigDecimal taxes, BigDecimal reserveHeld, BigDecimal reserveReleased, BigDecimal carried) {
 
-        /** Sales less refunds, commission, fees, creators' commission and the reserve held, plus the reserve released and what was carried. */
+        /**
+         * Sales less refunds, commission, fees, creators' commission, penalties and the reserve held, plus the
+         * reserve released and what was carried.
+         */
         public BigDecimal net() {
-            return sales.subtract(refunds).subtract(commission).subtract(fees).subtract(creatorFees).subtract(reserveHeld)
-                    .add(reserveReleased).add(carried);
+            return sales.subtract(refunds).subtract(commission).subtract(fees).subtract(creatorFees).subtract(penalties)
+                    .subtract(reserveHeld).add(reserveReleased).add(carried);
         }
     }
 
@@ -125,7 +131,8 @@ public class Payout {
     public Instant periodFrom() { return periodFrom; }
     public Instant periodTo() { return periodTo; }
     public Totals totals() {
-        return new Totals(sales, refunds, commission, fees, creatorFees, taxesCollected, reserveHeld, reserveReleased, carriedForward);
+        return new Totals(sales, refunds, commission, fees, creatorFees, penalties, taxesCollected, reserveHeld, reserveReleased,
+                carriedForward);
     }
     public Money net() { return new Money(net, currency); }
     public Money reserveHeld() { return new Money(reserveHeld, currency); }

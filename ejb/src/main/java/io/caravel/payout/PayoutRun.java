@@ -78,6 +78,10 @@ public class PayoutRun {
                         + " where r.paymentId = p.id and p.orderId = o.id and o.paidAt is not null and r.createdAt <= :cutoff"
                         + " and not exists (select e.id from PayoutEntry e where e.kind = :refund and e.sourceId = r.id)", String.class)
                 .setParameter("cutoff", cutoff).setParameter("refund", PayoutEntry.Kind.REFUND).getResultList());
+        sellers.addAll(em.createQuery("select p.sellerId from Penalty p where p.status = :open and p.createdAt <= :cutoff"
+                        + " and not exists (select e.id from PayoutEntry e where e.kind = :penalty and e.sourceId = p.id)", String.class)
+                .setParameter("open", Penalty.Status.OPEN).setParameter("cutoff", cutoff).setParameter("penalty", PayoutEntry.Kind.PENALTY)
+                .getResultList());
         sellers.addAll(em.createQuery("select p.sellerId from Payout p where p.sellerId is not null and (p.reserveHeld > 0 or p.net < 0)"
                         + " and p.periodTo < :cutoff and not exists (select q.id from Payout q where q.sellerId = p.sellerId"
                         + " and q.currency = p.currency and q.periodTo > p.periodTo)", String.class)
@@ -115,6 +119,15 @@ public class PayoutRun {
                         refund.createdAt(), referral.creatorName() + " (" + referral.code() + ")",
                         draft.currency(), BigDecimal.ZERO, back.negate(), BigDecimal.ZERO, BigDecimal.ZERO, null));
             }
+        }
+        for (Penalty penalty : em.createQuery("select p from Penalty p where p.sellerId = :seller and p.status = :open"
+                        + " and p.createdAt <= :cutoff and not exists (select e.id from PayoutEntry e where e.kind = :penalty"
+                        + " and e.sourceId = p.id) order by p.createdAt, p.id", Penalty.class)
+                .setParameter("seller", sellerId).setParameter("open", Penalty.Status.OPEN).setParameter("cutoff", cutoff)
+                .setParameter("penalty", PayoutEntry.Kind.PENALTY).getResultList()) {
+            drafts.computeIfAbsent(penalty.currency(), c -> new ArrayList<>()).add(new PayoutEntry.Draft(PayoutEntry.Kind.PENALTY,
+                    penalty.id(), penalty.id(), penalty.createdAt(), penalty.explanation(), penalty.currency(),
+                    penalty.amount().negate(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
         }
         return settle(PayeeKind.SELLER, sellerId, drafts, disputes.openExposure(sellerId), cutoff, by, rules);
     }
@@ -325,9 +338,12 @@ public class PayoutRun {
         BigDecimal commission = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
         BigDecimal creatorFees = BigDecimal.ZERO;
+        BigDecimal penalties = BigDecimal.ZERO;
         BigDecimal taxes = BigDecimal.ZERO;
         for (PayoutEntry.Draft e : entries) {
-            if (e.amount().signum() >= 0) {
+            if (e.kind() == PayoutEntry.Kind.PENALTY) {
+                penalties = penalties.add(e.amount().negate());
+            } else if (e.amount().signum() >= 0) {
                 sales = sales.add(e.amount());
             } else {
                 refunds = refunds.add(e.amount().negate());
@@ -342,10 +358,10 @@ public class PayoutRun {
         }
         BigDecimal released = before == null ? BigDecimal.ZERO : before.reserveHeld().amount();
         BigDecimal carried = before == null || before.net().amount().signum() >= 0 ? BigDecimal.ZERO : before.net().amount();
-        BigDecimal available = new Payout.Totals(sales, refunds, commission, fees, creatorFees, taxes, BigDecimal.ZERO, released,
-                carried).net();
+        BigDecimal available = new Payout.Totals(sales, refunds, commission, fees, creatorFees, penalties, taxes, BigDecimal.ZERO,
+                released, carried).net();
         BigDecimal held = round(exposure.min(available.max(BigDecimal.ZERO)), currency);
-        return new Payout.Totals(sales, refunds, commission, fees, creatorFees, taxes, held, released, carried);
+        return new Payout.Totals(sales, refunds, commission, fees, creatorFees, penalties, taxes, held, released, carried);
     }
 
     static BigDecimal round(BigDecimal amount, String currency) {

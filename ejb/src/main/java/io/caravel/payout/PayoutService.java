@@ -233,7 +233,7 @@ public class PayoutService {
         Payout.Totals t = p.totals();
         return new PayoutView(p.id(), p.payeeKind(), p.payeeId(), payeeName, c, p.periodFrom(), p.periodTo(),
                 new Money(t.sales(), c), new Money(t.refunds(), c), new Money(t.commission(), c), new Money(t.fees(), c),
-                new Money(t.creatorFees(), c), new Money(t.taxes(), c), new Money(t.reserveHeld(), c), new Money(t.reserveReleased(), c),
+                new Money(t.creatorFees(), c), new Money(t.penalties(), c), new Money(t.taxes(), c), new Money(t.reserveHeld(), c), new Money(t.reserveReleased(), c),
                 new Money(t.carried(), c), p.net(), p.status().name(), p.rulesSource() + " (SHA-256 " + p.rulesSha256() + ")",
                 p.createdAt(), p.paidAt(), p.paidReference(),
                 entries.stream().map(e -> new PayoutView.Entry(e.entryNo(), e.kind().name(), e.orderId(), e.occurredAt(),

@@ -232,6 +232,33 @@ class CreatorIT {
     }
 
     @Test
+    void aCreatorRegistersFromTheSignInPage() throws Exception {
+        String username = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.open("login.xhtml");
+            session.click(By.id("register-creator-link"));
+            assertThat(session.pageTitle()).isEqualTo("Register as a creator");
+            session.type("register:displayName", "Rosa Reviews");
+            session.type("register:legalName", "Rosa Martinez");
+            session.type("register:country", "ES");
+            session.type("register:channel", "http://not-secure.example");
+            session.type("register:email", username + "@example.com");
+            session.type("register:username", username);
+            session.type("register:password", PASSWORD);
+            session.click(By.id("register:submit"));
+            // a plain http address is refused in the form, nothing is made
+            session.wait.until(d -> d.findElement(By.id("register:messages")).getText().contains("https://"));
+            assertThat(api.get("/api/v1/creators/me", username + ":" + PASSWORD).status()).isEqualTo(401);
+            session.type("register:channel", "https://video.example/@rosa");
+            session.type("register:password", PASSWORD);
+            session.click(By.id("register:submit"));
+            session.wait.until(ExpectedConditions.urlContains("/creator/index.xhtml"));
+            assertThat(session.text("creator-status")).contains("Active");
+            session.screenshot("creator-registered");
+        }
+    }
+
+    @Test
     void aRejectedCreatorReadsTheMessageAndNeverTheOfficersNote() throws Exception {
         String creator = register("Manuel Antonio Noriega", "PA");
         String id = api.get("/api/v1/creators/me", creator).json().getString("id");

@@ -105,7 +105,7 @@ class PayoutIT {
         BigDecimal held = amount(payout, "reserveHeld");
         assertThat(held).isPositive();
         BigDecimal net = amount(payout, "sales").subtract(amount(payout, "refunds")).subtract(amount(payout, "commission"))
-                .subtract(amount(payout, "fees")).subtract(amount(payout, "creatorFees")).subtract(held).add(amount(payout, "reserveReleased"))
+                .subtract(amount(payout, "fees")).subtract(amount(payout, "creatorFees")).subtract(amount(payout, "penalties")).subtract(held).add(amount(payout, "reserveReleased"))
                 .add(amount(payout, "carriedForward"));
         assertThat(amount(payout, "net")).isEqualByComparingTo(net);
         assertThat(payout.getString("status")).isEqualTo(net.signum() <= 0 ? "CARRIED" : "DUE");
@@ -207,6 +207,46 @@ class PayoutIT {
             assertThat(session.browser.getPageSource()).contains("Reserve held back for open disputes", "Commission rules used:");
             session.screenshot("seller-payout");
         }
+    }
+
+    @Test
+    void aPenaltyIsDeductedByTheNextPayoutUnlessWaivedFirst() throws Exception {
+        String buyer = shop.newUser("buyer", "buyer");
+        String order = shop.paid(buyer, casket, 1);
+        String sellerA = api.get("/api/v1/orders/" + order, buyer).json().getString("sellerId");
+        String fine = "{\"sellerId\": \"" + sellerA + "\", \"amount\": 15.00, \"currency\": \"EUR\", \"reason\": \"LATE_SHIPMENT\","
+                + " \"explanation\": \"Orders shipped after the promised day in November.\"}";
+        // compliance leads and administrators fine; officers and sellers cannot; bad input is named
+        assertThat(api.post("/api/v1/penalties", "officer", fine).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/penalties", "seller-a", fine).status()).isEqualTo(403);
+        for (String bad : List.of(fine.replace("15.00", "-5"), fine.replace("15.00", "0.001"), fine.replace("LATE_SHIPMENT", "RUDE"),
+                fine.replace("\"EUR\"", "\"XXX\""), fine.replace(sellerA, "no-such-seller"),
+                fine.replace("Orders shipped after the promised day in November.", " "))) {
+            assertProblem(api.post("/api/v1/penalties", "lead", bad), 400, "validation");
+        }
+        Api.Response imposed = api.post("/api/v1/penalties", "lead", fine);
+        assertThat(imposed.status()).as(imposed.body()).isEqualTo(201);
+        String penalty = imposed.json().getString("id");
+        String waived = api.post("/api/v1/penalties", "admin", fine.replace("15.00", "99.00")).json().getString("id");
+        assertThat(api.post("/api/v1/penalties/" + waived + "/waive", "lead", "").json().getString("status")).isEqualTo("WAIVED");
+        assertThat(api.get("/api/v1/penalties", "seller-a").body()).contains(penalty, "OPEN");
+        assertThat(api.get("/api/v1/penalties", "seller-b").body()).doesNotContain(penalty);
+
+        assertThat(api.post("/api/v1/payouts/runs", "admin", "{}").status()).isEqualTo(200);
+        JsonObject deducted = api.get("/api/v1/penalties", "seller-a").structure().asJsonArray().getValuesAs(JsonObject.class)
+                .stream().filter(p -> p.getString("id").equals(penalty)).findFirst().orElseThrow();
+        assertThat(deducted.getString("status")).isEqualTo("DEDUCTED");
+        JsonObject payout = api.get("/api/v1/payouts/" + deducted.getString("payoutId"), "seller-a").json();
+        List<JsonObject> entries = payout.getJsonArray("entries").getValuesAs(JsonObject.class);
+        assertThat(entries).filteredOn(e -> e.getString("kind").equals("PENALTY")).extracting(e -> e.getString("orderId"))
+                .containsExactly(penalty);
+        assertThat(amount(payout, "penalties")).isEqualByComparingTo("15.00");
+        assertThat(entries.stream().map(e -> amount(e, "net")).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .add(amount(payout, "reserveReleased")).subtract(amount(payout, "reserveHeld")).add(amount(payout, "carriedForward")))
+                .isEqualByComparingTo(amount(payout, "net"));
+        // once deducted it cannot be waived; a second run deducts nothing again
+        assertProblem(api.post("/api/v1/penalties/" + penalty + "/waive", "lead", ""), 409, "conflict");
+        assertThat(api.post("/api/v1/payouts/runs", "admin", "{}").body()).doesNotContain(penalty);
     }
 
     private String openDispute(String buyer, String order) {

@@ -5,18 +5,11 @@ import io.caravel.seller.OperatingModel;
 import io.caravel.onboarding.Registration;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.web.ui.FacesMessages;
+import io.caravel.platform.web.ui.SignInAfterRegistration;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** The public sign-up page: a new seller company and its first user, then straight to the application form. */
@@ -47,12 +40,7 @@ public class RegistrationBean {
             FacesMessages.error(e, "register:");
             return;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        AuthenticationStatus status = securityContext.authenticate((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams().newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(registration.getUsername(),
-                                new Password(registration.getPassword()))));
-        external.redirect(external.getRequestContextPath()
-                + (status == AuthenticationStatus.SUCCESS ? "/seller/application.xhtml" : "/login.xhtml"));
+        SignInAfterRegistration.signInAndGo(securityContext, registration.getUsername(), registration.getPassword(),
+                "/seller/application.xhtml");
     }
 }

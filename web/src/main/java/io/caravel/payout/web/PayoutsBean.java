@@ -43,7 +43,27 @@ public class PayoutsBean implements Serializable {
     private String cutoffDay;
     private String reference;
     private transient Page<PayoutView> page;
+    private transient java.util.List<io.caravel.payout.Penalties.View> penaltyList;
+
+    @Inject
+    private transient io.caravel.payout.Penalties penalties;
     private transient PayoutView selected;
+
+    /** The seller's own penalties, or every seller's for administrators; none for creators. */
+    public java.util.List<io.caravel.payout.Penalties.View> getPenalties() {
+        if (penaltyList == null) {
+            penaltyList = caller.hasRole(io.caravel.platform.Roles.SELLER) || caller.isAdmin() ? penalties.list(caller, null)
+                    : java.util.List.of();
+        }
+        return penaltyList;
+    }
+
+    @Inject
+    private transient io.caravel.seller.SellerDirectory sellers;
+
+    public String sellerName(String sellerId) {
+        return sellers.legalName(sellerId);
+    }
 
     public Page<PayoutView> getPage() {
         if (page == null) {

@@ -21,3 +21,23 @@ CREATE TABLE storefront_channel (
 
 ALTER TABLE customer_order ADD COLUMN channel_id VARCHAR(36);
 ALTER TABLE seller ADD COLUMN first_party BOOLEAN DEFAULT FALSE NOT NULL;
+
+-- Marketplace penalties: a fine for a rule breach, deducted by the seller's next payout (its own total).
+CREATE TABLE penalty (
+    id             VARCHAR(36)    NOT NULL PRIMARY KEY,
+    seller_id      VARCHAR(36)    NOT NULL,
+    amount         DECIMAL(19, 4) NOT NULL,
+    currency       VARCHAR(3)     NOT NULL,
+    reason         VARCHAR(30)    NOT NULL,
+    explanation    VARCHAR(1000)  NOT NULL,
+    risk_event_id  VARCHAR(36),
+    status         VARCHAR(20)    NOT NULL,
+    created_at     TIMESTAMP(6)   NOT NULL,
+    created_by     VARCHAR(100)   NOT NULL,
+    waived_at      TIMESTAMP(6),
+    waived_by      VARCHAR(100),
+    version        INT            NOT NULL,
+    CONSTRAINT fk_penalty_seller FOREIGN KEY (seller_id) REFERENCES seller (id)
+);
+CREATE INDEX ix_penalty_seller ON penalty (seller_id, created_at);
+ALTER TABLE payout ADD COLUMN penalties DECIMAL(19, 4) DEFAULT 0 NOT NULL;
