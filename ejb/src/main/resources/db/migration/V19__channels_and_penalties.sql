@@ -41,3 +41,6 @@ CREATE TABLE penalty (
 );
 CREATE INDEX ix_penalty_seller ON penalty (seller_id, created_at);
 ALTER TABLE payout ADD COLUMN penalties DECIMAL(19, 4) DEFAULT 0 NOT NULL;
+
+-- Dropship: what a reseller owes the supplier of a sold line (the wholesale price), and the supplier's side of it.
+ALTER TABLE payout ADD COLUMN supplier_costs DECIMAL(19, 4) DEFAULT 0 NOT NULL;

@@ -136,7 +136,9 @@ public class CheckoutService {
             FxTable.Conversion toCustoms = convert(rates, value, d.getCurrency(), customsCurrency, used);
             int weight = (d.getWeightGrams() == null ? DEFAULT_WEIGHT_GRAMS : d.getWeightGrams()) * line.getQuantity();
             items.add(new LandedCostCalculator.Item(d.getHsCode(), toCustoms.amount(), weight));
-            priced.add(new Priced(product, line.getQuantity(), location, toCustoms.amount()));
+            BigDecimal supplierCost = stock == product ? null : convert(rates, stock.product().getPrice()
+                    .multiply(BigDecimal.valueOf(line.getQuantity())), stock.product().getCurrency(), buyerCurrency, used).amount();
+            priced.add(new Priced(product, line.getQuantity(), location, toCustoms.amount(), supplierCost));
         }
         boolean bonded = "CN".equals(area) && priced.stream().allMatch(p -> p.location == StockLocation.OVERSEAS_WAREHOUSE);
         LandedCost cost = new LandedCostCalculator(book,
@@ -151,7 +153,8 @@ public class CheckoutService {
             return new QuoteView.Line(p.product.id(), p.product.revision(), d.getDisplayTitle(), d.getHsCode(),
                     d.getOriginCountry(), p.quantity, new Money(d.getPrice(), d.getCurrency()),
                     new Money(convert(rates, p.customsValue, customsCurrency, buyerCurrency, used).amount(), buyerCurrency),
-                    p.location.name(), d.getSupplierListingId());
+                    p.location.name(), d.getSupplierListingId(),
+                    p.supplierCost == null ? null : new Money(Money.round(p.supplierCost, buyerCurrency), buyerCurrency));
         }).toList();
         QuoteView.Amounts customs = new QuoteView.Amounts(customsCurrency, cost.goods(), cost.shipping(), cost.duty(),
                 cost.vat(), cost.consumptionTax(), cost.total());
@@ -260,6 +263,7 @@ public class CheckoutService {
         }
     }
 
-    private record Priced(CatalogProduct product, int quantity, StockLocation location, BigDecimal customsValue) {
+    private record Priced(CatalogProduct product, int quantity, StockLocation location, BigDecimal customsValue,
+                          BigDecimal supplierCost) {
     }
 }

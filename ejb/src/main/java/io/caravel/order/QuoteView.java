@@ -17,9 +17,13 @@ public record QuoteView(String id, Instant validUntil, String destinationCountry
                         List<Rate> fxRates, String hsEdition, int ruleVersion, List<String> rulesUsed, Referral referral,
                         String channelId) {
 
-    /** A priced line: the seller's unit price, the line total in the buyer's currency, where it ships from. */
+    /**
+     * A priced line: the seller's unit price, the line total in the buyer's currency, where it ships from; for a
+     * dropship line the supplier's item and its wholesale price for the quantity in the buyer's currency (what the
+     * reseller owes the supplier).
+     */
     public record Line(String productId, int revision, String title, String hsCode, String originCountry, int quantity,
-                       Money unitPrice, Money lineTotal, String shipsFrom, String supplierProductId) {
+                       Money unitPrice, Money lineTotal, String shipsFrom, String supplierProductId, Money supplierCost) {
     }
 
     /** Goods, shipping, duty, VAT, consumption tax and the total in one currency (total = the sum of the rest). */

@@ -44,6 +44,9 @@ public class Payout {
     private BigDecimal creatorFees;
     /** Penalties for rule breaches deducted. */
     private BigDecimal penalties;
+    /** What a reseller owes suppliers for dropship lines (their wholesale price). */
+    @Column(name = "supplier_costs")
+    private BigDecimal supplierCosts;
     @Column(name = "taxes_collected")
     private BigDecimal taxesCollected;
     @Column(name = "reserve_held")
@@ -89,6 +92,7 @@ public class Payout {
         this.fees = totals.fees();
         this.creatorFees = totals.creatorFees();
         this.penalties = totals.penalties();
+        this.supplierCosts = totals.supplierCosts();
         this.taxesCollected = totals.taxes();
         this.reserveHeld = totals.reserveHeld();
         this.reserveReleased = totals.reserveReleased();
@@ -103,15 +107,16 @@ public class Payout {
 
     /** The figures of a payout, in its currency. */
     public record Totals(BigDecimal sales, BigDecimal refunds, BigDecimal commission, BigDecimal fees, BigDecimal creatorFees,
-                         BigDecimal penalties, BigDecimal taxes, BigDecimal reserveHeld, BigDecimal reserveReleased, BigDecimal carried) {
+                         BigDecimal penalties, BigDecimal supplierCosts, BigDecimal taxes, BigDecimal reserveHeld,
+                         BigDecimal reserveReleased, BigDecimal carried) {
 
         /**
-         * Sales less refunds, commission, fees, creators' commission, penalties and the reserve held, plus the
-         * reserve released and what was carried.
+         * Sales less refunds, commission, fees, creators' commission, penalties, suppliers' wholesale prices and
+         * the reserve held, plus the reserve released and what was carried.
          */
         public BigDecimal net() {
             return sales.subtract(refunds).subtract(commission).subtract(fees).subtract(creatorFees).subtract(penalties)
-                    .subtract(reserveHeld).add(reserveReleased).add(carried);
+                    .subtract(supplierCosts).subtract(reserveHeld).add(reserveReleased).add(carried);
         }
     }
 
@@ -131,8 +136,8 @@ public class Payout {
     public Instant periodFrom() { return periodFrom; }
     public Instant periodTo() { return periodTo; }
     public Totals totals() {
-        return new Totals(sales, refunds, commission, fees, creatorFees, penalties, taxesCollected, reserveHeld, reserveReleased,
-                carriedForward);
+        return new Totals(sales, refunds, commission, fees, creatorFees, penalties, supplierCosts, taxesCollected, reserveHeld,
+                reserveReleased, carriedForward);
     }
     public Money net() { return new Money(net, currency); }
     public Money reserveHeld() { return new Money(reserveHeld, currency); }

@@ -23,9 +23,11 @@ public class PayoutEntry {
      * A seller's paid order (amount: its goods and shipping) or a refund of one (amount negative); the
      * commission a seller owes the creator an order is attributed to (CREATOR_FEE, in the commission
      * column) and its share returned by a refund; a creator's commission earned on an order (REFERRAL)
-     * and its share taken back by a refund (REFERRAL_REFUND); a penalty deducted (PENALTY, amount negative).
+     * and its share taken back by a refund (REFERRAL_REFUND); a penalty deducted (PENALTY, amount negative); for a
+     * dropship line, the wholesale price a reseller owes its supplier (SUPPLIER_COST, amount negative) and the
+     * supplier's side of it (SUPPLY).
      */
-    public enum Kind { SALE, REFUND, CREATOR_FEE, CREATOR_FEE_RETURN, REFERRAL, REFERRAL_REFUND, PENALTY }
+    public enum Kind { SALE, REFUND, CREATOR_FEE, CREATOR_FEE_RETURN, REFERRAL, REFERRAL_REFUND, PENALTY, SUPPLIER_COST, SUPPLY }
 
     @Id
     private String id;

@@ -6,6 +6,7 @@ import io.caravel.creator.Creators;
 import io.caravel.dispute.DisputeService;
 import io.caravel.notification.Notifications;
 import io.caravel.order.CustomerOrder;
+import io.caravel.order.OrderLine;
 import io.caravel.order.OrderService;
 import io.caravel.order.QuoteView;
 import io.caravel.payment.PaymentRefund;
@@ -58,6 +59,9 @@ public class PayoutRun {
     @ConfigProperty(name = "caravel.creator.hold", defaultValue = "P30D")
     private java.time.Duration creatorHold;
 
+    /** An order handed to the carrier by the cut-off. */
+    private static final String SHIPPED = "o.paidAt is not null and o.shippedAt is not null and o.shippedAt <= :cutoff";
+
     /** A referred order whose commission may be paid: paid, and received or shipped long enough ago. */
     private static final String DELIVERED = "o.paidAt is not null and o.paidAt <= :cutoff"
             + " and ((o.receivedAt is not null and o.receivedAt <= :cutoff) or (o.shippedAt is not null and o.shippedAt <= :shippedBefore))";
@@ -78,6 +82,14 @@ public class PayoutRun {
                         + " where r.paymentId = p.id and p.orderId = o.id and o.paidAt is not null and r.createdAt <= :cutoff"
                         + " and not exists (select e.id from PayoutEntry e where e.kind = :refund and e.sourceId = r.id)", String.class)
                 .setParameter("cutoff", cutoff).setParameter("refund", PayoutEntry.Kind.REFUND).getResultList());
+        sellers.addAll(em.createQuery("select o.sellerId from CustomerOrder o, OrderLine l where l.orderId = o.id"
+                        + " and l.fulfilledBy <> o.sellerId and " + SHIPPED + " and not exists (select e.id from PayoutEntry e"
+                        + " where e.kind = :cost and e.orderId = o.id)", String.class)
+                .setParameter("cutoff", cutoff).setParameter("cost", PayoutEntry.Kind.SUPPLIER_COST).getResultList());
+        sellers.addAll(em.createQuery("select l.fulfilledBy from CustomerOrder o, OrderLine l where l.orderId = o.id"
+                        + " and l.fulfilledBy <> o.sellerId and " + SHIPPED + " and not exists (select e.id from PayoutEntry e, Payout p"
+                        + " where e.payoutId = p.id and p.sellerId = l.fulfilledBy and e.kind = :supply and e.orderId = o.id)", String.class)
+                .setParameter("cutoff", cutoff).setParameter("supply", PayoutEntry.Kind.SUPPLY).getResultList());
         sellers.addAll(em.createQuery("select p.sellerId from Penalty p where p.status = :open and p.createdAt <= :cutoff"
                         + " and not exists (select e.id from PayoutEntry e where e.kind = :penalty and e.sourceId = p.id)", String.class)
                 .setParameter("open", Penalty.Status.OPEN).setParameter("cutoff", cutoff).setParameter("penalty", PayoutEntry.Kind.PENALTY)
@@ -120,6 +132,7 @@ public class PayoutRun {
                         draft.currency(), BigDecimal.ZERO, back.negate(), BigDecimal.ZERO, BigDecimal.ZERO, null));
             }
         }
+        dropship(sellerId, cutoff, drafts);
         for (Penalty penalty : em.createQuery("select p from Penalty p where p.sellerId = :seller and p.status = :open"
                         + " and p.createdAt <= :cutoff and not exists (select e.id from PayoutEntry e where e.kind = :penalty"
                         + " and e.sourceId = p.id) order by p.createdAt, p.id", Penalty.class)
@@ -249,6 +262,46 @@ public class PayoutRun {
         return made;
     }
 
+    /**
+     * Dropship lines shipped by the cut-off: as the reseller, the supplier's wholesale price of each line it sold
+     * (SUPPLIER_COST); as the supplier, the same for each line it shipped for a reseller (SUPPLY). Both in the
+     * buyer's currency at the quote's rates, one entry per order line on each side; the supplier keeps it once it
+     * shipped (returns are the reseller's).
+     */
+    private void dropship(String sellerId, Instant cutoff, Map<String, List<PayoutEntry.Draft>> drafts) {
+        for (CustomerOrder order : em.createQuery("select distinct o from CustomerOrder o, OrderLine l where l.orderId = o.id"
+                        + " and o.sellerId = :seller and l.fulfilledBy <> :seller and " + SHIPPED + " and not exists (select e.id"
+                        + " from PayoutEntry e where e.kind = :cost and e.orderId = o.id)", CustomerOrder.class)
+                .setParameter("seller", sellerId).setParameter("cutoff", cutoff).setParameter("cost", PayoutEntry.Kind.SUPPLIER_COST)
+                .getResultList()) {
+            addDropship(order, PayoutEntry.Kind.SUPPLIER_COST, l -> !l.fulfilledBy().equals(sellerId), drafts);
+        }
+        for (CustomerOrder order : em.createQuery("select distinct o from CustomerOrder o, OrderLine l where l.orderId = o.id"
+                        + " and l.fulfilledBy = :seller and o.sellerId <> :seller and " + SHIPPED + " and not exists (select e.id"
+                        + " from PayoutEntry e, Payout p where e.payoutId = p.id and p.sellerId = :seller and e.kind = :supply"
+                        + " and e.orderId = o.id)", CustomerOrder.class)
+                .setParameter("seller", sellerId).setParameter("cutoff", cutoff).setParameter("supply", PayoutEntry.Kind.SUPPLY)
+                .getResultList()) {
+            addDropship(order, PayoutEntry.Kind.SUPPLY, l -> l.fulfilledBy().equals(sellerId), drafts);
+        }
+    }
+
+    private void addDropship(CustomerOrder order, PayoutEntry.Kind kind, java.util.function.Predicate<OrderLine> which,
+                             Map<String, List<PayoutEntry.Draft>> drafts) {
+        OrderService.Sold sold = orders.sold(order.id());
+        for (OrderLine line : sold.lines()) {
+            QuoteView.Line priced = sold.pricing().lines().get(line.lineNo() - 1);
+            if (!which.test(line) || priced.supplierCost() == null) {
+                continue;
+            }
+            BigDecimal cost = priced.supplierCost().amount();
+            String currency = priced.supplierCost().currency();
+            drafts.computeIfAbsent(currency, c -> new ArrayList<>()).add(new PayoutEntry.Draft(kind, order.id() + ":" + line.lineNo(),
+                    order.id(), order.shippedAt(), priced.title() + " × " + priced.quantity(), currency,
+                    kind == PayoutEntry.Kind.SUPPLY ? cost : cost.negate(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
+        }
+    }
+
     /** What the seller owes the creator of an attributed order, as a line of the seller's statement. */
     private static PayoutEntry.Draft creatorFee(CustomerOrder order, QuoteView.Referral r) {
         return new PayoutEntry.Draft(PayoutEntry.Kind.CREATOR_FEE, order.id(), order.id(), order.paidAt(),
@@ -339,10 +392,13 @@ public class PayoutRun {
         BigDecimal fees = BigDecimal.ZERO;
         BigDecimal creatorFees = BigDecimal.ZERO;
         BigDecimal penalties = BigDecimal.ZERO;
+        BigDecimal supplierCosts = BigDecimal.ZERO;
         BigDecimal taxes = BigDecimal.ZERO;
         for (PayoutEntry.Draft e : entries) {
             if (e.kind() == PayoutEntry.Kind.PENALTY) {
                 penalties = penalties.add(e.amount().negate());
+            } else if (e.kind() == PayoutEntry.Kind.SUPPLIER_COST) {
+                supplierCosts = supplierCosts.add(e.amount().negate());
             } else if (e.amount().signum() >= 0) {
                 sales = sales.add(e.amount());
             } else {
@@ -358,10 +414,11 @@ public class PayoutRun {
         }
         BigDecimal released = before == null ? BigDecimal.ZERO : before.reserveHeld().amount();
         BigDecimal carried = before == null || before.net().amount().signum() >= 0 ? BigDecimal.ZERO : before.net().amount();
-        BigDecimal available = new Payout.Totals(sales, refunds, commission, fees, creatorFees, penalties, taxes, BigDecimal.ZERO,
-                released, carried).net();
+        BigDecimal available = new Payout.Totals(sales, refunds, commission, fees, creatorFees, penalties, supplierCosts, taxes,
+                BigDecimal.ZERO, released, carried).net();
         BigDecimal held = round(exposure.min(available.max(BigDecimal.ZERO)), currency);
-        return new Payout.Totals(sales, refunds, commission, fees, creatorFees, penalties, taxes, held, released, carried);
+        return new Payout.Totals(sales, refunds, commission, fees, creatorFees, penalties, supplierCosts, taxes, held, released,
+                carried);
     }
 
     static BigDecimal round(BigDecimal amount, String currency) {

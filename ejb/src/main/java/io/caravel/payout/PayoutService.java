@@ -92,9 +92,17 @@ public class PayoutService {
         return runAt(at, caller.username());
     }
 
-    /** The run itself, for the administrator's request and the monthly schedule. */
+    /**
+     * The run itself, for the administrator's request and the monthly schedule. The cut-off is taken up to its
+     * whole second, and the run waits until that second has passed: whole seconds are what every database stores
+     * (MariaDB through Connector/J keeps no fraction), so whatever happened up to the cut-off is in this run, and
+     * two runs never share a cut-off by accident, on every database alike.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public RunResult runAt(Instant cutoff, String by) {
+    public RunResult runAt(Instant exactCutoff, String by) {
+        Instant second = exactCutoff.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant cutoff = second.isBefore(exactCutoff) ? second.plusSeconds(1) : second;
+        awaitPassed(cutoff);
         CommissionRules rules = rules();
         List<PayoutView> made = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -121,6 +129,18 @@ public class PayoutService {
         LOG.info(() -> "payout run at " + cutoff + " by " + by + ": " + made.size() + " payouts, "
                 + (failed.size() + failedCreators.size()) + " payees left");
         return new RunResult(cutoff, made, failed, failedCreators);
+    }
+
+    private void awaitPassed(Instant cutoff) {
+        long millis = java.time.Duration.between(clock.instant(), cutoff).toMillis();
+        if (millis >= 0) {
+            try {
+                Thread.sleep(millis + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("payout run interrupted", e);
+            }
+        }
     }
 
     /** Payouts newest first: a seller's or creator's own; an administrator everyone's, or one seller's or creator's. */
@@ -233,7 +253,8 @@ public class PayoutService {
         Payout.Totals t = p.totals();
         return new PayoutView(p.id(), p.payeeKind(), p.payeeId(), payeeName, c, p.periodFrom(), p.periodTo(),
                 new Money(t.sales(), c), new Money(t.refunds(), c), new Money(t.commission(), c), new Money(t.fees(), c),
-                new Money(t.creatorFees(), c), new Money(t.penalties(), c), new Money(t.taxes(), c), new Money(t.reserveHeld(), c), new Money(t.reserveReleased(), c),
+                new Money(t.creatorFees(), c), new Money(t.penalties(), c), new Money(t.supplierCosts(), c),
+                new Money(t.taxes(), c), new Money(t.reserveHeld(), c), new Money(t.reserveReleased(), c),
                 new Money(t.carried(), c), p.net(), p.status().name(), p.rulesSource() + " (SHA-256 " + p.rulesSha256() + ")",
                 p.createdAt(), p.paidAt(), p.paidReference(),
                 entries.stream().map(e -> new PayoutView.Entry(e.entryNo(), e.kind().name(), e.orderId(), e.occurredAt(),

@@ -11,7 +11,8 @@ import java.util.List;
  * negative, it is carried into the next payout.
  */
 public record PayoutView(String id, PayeeKind payeeKind, String payeeId, String payeeName, String currency, Instant periodFrom, Instant periodTo,
-                         Money sales, Money refunds, Money commission, Money fees, Money creatorFees, Money penalties, Money taxesCollected, Money reserveHeld,
+                         Money sales, Money refunds, Money commission, Money fees, Money creatorFees, Money penalties,
+                         Money supplierCosts, Money taxesCollected, Money reserveHeld,
                          Money reserveReleased, Money carriedForward, Money net, String status, String commissionRules,
                          Instant createdAt, Instant paidAt, String paidReference, List<Entry> entries, int version) {
 

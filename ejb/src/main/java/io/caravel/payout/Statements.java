@@ -105,6 +105,9 @@ public final class Statements {
             amount(summary, t(locale, "refunds" + earned), negate(payout.refunds()), text, locale);
             amount(summary, t(locale, "commission"), negate(payout.commission()), text, locale);
             amount(summary, t(locale, "fees"), negate(payout.fees()), text, locale);
+            if (payout.supplierCosts().amount().signum() != 0) {
+                amount(summary, t(locale, "supplier-costs"), negate(payout.supplierCosts()), text, locale);
+            }
             if (payout.penalties().amount().signum() != 0) {
                 amount(summary, t(locale, "penalties"), negate(payout.penalties()), text, locale);
             }

@@ -30,7 +30,7 @@ class StatementsTest {
                 new PayoutView.Entry(2, "REFUND", "order-1", day.plusSeconds(3600), "dispute decided for the buyer", eur("-45.45"),
                         eur("-3.31"), eur("0.00"), eur("-9.55"), eur("-42.14"), null));
         return new PayoutView("payout-1", PayeeKind.SELLER, "seller-1", "Shenzhen Example Trading Co., Ltd.", "EUR", null,
-                Instant.parse("2026-11-30T00:00:00Z"), eur("110.00"), eur("45.45"), eur("4.69"), eur("2.00"), eur("0.00"), eur("0.00"), eur("13.55"),
+                Instant.parse("2026-11-30T00:00:00Z"), eur("110.00"), eur("45.45"), eur("4.69"), eur("2.00"), eur("0.00"), eur("0.00"), eur("0.00"), eur("13.55"),
                 eur("20.00"), eur("5.00"), eur("0.00"), eur("42.86"), "DUE", "caravel/payout/commission-rules.csv (SHA-256 ab)",
                 Instant.parse("2026-11-30T02:00:00Z"), null, null, entries, 0);
     }
@@ -53,13 +53,13 @@ class StatementsTest {
         PayoutView.Entry evil = new PayoutView.Entry(3, "SALE", "order-2", Instant.parse("2026-11-21T00:00:00Z"),
                 "=HYPERLINK(\"http://evil.example\")", eur("1.00"), eur("0.10"), eur("0.00"), eur("0.00"), eur("0.90"), null);
         PayoutView withEvil = new PayoutView(p.id(), p.payeeKind(), p.payeeId(), p.payeeName(), p.currency(), p.periodFrom(), p.periodTo(),
-                p.sales(), p.refunds(), p.commission(), p.fees(), p.creatorFees(), p.penalties(), p.taxesCollected(), p.reserveHeld(), p.reserveReleased(),
+                p.sales(), p.refunds(), p.commission(), p.fees(), p.creatorFees(), p.penalties(), p.supplierCosts(), p.taxesCollected(), p.reserveHeld(), p.reserveReleased(),
                 p.carriedForward(), p.net(), p.status(), p.commissionRules(), p.createdAt(), p.paidAt(), p.paidReference(),
                 List.of(evil), 0);
         assertThat(new String(Statements.csv(withEvil, Locale.ENGLISH), StandardCharsets.UTF_8)).contains("\"'=HYPERLINK(");
         // a Chinese seller name in an English statement is drawn with the CJK font, not dropped
         PayoutView chineseName = new PayoutView(p.id(), p.payeeKind(), p.payeeId(), "深圳示例贸易有限公司", p.currency(), p.periodFrom(),
-                p.periodTo(), p.sales(), p.refunds(), p.commission(), p.fees(), p.creatorFees(), p.penalties(), p.taxesCollected(), p.reserveHeld(),
+                p.periodTo(), p.sales(), p.refunds(), p.commission(), p.fees(), p.creatorFees(), p.penalties(), p.supplierCosts(), p.taxesCollected(), p.reserveHeld(),
                 p.reserveReleased(), p.carriedForward(), p.net(), p.status(), p.commissionRules(), p.createdAt(), p.paidAt(),
                 p.paidReference(), p.entries(), 0);
         assertThat(new String(Statements.pdf(chineseName, Locale.ENGLISH), StandardCharsets.ISO_8859_1)).contains("STSong-Light");

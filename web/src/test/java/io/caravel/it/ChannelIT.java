@@ -141,7 +141,7 @@ class ChannelIT {
         String buyer = shop.newUser("buyer", "buyer");
         shop.paid(buyer, direct, 1);
         String directSeller = product.getString("sellerId");
-        Api.Response ran = api.post("/api/v1/payouts/runs", "admin", "{}");
+        Api.Response ran = Shop.runPayouts(api);
         assertThat(ran.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/payouts?sellerId=" + directSeller, "admin").json().getJsonArray("items")).isEmpty();
     }

@@ -70,6 +70,52 @@ class DistributionIT {
         assertThat(Applicant.awaitTask(api, "reviewSellerAccount", sellerA, "officer")).isNotBlank();
     }
 
+    @Test
+    void aDropshipSalePaysTheSupplierItsWholesalePriceFromTheResellersPayout() throws Exception {
+        String word = UUID.randomUUID().toString().substring(0, 6);
+        String item = supplierItem("Wholesale rattan tray " + word, "15.00");
+        String resold = shop.published(resale("Rattan tray " + word, item, "31.00"));
+        String buyer = shop.newUser("buyer", "buyer");
+        String order = shop.paid(buyer, resold, 2);
+        JsonObject line = api.get("/api/v1/orders/" + order, buyer).json().getJsonObject("pricing").getJsonArray("lines").getJsonObject(0);
+        assertThat(line.getJsonObject("supplierCost").getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("16.00");
+        // not shipped yet: nothing for the supplier, nothing charged to the reseller
+        JsonObject first = Shop.runPayouts(api).json();
+        assertThat(entries(first, "SUPPLIER_COST", order)).isEmpty();
+        assertThat(entries(first, "SUPPLY", order)).isEmpty();
+        // the supplier ships the dropship line; the next run settles both sides of it
+        assertThat(api.post("/api/v1/orders/" + order + "/shipment", "seller-b", "{}").status()).isEqualTo(200);
+        JsonObject ran = Shop.runPayouts(api).json();
+        String sellerA = api.get("/api/v1/catalog/products/" + resold, null).json().getString("sellerId");
+        String sellerB = api.get("/api/v1/catalog/products/" + item, null).json().getString("sellerId");
+        JsonObject cost = entry(ran, sellerA, "SUPPLIER_COST", order);
+        JsonObject supply = entry(ran, sellerB, "SUPPLY", order);
+        assertThat(cost.getJsonObject("amount").getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("-16.00");
+        assertThat(supply.getJsonObject("amount").getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("16.00");
+        // a third run pays neither again
+        JsonObject again = Shop.runPayouts(api).json();
+        assertThat(entries(again, "SUPPLIER_COST", order)).isEmpty();
+        assertThat(entries(again, "SUPPLY", order)).isEmpty();
+    }
+
+    private List<JsonObject> entries(JsonObject run, String kind, String order) {
+        return run.getJsonArray("payouts").getValuesAs(JsonObject.class).stream()
+                .flatMap(p -> api.get("/api/v1/payouts/" + p.getString("id"), "admin").json().getJsonArray("entries")
+                        .getValuesAs(JsonObject.class).stream())
+                .filter(e -> e.getString("kind").equals(kind) && e.getString("orderId").equals(order)).toList();
+    }
+
+    /** The one entry of a kind for an order in the seller's payouts of a run. */
+    private JsonObject entry(JsonObject run, String sellerId, String kind, String order) {
+        return run.getJsonArray("payouts").getValuesAs(JsonObject.class).stream()
+                .filter(p -> sellerId.equals(p.getString("payeeId")))
+                .flatMap(p -> api.get("/api/v1/payouts/" + p.getString("id"), "admin").json().getJsonArray("entries")
+                        .getValuesAs(JsonObject.class).stream())
+                .filter(e -> e.getString("kind").equals(kind) && e.getString("orderId").equals(order))
+                .reduce((a, b) -> { throw new AssertionError("two " + kind + " entries for " + order); })
+                .orElseThrow(() -> new AssertionError("no " + kind + " entry for " + order + " of " + sellerId + ": " + run));
+    }
+
     private String supplierItem(String title, String minimumPrice) throws InterruptedException {
         return shop.publishedBy("seller-b", Json.createObjectBuilder()
                 .add("titleEn", title).add("descriptionEn", "Rattan basket, sold to resellers.").add("category", "HOME")

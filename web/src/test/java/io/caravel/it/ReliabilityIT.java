@@ -134,7 +134,7 @@ class ReliabilityIT {
         matrix.put("/api/v1/risk-events", staff);
         matrix.put("/api/v1/risk-events/summary", staff);
         matrix.put("/api/v1/risk-events/fx-exposure", staff);
-        assertThat(api.post("/api/v1/payouts/runs", "admin", "{}").status()).isEqualTo(200);
+        assertThat(Shop.runPayouts(api).status()).isEqualTo(200);
         String payout = api.get("/api/v1/payouts?limit=1", "seller-a").json().getJsonArray("items").getJsonObject(0).getString("id");
         matrix.put("/api/v1/payouts/" + payout, Set.of("seller-a", "admin"));
         matrix.put("/api/v1/payouts/" + payout + "/statement.csv", Set.of("seller-a", "admin"));
