@@ -195,8 +195,17 @@ public class Channels {
     private record Clean(String name, String sellerId, List<String> currencies, List<String> destinations, List<String> languages) {
     }
 
-    /** Checks what bean validation cannot: the store exists and sells, currencies have rates, destinations have rules. */
+    /**
+     * Checks every setting (the pages call this without bean validation): a name, the store exists and sells,
+     * 1 to 20 currencies with rates, 1 to 60 destinations with rules, languages en and/or zh.
+     */
     private Clean clean(ChannelRequest r) {
+        if (r.getName() == null || r.getName().isBlank() || r.getName().strip().length() > 100) {
+            throw CaravelException.invalid("name", "error.channel.name");
+        }
+        requireList(r.getCurrencies(), 20, "[A-Za-z]{3}", "currencies");
+        requireList(r.getDestinations(), 60, "[A-Za-z]{2}", "destinations");
+        requireList(r.getLanguages(), 2, "en|zh", "languages");
         String sellerId = r.getSellerId() == null || r.getSellerId().isBlank() ? null : r.getSellerId().strip();
         if (sellerId != null) {
             Seller seller = em.find(Seller.class, sellerId);
@@ -220,7 +229,14 @@ public class Channels {
             }
         }
         return new Clean(r.getName().strip(), sellerId, currencies, destinations,
-                List.copyOf(new LinkedHashSet<>(r.getLanguages())));
+                List.copyOf(new LinkedHashSet<>(r.getLanguages().stream().map(String::strip).toList())));
+    }
+
+    private static void requireList(List<String> values, int max, String pattern, String field) {
+        if (values == null || values.isEmpty() || values.size() > max
+                || values.stream().anyMatch(v -> v == null || !v.strip().matches(pattern))) {
+            throw CaravelException.invalid(field, "error.channel." + field);
+        }
     }
 
     private static List<String> upper(List<String> codes) {

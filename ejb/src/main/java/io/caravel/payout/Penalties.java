@@ -73,6 +73,11 @@ public class Penalties {
         if (!currency.matches("[A-Z]{3}") || !fx.table().knows(currency)) {
             throw CaravelException.invalid("currency", "error.catalog.currency", currency);
         }
+        if (Money.round(request.amount(), currency).compareTo(request.amount()) != 0) {
+            // a yen has no cents: a fine the payout could not pay exactly is refused
+            throw CaravelException.invalid("amount", "error.penalty.minor-unit", currency,
+                    Money.round(BigDecimal.ZERO, currency).scale());
+        }
         PenaltyReason reason;
         try {
             reason = PenaltyReason.valueOf(String.valueOf(request.reason()).strip().toUpperCase(Locale.ROOT));

@@ -168,6 +168,12 @@ class ChannelIT {
             session.click(org.openqa.selenium.By.id("channel-form:create"));
             session.wait.until(d -> d.findElement(org.openqa.selenium.By.id("channel-form:messages")).getText().contains("ZZ"));
             assertThat(session.text("channels-form:channels")).doesNotContain(name + " 2");
+            // so is an empty list of currencies
+            session.type("channel-form:destinations", "DE");
+            session.type("channel-form:currencies", " ");
+            session.click(org.openqa.selenium.By.id("channel-form:create"));
+            session.wait.until(d -> d.findElement(org.openqa.selenium.By.id("channel-form:messages")).getText().contains("ISO codes"));
+            assertThat(session.text("channels-form:channels")).doesNotContain(name + " 2");
         }
     }
 

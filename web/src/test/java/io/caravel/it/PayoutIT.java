@@ -221,7 +221,8 @@ class PayoutIT {
         assertThat(api.post("/api/v1/penalties", "officer", fine).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/penalties", "seller-a", fine).status()).isEqualTo(403);
         for (String bad : List.of(fine.replace("15.00", "-5"), fine.replace("15.00", "0.001"), fine.replace("LATE_SHIPMENT", "RUDE"),
-                fine.replace("\"EUR\"", "\"XXX\""), fine.replace(sellerA, "no-such-seller"),
+                fine.replace("\"EUR\"", "\"XXX\""), fine.replace("\"EUR\"", "\"JPY\"").replace("15.00", "1000.50"),
+                fine.replace(sellerA, "no-such-seller"),
                 fine.replace("Orders shipped after the promised day in November.", " "))) {
             assertProblem(api.post("/api/v1/penalties", "lead", bad), 400, "validation");
         }

@@ -52,7 +52,8 @@ public class PayoutsBean implements Serializable {
     /** The seller's own penalties, or every seller's for administrators; none for creators. */
     public java.util.List<io.caravel.payout.Penalties.View> getPenalties() {
         if (penaltyList == null) {
-            penaltyList = caller.hasRole(io.caravel.platform.Roles.SELLER) || caller.isAdmin() ? penalties.list(caller, null)
+            penaltyList = caller.hasRole(io.caravel.platform.Roles.SELLER) && caller.sellerId() != null || caller.isAdmin()
+                    ? penalties.list(caller, null)
                     : java.util.List.of();
         }
         return penaltyList;
