@@ -277,7 +277,9 @@
       table.append(tr);
     });
     const rate = quote.fxRates.length ? quote.fxRates.map((r) => '1 ' + r.from + ' = ' + r.rate + ' ' + r.to + ' (' + r.date + ')').join(', ') : '—';
-    $('quote-facts').textContent = t('regime') + ': ' + word('regimes', quote.regime) + ' · ' + t('rate') + ': ' + rate + ' · '
+    const from = [...new Set(quote.lines.map((l) => l.warehouse ? l.warehouse.name : word('shipsFromPlace', l.shipsFrom)))].join(', ');
+    $('quote-facts').textContent = t('regime') + ': ' + word('regimes', quote.regime) + ' · ' + t('shipsFrom') + ' ' + from
+      + ' · ' + t('rate') + ': ' + rate + ' · '
       + t('hsEdition') + ': ' + quote.hsEdition + ' · ' + t('validUntil') + ': ' + localTime(quote.validUntil)
       + (quote.referral ? ' · ' + t('referredBy') + ' ' + quote.referral.creatorName + ' (' + quote.referral.code + ')' : '');
     $('id-number-row').hidden = quote.destinationCountry !== 'CN';

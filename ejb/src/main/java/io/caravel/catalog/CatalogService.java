@@ -53,16 +53,21 @@ public class CatalogService {
     public void publish(PublishedProduct product, ProductDetails previouslyDeclared) {
         CatalogProduct existing = em.find(CatalogProduct.class, product.id(), LockModeType.PESSIMISTIC_WRITE);
         if (existing == null) {
-            existing = new CatalogProduct(product, clock.instant());
+            ProductDetails first = product.product().copy();
+            first.setStockOverseas(0);
+            first.setOverseasWarehouse(null);
+            existing = new CatalogProduct(new PublishedProduct(product.id(), product.sellerId(), product.sellerName(),
+                    product.revision(), first, product.imageIds()), clock.instant());
             em.persist(existing);
         } else {
             ProductDetails served = product.product().copy();
             if (previouslyDeclared != null) {
                 served.setStockOwn(Math.max(0, existing.product().getStockOwn() + served.getStockOwn()
                         - previouslyDeclared.getStockOwn()));
-                served.setStockOverseas(Math.max(0, existing.product().getStockOverseas() + served.getStockOverseas()
-                        - previouslyDeclared.getStockOverseas()));
             }
+            // overseas units are counted in at the warehouses, never declared
+            served.setStockOverseas(existing.product().getStockOverseas());
+            served.setOverseasWarehouse(null);
             existing.replace(new PublishedProduct(product.id(), product.sellerId(), product.sellerName(), product.revision(),
                     served, product.imageIds()), clock.instant());
             em.createQuery("delete from CatalogTerm t where t.productId = :id").setParameter("id", product.id())
@@ -80,7 +85,7 @@ public class CatalogService {
         em.createQuery("delete from CatalogProduct p where p.id = :id").setParameter("id", productId).executeUpdate();
     }
 
-    /** Where a product's units are kept: the seller's own warehouse or its overseas warehouse. */
+    /** Where a product's units are kept: the seller's own warehouse or an overseas warehouse on the platform. */
     public enum StockLocation { OWN_WAREHOUSE, OVERSEAS_WAREHOUSE }
 
     /**
@@ -101,6 +106,13 @@ public class CatalogService {
         String field = location == StockLocation.OWN_WAREHOUSE ? "stockOwn" : "stockOverseas";
         em.createQuery("update CatalogProduct p set p.product." + field + " = p.product." + field + " + :q where p.id = :id")
                 .setParameter("q", quantity).setParameter("id", productId).executeUpdate();
+    }
+
+    /** Sets a product's overseas figure: its units at active overseas warehouses (the warehouses keep the count). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void setOverseasStock(String productId, int units) {
+        em.createQuery("update CatalogProduct p set p.product.stockOverseas = :u where p.id = :id")
+                .setParameter("u", units).setParameter("id", productId).executeUpdate();
     }
 
     /** Every published reseller listing of a supplier's wholesale items (dropship), by supplier item then id. */

@@ -35,6 +35,8 @@ import io.caravel.platform.Caller;
 import io.caravel.platform.Roles;
 import io.caravel.seller.OperatingModel;
 import io.caravel.seller.ProductCategory;
+import io.caravel.warehouse.InboundShipments;
+import io.caravel.warehouse.Warehouses;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -120,6 +122,12 @@ public class DemoCases {
     @Inject
     private DataRequests privacy;
 
+    @Inject
+    private Warehouses warehouses;
+
+    @Inject
+    private InboundShipments inbound;
+
     @Resource
     private SessionContext context;
 
@@ -172,6 +180,9 @@ public class DemoCases {
         self.creators(seller);
         // the platform's own store sells on its own storefront channel (EUR/GBP to DE, FR, GB): an order through it
         self.directStore();
+        // overseas warehouses in Frankfurt, Los Angeles and the Ningbo bonded zone: seller-a's goods counted in at
+        // Frankfurt three T-shirt cartons short (a logistics risk event), more on their way to Los Angeles
+        self.warehouses(seller);
         // the month's payout run so far: seller-a's statements in CNY and EUR, a reserve held for the open disputes,
         // the creator's commission on the referred order (charged to seller-a)
         payouts.runAt(java.time.Instant.now(), "demo");
@@ -279,6 +290,39 @@ public class DemoCases {
         paidOrder(new Caller("buyer", Set.of(Roles.BUYER), null), board, 1, "FR", "EUR",
                 consignee("Bo Buyer", "+33 1 5555 0100", "12 rue de la Paix", "Paris", "75002", null), "demo-channel-1", null,
                 channels.resolve(token));
+    }
+
+    /**
+     * Three warehouses staffed by the demo warehouse user (Wendy); seller-a's first-leg shipments: earbuds and
+     * T-shirts counted in at Frankfurt with 8 of 60 T-shirts missing, T-shirts counted in at the Ningbo bonded
+     * warehouse as declared (orders to China from there are bonded imports), earbuds on their way to Los Angeles.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void warehouses(Caller seller) {
+        String earbuds = publishedId(DemoCatalog.EARBUDS);
+        String shirt = publishedId(DemoCatalog.T_SHIRT);
+        if (earbuds == null || shirt == null) {
+            LOG.warning("Demo mode: the demo products are not published; no demo warehouse stock");
+            return;
+        }
+        Caller admin = new Caller("admin", Set.of(Roles.ADMIN), null);
+        Caller wendy = new Caller("warehouse", Set.of(Roles.WAREHOUSE), null);
+        List<String> staff = List.of("warehouse");
+        String frankfurt = warehouses.create(admin, new Warehouses.Request("DE-FRA-1", "Frankfurt fulfilment centre", "DE",
+                "Cargo City Süd 12, 60549 Frankfurt am Main", true, staff)).id();
+        String losAngeles = warehouses.create(admin, new Warehouses.Request("US-LAX-1", "Los Angeles fulfilment centre", "US",
+                "1200 E Dominguez St, Carson, CA 90746", true, staff)).id();
+        String ningbo = warehouses.create(admin, new Warehouses.Request("CN-NGB-1", "宁波保税区仓 Ningbo bonded warehouse", "CN",
+                "浙江省宁波市北仑区保税区", true, staff)).id();
+        String toFrankfurt = inbound.create(seller, new InboundShipments.Request(frankfurt, "DHL Global Forwarding", "DGF6634501",
+                List.of(new InboundShipments.Request.Line(earbuds, 40), new InboundShipments.Request.Line(shirt, 60)))).id();
+        inbound.receive(wendy, toFrankfurt, new InboundShipments.Receipt(List.of(new InboundShipments.Receipt.Count(1, 40),
+                new InboundShipments.Receipt.Count(2, 52)), "One carton of T-shirts (8) missing from the pallet. / 托盘上少了一箱 T 恤（8 件）。"));
+        String toNingbo = inbound.create(seller, new InboundShipments.Request(ningbo, "顺丰 SF Express", "SF1402277781",
+                List.of(new InboundShipments.Request.Line(shirt, 100)))).id();
+        inbound.receive(wendy, toNingbo, new InboundShipments.Receipt(List.of(new InboundShipments.Receipt.Count(1, 100)), null));
+        inbound.create(seller, new InboundShipments.Request(losAngeles, "COSCO Shipping", "COSU6281190410",
+                List.of(new InboundShipments.Request.Line(earbuds, 30))));
     }
 
     private String publishedId(String title) {

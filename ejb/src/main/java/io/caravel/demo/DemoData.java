@@ -58,6 +58,7 @@ public class DemoData {
         identity.createDemoUser("admin", PASSWORD, "Ada Admin", null, Set.of(Roles.ADMIN));
         identity.createDemoUser("buyer", PASSWORD, "Bo Buyer", null, Set.of(Roles.BUYER));
         identity.createDemoUser("creator", PASSWORD, "Chloe Creator", null, Set.of(Roles.CREATOR));
+        identity.createDemoUser("warehouse", PASSWORD, "Wendy Warehouse", null, Set.of(Roles.WAREHOUSE));
         demoCatalog.rates();
         tariffRules.loadBundledIfNone("demo");
         demoCatalog.listings(sellerA);

@@ -91,6 +91,7 @@ public class ListingService {
     public ListingView create(Caller caller, ProductDetails data) {
         requireActiveSeller(caller);
         Listing listing = new Listing(caller.sellerId(), clock.instant());
+        rejectDeclaredOverseasStock(data);
         checkSupplierItem(caller, data);
         listing.update(data, clock.instant());
         em.persist(listing);
@@ -149,6 +150,7 @@ public class ListingService {
         if (!EDITABLE.contains(listing.status())) {
             throw CaravelException.conflict("error.listing.not-editable", listing.status());
         }
+        rejectDeclaredOverseasStock(data);
         checkSupplierItem(caller, data);
         listing.update(data, clock.instant());
         em.flush();
@@ -425,6 +427,13 @@ public class ListingService {
         }
     }
 
+    /** Overseas warehouse units come from counted inbound shipments, never from the listing form. */
+    private static void rejectDeclaredOverseasStock(ProductDetails data) {
+        if (data.getStockOverseas() != 0 || (data.getOverseasWarehouse() != null && !data.getOverseasWarehouse().isBlank())) {
+            throw CaravelException.invalid("stockOverseas", "error.listing.overseas-declared");
+        }
+    }
+
     List<FieldError> missingRequired(Listing listing) {
         ProductDetails l = listing.product();
         List<FieldError> missing = new ArrayList<>();
@@ -444,9 +453,6 @@ public class ListingService {
         }
         if (l.isWholesale() && l.getMinAdvertisedPrice() == null) {
             missing.add(new FieldError("minAdvertisedPrice", "error.application.field-required"));
-        }
-        if (l.getStockOverseas() > 0 && l.getOverseasWarehouse() == null) {
-            missing.add(new FieldError("overseasWarehouse", "error.application.field-required"));
         }
         if (files(listing.id(), ListingFile.Purpose.IMAGE).isEmpty()) {
             missing.add(new FieldError("images", "error.listing.image-required"));

@@ -13,6 +13,7 @@ import io.caravel.seller.SellerStatus;
 import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
+import io.caravel.warehouse.Warehouses;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,9 @@ public class ListingSteps {
 
     @Inject
     private CatalogService catalog;
+
+    @Inject
+    private Warehouses warehouses;
 
     @Inject
     private AuditTrail audit;
@@ -148,6 +152,7 @@ public class ListingSteps {
                 .getResultStream().findFirst().map(ListingRevision::product).orElse(null);
         catalog.publish(new PublishedProduct(listing.id(), listing.sellerId(), seller.legalName(), revision.revision(),
                 revision.product(), images.size() > 8 ? images.subList(0, 8) : images), served);
+        warehouses.restock(listing.id());
         listing.published();
         revision.decided(ListingRevision.Outcome.PUBLISHED, by, clock.instant());
         audit.recordForSeller(by, "LISTING_PUBLISHED", CASE, listingId, "revision " + listing.revision(),

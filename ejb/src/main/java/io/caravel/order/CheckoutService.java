@@ -6,6 +6,7 @@ import io.caravel.catalog.CatalogService.StockLocation;
 import io.caravel.channel.Channels;
 import io.caravel.creator.Creators;
 import io.caravel.catalog.ProductDetails;
+import io.caravel.warehouse.Warehouses;
 import io.caravel.tariff.TariffRules;
 import io.caravel.tariff.Destinations;
 import io.caravel.tariff.LandedCost;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -72,6 +74,9 @@ public class CheckoutService {
 
     @Inject
     private Creators creators;
+
+    @Inject
+    private Warehouses warehouses;
 
     @Inject
     @ConfigProperty(name = "caravel.checkout.quote-valid", defaultValue = "PT30M")
@@ -131,16 +136,19 @@ public class CheckoutService {
             sellerId = product.sellerId();
             CatalogProduct stock = d.getSupplierListingId() == null ? product
                     : published(d.getSupplierListingId(), field + ".productId");
-            StockLocation location = location(stock.product(), line.getQuantity(), field);
+            Optional<Warehouses.Pick> warehouse = warehouses.choose(stock.id(), line.getQuantity(), country);
+            StockLocation location = warehouse.isPresent() ? StockLocation.OVERSEAS_WAREHOUSE
+                    : ownStock(stock, line.getQuantity(), country, field);
             BigDecimal value = d.getPrice().multiply(BigDecimal.valueOf(line.getQuantity()));
             FxTable.Conversion toCustoms = convert(rates, value, d.getCurrency(), customsCurrency, used);
             int weight = (d.getWeightGrams() == null ? DEFAULT_WEIGHT_GRAMS : d.getWeightGrams()) * line.getQuantity();
             items.add(new LandedCostCalculator.Item(d.getHsCode(), toCustoms.amount(), weight));
             BigDecimal supplierCost = stock == product ? null : convert(rates, stock.product().getPrice()
                     .multiply(BigDecimal.valueOf(line.getQuantity())), stock.product().getCurrency(), buyerCurrency, used).amount();
-            priced.add(new Priced(product, line.getQuantity(), location, toCustoms.amount(), supplierCost));
+            priced.add(new Priced(product, line.getQuantity(), location, warehouse.orElse(null), toCustoms.amount(), supplierCost));
         }
-        boolean bonded = "CN".equals(area) && priced.stream().allMatch(p -> p.location == StockLocation.OVERSEAS_WAREHOUSE);
+        // a warehouse in China is a bonded warehouse: an order served wholly from one is a bonded import (1210)
+        boolean bonded = "CN".equals(area) && priced.stream().allMatch(p -> p.warehouse != null);
         LandedCost cost = new LandedCostCalculator(book,
                 (amount, currency) -> convert(rates, amount, currency, customsCurrency, used).amount())
                 .compute(new LandedCostCalculator.Parcel(country, today, method, bonded, items));
@@ -154,7 +162,9 @@ public class CheckoutService {
                     d.getOriginCountry(), p.quantity, new Money(d.getPrice(), d.getCurrency()),
                     new Money(convert(rates, p.customsValue, customsCurrency, buyerCurrency, used).amount(), buyerCurrency),
                     p.location.name(), d.getSupplierListingId(),
-                    p.supplierCost == null ? null : new Money(Money.round(p.supplierCost, buyerCurrency), buyerCurrency));
+                    p.supplierCost == null ? null : new Money(Money.round(p.supplierCost, buyerCurrency), buyerCurrency),
+                    p.warehouse == null ? null : new QuoteView.Warehouse(p.warehouse.warehouseId(), p.warehouse.code(),
+                            p.warehouse.name(), p.warehouse.country()));
         }).toList();
         QuoteView.Amounts customs = new QuoteView.Amounts(customsCurrency, cost.goods(), cost.shipping(), cost.duty(),
                 cost.vat(), cost.consumptionTax(), cost.total());
@@ -239,16 +249,17 @@ public class CheckoutService {
         }
     }
 
-    /** The overseas warehouse when it holds the whole quantity (closer to the buyer), else the seller's own. */
-    private static StockLocation location(ProductDetails d, int quantity, String field) {
-        if (d.getStockOverseas() >= quantity) {
-            return StockLocation.OVERSEAS_WAREHOUSE;
-        }
-        if (d.getStockOwn() >= quantity) {
+    /**
+     * The seller's own warehouse when no overseas warehouse serving the destination holds the quantity and the
+     * seller does; else a 400 naming the most units one place can ship.
+     */
+    private StockLocation ownStock(CatalogProduct stock, int quantity, String country, String field) {
+        int own = stock.product().getStockOwn();
+        if (own >= quantity) {
             return StockLocation.OWN_WAREHOUSE;
         }
         throw CaravelException.invalid(field + ".quantity", "error.checkout.stock",
-                Math.max(d.getStockOwn(), d.getStockOverseas()));
+                Math.max(own, warehouses.mostUnitsFor(stock.id(), country)));
     }
 
     /** An amount as a person reads it in a message: 26000, 4050.50. */
@@ -263,7 +274,7 @@ public class CheckoutService {
         }
     }
 
-    private record Priced(CatalogProduct product, int quantity, StockLocation location, BigDecimal customsValue,
+    private record Priced(CatalogProduct product, int quantity, StockLocation location, Warehouses.Pick warehouse, BigDecimal customsValue,
                           BigDecimal supplierCost) {
     }
 }

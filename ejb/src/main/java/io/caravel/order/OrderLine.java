@@ -62,6 +62,9 @@ public class OrderLine {
     private String location;
     @Column(name = "fulfilled_by", nullable = false)
     private String fulfilledBy;
+    /** The overseas warehouse the units were taken from; null: the seller's (or supplier's) own warehouse. */
+    @Column(name = "warehouse_id")
+    private String warehouseId;
 
     protected OrderLine() {
     }
@@ -80,6 +83,7 @@ public class OrderLine {
         this.stockProductId = stockProductId;
         this.location = line.shipsFrom();
         this.fulfilledBy = fulfilledBy;
+        this.warehouseId = line.warehouse() == null ? null : line.warehouse().id();
     }
 
     public String orderId() { return orderId; }
@@ -91,4 +95,5 @@ public class OrderLine {
     public String stockProductId() { return stockProductId; }
     public String location() { return location; }
     public String fulfilledBy() { return fulfilledBy; }
+    public String warehouseId() { return warehouseId; }
 }

@@ -3,6 +3,7 @@ package io.caravel.order;
 import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogService;
 import io.caravel.catalog.CatalogService.StockLocation;
+import io.caravel.warehouse.Warehouses;
 import io.caravel.tariff.Destinations;
 import io.caravel.payment.Payment;
 import io.caravel.payment.PaymentCompleted;
@@ -53,6 +54,9 @@ public class OrderService {
 
     @Inject
     private CatalogService catalog;
+
+    @Inject
+    private Warehouses warehouses;
 
     @Inject
     private CheckoutService checkout;
@@ -128,7 +132,9 @@ public class OrderService {
         for (int i = 0; i < pricing.lines().size(); i++) {
             QuoteView.Line line = pricing.lines().get(i);
             String stockProduct = line.supplierProductId() == null ? line.productId() : line.supplierProductId();
-            if (!catalog.takeStock(stockProduct, StockLocation.valueOf(line.shipsFrom()), line.quantity())) {
+            boolean taken = line.warehouse() != null ? warehouses.take(line.warehouse().id(), stockProduct, line.quantity())
+                    : catalog.takeStock(stockProduct, StockLocation.valueOf(line.shipsFrom()), line.quantity());
+            if (!taken) {
                 throw new CaravelException(ProblemType.OUT_OF_STOCK, "error.order.out-of-stock", line.title());
             }
             String fulfilledBy = line.supplierProductId() == null ? quote.sellerId()
@@ -201,7 +207,11 @@ public class OrderService {
     /** Gives back what placing the order took: its units and its share of China's annual limit. */
     private void release(CustomerOrder order) {
         for (OrderLine line : lines(order.id())) {
-            catalog.returnStock(line.stockProductId(), StockLocation.valueOf(line.location()), line.quantity());
+            if (line.warehouseId() != null) {
+                warehouses.giveBack(line.warehouseId(), line.stockProductId(), line.quantity());
+            } else {
+                catalog.returnStock(line.stockProductId(), StockLocation.valueOf(line.location()), line.quantity());
+            }
         }
         releaseAnnualAmount(order);
     }

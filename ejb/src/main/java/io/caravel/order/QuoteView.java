@@ -20,10 +20,15 @@ public record QuoteView(String id, Instant validUntil, String destinationCountry
     /**
      * A priced line: the seller's unit price, the line total in the buyer's currency, where it ships from; for a
      * dropship line the supplier's item and its wholesale price for the quantity in the buyer's currency (what the
-     * reseller owes the supplier).
+     * reseller owes the supplier); the overseas warehouse it ships from, when one serves it.
      */
     public record Line(String productId, int revision, String title, String hsCode, String originCountry, int quantity,
-                       Money unitPrice, Money lineTotal, String shipsFrom, String supplierProductId, Money supplierCost) {
+                       Money unitPrice, Money lineTotal, String shipsFrom, String supplierProductId, Money supplierCost,
+                       Warehouse warehouse) {
+    }
+
+    /** The overseas warehouse a line ships from: its id, code, name and country. */
+    public record Warehouse(String id, String code, String name, String country) {
     }
 
     /** Goods, shipping, duty, VAT, consumption tax and the total in one currency (total = the sum of the rest). */

@@ -36,6 +36,10 @@ public enum Access {
     SELLER_RECORDS(Set.of(Roles.SELLER, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
     /** Payouts and statements: a seller or creator its own, administrators everyone's (the service filters). */
     PAYOUTS(Set.of(Roles.SELLER, Roles.CREATOR, Roles.ADMIN)),
+    /** Overseas warehouses, their stock and inbound shipments: sellers their own, warehouse staff their warehouses' (the services filter). */
+    WAREHOUSES(Set.of(Roles.SELLER, Roles.WAREHOUSE, Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
+    /** Counting inbound shipments in at a warehouse. */
+    WAREHOUSE_WORK(Set.of(Roles.WAREHOUSE, Roles.ADMIN)),
     ADMINISTRATION(Set.of(Roles.ADMIN)),
     /** Metrics for monitoring. */
     OPERATIONS(Set.of(Roles.ADMIN, Roles.OPERATOR));

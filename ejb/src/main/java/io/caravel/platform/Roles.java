@@ -14,11 +14,13 @@ public final class Roles {
     public static final String CUSTOMS_AGENT = "customs-agent";
     public static final String DISPUTE_AGENT = "dispute-agent";
     public static final String ADMIN = "admin";
+    /** Counts inbound shipments in at the overseas warehouses an administrator names them staff of. */
+    public static final String WAREHOUSE = "warehouse";
     /** Monitoring: reads metrics, nothing else (for a Prometheus scraper's account). */
     public static final String OPERATOR = "operator";
 
     public static final List<String> ALL = List.of(SELLER, BUYER, COMPLIANCE_OFFICER, COMPLIANCE_LEAD,
-            CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN, OPERATOR, CREATOR);
+            CUSTOMS_AGENT, DISPUTE_AGENT, ADMIN, OPERATOR, CREATOR, WAREHOUSE);
 
     private Roles() {
     }

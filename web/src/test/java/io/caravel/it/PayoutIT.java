@@ -251,6 +251,39 @@ class PayoutIT {
         assertThat(Shop.runPayouts(api).body()).doesNotContain(penalty);
     }
 
+    @Test
+    void aLeadFinesASellerOnThePenaltiesPageAndAnOfficerOnlyReads() throws Exception {
+        String sellerA = api.get("/api/v1/catalog/products/" + casket, null).json().getString("sellerId");
+        String explanation = "Three orders shipped late in week " + Shop.key().substring(0, 6);
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.signIn("lead");
+            session.open("risk/index.xhtml");
+            session.click(By.id("penalties-link"));
+            assertThat(session.pageTitle()).isEqualTo("Penalties");
+            session.open("risk/penalties.xhtml?seller=" + sellerA);
+            session.choose("penalty-form:reason", "Late shipment");
+            session.type("penalty-form:amount", "12.50");
+            // no explanation: the form names it, nothing is imposed
+            session.click(By.id("penalty-form:impose"));
+            session.click(By.cssSelector(".ui-confirmdialog-yes"));
+            session.wait.until(d -> d.findElement(By.id("penalty-form:messages")).getText().contains("explanation"));
+            session.type("penalty-form:explanation", explanation);
+            session.click(By.id("penalty-form:impose"));
+            session.click(By.cssSelector(".ui-confirmdialog-yes"));
+            session.wait.until(d -> d.findElement(By.id("penalty-form:messages")).getText().contains("Penalty imposed"));
+            assertThat(session.text("penalties-form:penalties")).contains(explanation, "12.50", "Deducted by the next payout");
+            session.screenshot("penalties-lead");
+        }
+        assertThat(api.get("/api/v1/penalties", "seller-a").body()).contains(explanation);
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.signIn("officer");
+            session.open("risk/penalties.xhtml");
+            assertThat(session.text("penalties-form:penalties")).contains(explanation);
+            assertThat(session.browser.findElements(By.id("penalty-form"))).isEmpty();
+            assertThat(session.browser.findElements(By.cssSelector("[id$=':waive']"))).isEmpty();
+        }
+    }
+
     private String openDispute(String buyer, String order) {
         Api.Response opened = api.send("POST", "/api/v1/disputes", buyer, "{\"orderId\": \"" + order
                 + "\", \"lineNo\": 1, \"reason\": \"DAMAGED\", \"description\": \"The lid is cracked.\"}", "Idempotency-Key", Shop.key());

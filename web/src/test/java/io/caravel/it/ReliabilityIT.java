@@ -220,12 +220,12 @@ class ReliabilityIT {
         String listing = draft("seller-a", "Race probe " + suffix());
         List<Integer> updates = parallel(10, i -> api.send("PUT", LISTINGS + listing, "seller-a",
                 ListingFixtures.body("Race probe edit " + i)).status());
-        assertThat(updates).containsOnly(200, 409).contains(200);
+        assertThat(updates).isSubsetOf(200, 409).contains(200);
 
         assertThat(api.sendBytes(LISTINGS + listing + "/images?fileName=front.png", "seller-a", ListingFixtures.PNG).status())
                 .isEqualTo(201);
         List<Integer> submits = parallel(8, i -> api.post(LISTINGS + listing + "/submit", "seller-a", "").status());
-        assertThat(submits).containsOnly(200, 409);
+        assertThat(submits).isSubsetOf(200, 409);
         assertThat(submits.stream().filter(s -> s == 200).count()).as("submitted once: " + submits).isEqualTo(1);
 
         String name = "race-" + suffix();

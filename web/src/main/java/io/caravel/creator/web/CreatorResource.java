@@ -11,6 +11,7 @@ import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.QueryValues;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -95,7 +95,7 @@ public class CreatorResource {
     @Operation(summary = "Creators newest first with their screening, optionally of one status; compliance staff and administrators; cursor paging")
     public Page<Creators.View> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                     @QueryParam("cursor") String cursor) {
-        return creators.list(caller, status(status), PageRequest.of(limit, cursor));
+        return creators.list(caller, QueryValues.oneOf(CreatorStatus.class, "status", status), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -105,13 +105,5 @@ public class CreatorResource {
     @Operation(summary = "One creator: themself, or compliance staff and administrators (with the screening's hits)")
     public Creators.View get(@PathParam("id") String id) {
         return creators.get(caller, id);
-    }
-
-    private static CreatorStatus status(String text) {
-        try {
-            return text == null || text.isBlank() ? null : CreatorStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CaravelException.invalid("status", "error.creator.status");
-        }
     }
 }

@@ -16,6 +16,7 @@ import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.Roles;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.QueryValues;
 import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.RequestBodies;
 import io.caravel.platform.web.Versions;
@@ -36,9 +37,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,7 +92,7 @@ public class DisputeResource {
     @Operation(summary = "Disputes newest first: a buyer's own, a seller's own, every dispute for dispute agents and compliance staff; optional status and orderId, cursor paging")
     public Page<DisputeView> list(@QueryParam("status") String status, @QueryParam("orderId") String orderId,
                                   @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return disputes.list(caller, status(status), orderId == null || orderId.isBlank() ? null : orderId.trim(),
+        return disputes.list(caller, QueryValues.oneOf(DisputeStatus.class, "status", status), orderId == null || orderId.isBlank() ? null : orderId.trim(),
                 PageRequest.of(limit, cursor));
     }
 
@@ -134,7 +132,7 @@ public class DisputeResource {
     public Response evidence(@PathParam("id") String id, @QueryParam("kind") String kind,
                              @QueryParam("fileName") String fileName, InputStream body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.readNBytes(DisputeService.MAX_EVIDENCE_BYTES + 1);
-        return Response.status(Response.Status.CREATED).entity(disputes.addEvidence(caller, id, kind(kind), fileName, content))
+        return Response.status(Response.Status.CREATED).entity(disputes.addEvidence(caller, id, QueryValues.oneOf(DisputeEvidence.Kind.class, "kind", kind), fileName, content))
                 .build();
     }
 
@@ -194,25 +192,5 @@ public class DisputeResource {
     @Operation(summary = "Replace the dispute rules with a CSV in the documented layout (at most 256 KB); all or nothing, a new version; open disputes keep their deadlines")
     public DisputeRuleStore.RuleTable loadRules(@QueryParam("source") String source, InputStream body) throws IOException {
         return rules.load(caller, RequestBodies.read(body, MAX_RULES_BYTES), source);
-    }
-
-    private static DisputeStatus status(String value) {
-        return parse(DisputeStatus.class, value, "status");
-    }
-
-    private static DisputeEvidence.Kind kind(String value) {
-        return parse(DisputeEvidence.Kind.class, value, "kind");
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CaravelException.invalid(field, "error.dispute.value", Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
-        }
     }
 }

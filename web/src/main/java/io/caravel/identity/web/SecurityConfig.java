@@ -22,7 +22,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
                 "Pbkdf2PasswordHash.Iterations=120000",
                 "Pbkdf2PasswordHash.SaltSizeBytes=32",
                 "Pbkdf2PasswordHash.KeySizeBytes=32"})
-@DeclareRoles({"seller", "buyer", "creator", "compliance-officer", "compliance-lead", "customs-agent", "dispute-agent", "admin", "operator"})
+@DeclareRoles({"seller", "buyer", "creator", "compliance-officer", "compliance-lead", "customs-agent", "dispute-agent", "admin", "operator", "warehouse"})
 @ApplicationScoped
 public class SecurityConfig {
 }

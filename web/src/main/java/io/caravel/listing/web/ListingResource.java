@@ -2,6 +2,7 @@ package io.caravel.listing.web;
 
 import io.caravel.platform.Access;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.QueryValues;
 import io.caravel.audit.HistoryEntry;
 import io.caravel.listing.ListingWorkflow;
 import io.caravel.audit.AuditTrail;
@@ -66,7 +67,7 @@ public class ListingResource {
     @Operation(summary = "The seller's own listings (staff: all), newest first; optional status filter, cursor paging")
     public Page<ListingView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                   @QueryParam("cursor") String cursor) {
-        return listings.list(caller, status(status), PageRequest.of(limit, cursor));
+        return listings.list(caller, QueryValues.oneOf(ListingStatus.class, "status", status), PageRequest.of(limit, cursor));
     }
 
     @POST
@@ -211,14 +212,6 @@ public class ListingResource {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
         }
         return data;
-    }
-
-    private static ListingStatus status(String status) {
-        try {
-            return status == null || status.isBlank() ? null : ListingStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CaravelException.invalid("status", "error.listing.status");
-        }
     }
 
     private static ListingDocumentKind kind(String kind) {

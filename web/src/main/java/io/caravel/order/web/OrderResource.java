@@ -11,6 +11,7 @@ import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.QueryValues;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -25,9 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,7 +62,7 @@ public class OrderResource {
     @Operation(summary = "Orders newest first: a buyer's own, a seller's sold or fulfilled (dropship) ones, every order for staff; optional status, cursor paging")
     public Page<OrderView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                 @QueryParam("cursor") String cursor) {
-        return orders.list(caller, status(status), PageRequest.of(limit, cursor));
+        return orders.list(caller, QueryValues.oneOf(OrderStatus.class, "status", status), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -89,17 +87,5 @@ public class OrderResource {
     @Operation(summary = "The buyer confirms a shipped order arrived (a dispute's claim window counts from then)")
     public OrderView confirmReceipt(@PathParam("id") String id) {
         return orders.confirmReceipt(caller, id);
-    }
-
-    private static OrderStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OrderStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CaravelException.invalid("status", "error.order.status", Arrays.stream(OrderStatus.values()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
-        }
     }
 }

@@ -36,6 +36,7 @@ public class PageAccessFilter extends HttpFilter {
             Map.entry("/risk/", Access.COMPLIANCE),
             Map.entry("/buyer/", Access.BUYING),
             Map.entry("/creator/", Access.CREATING),
+            Map.entry("/warehouse/", Access.WAREHOUSE_WORK),
             Map.entry("/account/", Access.SIGNED_IN),
             Map.entry("/metrics", Access.OPERATIONS));
 

@@ -4,6 +4,7 @@ import io.caravel.platform.Access;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.QueryValues;
 import io.caravel.platform.web.Downloads;
 import io.caravel.privacy.DataRequestKind;
 import io.caravel.privacy.DataRequests;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +46,7 @@ public class DataRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask for a copy of my personal data (EXPORT, JSON) or its erasure (ERASURE); a compliance officer handles it by dueAt (15 days); one open request of each kind (409 for a second)")
     public Response request(NewRequest body, @Context UriInfo uri) {
-        DataRequests.View view = requests.request(caller, kind(body == null ? null : body.kind()), body == null ? null : body.note());
+        DataRequests.View view = requests.request(caller, QueryValues.oneOf(DataRequestKind.class, "kind", body == null ? null : body.kind()), body == null ? null : body.note());
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
@@ -73,13 +73,5 @@ public class DataRequestResource {
     @Operation(summary = "The export of a fulfilled EXPORT request, as a JSON file (409 before it is ready); only for the person who asked")
     public Response export(@PathParam("id") String id) {
         return Downloads.attachment(requests.export(caller, id), "application/json", "personal-data-" + caller.username() + ".json");
-    }
-
-    private static DataRequestKind kind(String text) {
-        try {
-            return text == null || text.isBlank() ? null : DataRequestKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CaravelException.invalid("kind", "error.privacy.kind");
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.web.Allow;
+import io.caravel.platform.web.QueryValues;
 import io.caravel.platform.web.Days;
 import io.caravel.platform.web.Downloads;
 import io.caravel.platform.web.Languages;
@@ -28,8 +29,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -119,16 +118,9 @@ public class RiskEventResource {
 
     /** The filter from query values (the page uses it too); a wrong value is a 400 naming the field. */
     public static RiskFilter filter(String category, String severity, String sellerId, String subjectId, String from, String to) {
-        return new RiskFilter(value(RiskCategory.class, "category", category), value(RiskEvent.Severity.class, "severity", severity),
+        return new RiskFilter(QueryValues.oneOf(RiskCategory.class, "category", category),
+                QueryValues.oneOf(RiskEvent.Severity.class, "severity", severity),
                 blankToNull(sellerId), blankToNull(subjectId), day("from", from, 0), day("to", to, 1));
-    }
-
-    private static <E extends Enum<E>> E value(Class<E> type, String field, String text) {
-        try {
-            return text == null || text.isBlank() ? null : Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CaravelException.invalid(field, "error.risk." + field, List.of(type.getEnumConstants()).toString());
-        }
     }
 
     private static Instant day(String field, String text, int plusDays) {

@@ -43,6 +43,9 @@ public class HomeBean {
         if (caller.hasRole(Roles.CREATOR)) {
             return "/creator/index.xhtml";
         }
+        if (caller.hasRole(Roles.WAREHOUSE)) {
+            return "/warehouse/index.xhtml";
+        }
         return "/login.xhtml";
     }
 
