@@ -2,7 +2,7 @@
 # Runs Caravel on Payara Micro with the embedded H2 file database and demo data, building it first
 # when the sources are newer than the WAR. Configuration: see docs/operations.md.
 #   CARAVEL_PORT (8080)  CARAVEL_DATA_DIR (./data)  CARAVEL_DEMO_ENABLED (true here)
-#   CARAVEL_SCREENING_OFAC_DIR (../shared/data/sanctions/ofac)
+#   CARAVEL_SCREENING_OFAC_DIR (none: demo mode screens against the OFAC snapshot bundled with Caravel)
 #   CARAVEL_JAVA_OPTS (-Xmx1g -XX:MaxMetaspaceSize=512m -XX:+ExitOnOutOfMemoryError)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,8 +10,6 @@ cd "$(dirname "$0")"
 port=${CARAVEL_PORT:-8080}
 export CARAVEL_DATA_DIR=${CARAVEL_DATA_DIR:-$PWD/data}
 export CARAVEL_DEMO_ENABLED=${CARAVEL_DEMO_ENABLED:-true}
-# the OFAC SDN snapshot shipped beside the project (public domain; see ../shared/README.md)
-export CARAVEL_SCREENING_OFAC_DIR=${CARAVEL_SCREENING_OFAC_DIR:-$(cd .. && pwd)/shared/data/sanctions/ofac}
 war=web/target/caravel.war
 
 if [ ! -f "$war" ] || [ ! -f web/target/payara-micro.jar ] \

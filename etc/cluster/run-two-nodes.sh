@@ -15,7 +15,7 @@ db=${CARAVEL_CLUSTER_DB:-caravel_cluster}
 hz=${CARAVEL_CLUSTER_HZ_PORT:-6950}
 war_src=${CARAVEL_WAR:-$root/web/target/caravel.war}
 jar_src=${CARAVEL_MICRO_JAR:-$root/web/target/payara-micro.jar}
-ofac=${CARAVEL_SCREENING_OFAC_DIR:-$(cd "$root/.." && pwd)/shared/data/sanctions/ofac}
+ofac=${CARAVEL_SCREENING_OFAC_DIR:-$root/ejb/src/main/resources/caravel/sanctions/ofac}
 lb_port=8280
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

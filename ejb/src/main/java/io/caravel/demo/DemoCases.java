@@ -295,7 +295,8 @@ public class DemoCases {
     /**
      * Three warehouses staffed by the demo warehouse user (Wendy); seller-a's first-leg shipments: earbuds and
      * T-shirts counted in at Frankfurt with 8 of 60 T-shirts missing, T-shirts counted in at the Ningbo bonded
-     * warehouse as declared (orders to China from there are bonded imports), earbuds on their way to Los Angeles.
+     * warehouse as declared (orders to China from there are bonded imports), earbuds on their way to Los Angeles; a paid
+     * order of earbuds to Germany served from Frankfurt waits for Wendy to ship it.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void warehouses(Caller seller) {
@@ -323,6 +324,9 @@ public class DemoCases {
         inbound.receive(wendy, toNingbo, new InboundShipments.Receipt(List.of(new InboundShipments.Receipt.Count(1, 100)), null));
         inbound.create(seller, new InboundShipments.Request(losAngeles, "COSCO Shipping", "COSU6281190410",
                 List.of(new InboundShipments.Request.Line(earbuds, 30))));
+        // the demo buyer orders earbuds to Munich: they ship from Frankfurt, Wendy hands them to the carrier
+        paidOrder(new Caller("buyer", Set.of(Roles.BUYER), null), earbuds, 2, "DE", "EUR",
+                consignee("Bo Buyer", "+49 89 5555 0100", "Leopoldstraße 10", "München", "80802", null), "demo-warehouse-1");
     }
 
     private String publishedId(String title) {

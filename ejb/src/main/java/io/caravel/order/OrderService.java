@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Orders: placed from a quote once per idempotency key, stock taken at once from the location the
@@ -226,7 +227,7 @@ public class OrderService {
     /** The seller (or, for dropship lines, the supplier) hands the parcel to the carrier and gets the waybill. */
     public OrderView ship(Caller caller, String id, ShipRequest request) {
         CustomerOrder order = visible(caller, id);
-        if (caller.sellerId() == null || !fulfils(caller.sellerId(), order)) {
+        if (!(caller.sellerId() != null && fulfils(caller.sellerId(), order) || shipsFromWarehouseOf(caller, order))) {
             throw CaravelException.forbidden();
         }
         if (order.status() != OrderStatus.PAID) {
@@ -335,10 +336,15 @@ public class OrderService {
 
     public Page<OrderView> list(Caller caller, OrderStatus status, PageRequest page) {
         StringBuilder jpql = new StringBuilder("select o from CustomerOrder o where 1 = 1");
+        boolean shipper = !isStaff(caller) && !caller.hasRole(Roles.SELLER) && caller.hasRole(Roles.WAREHOUSE);
         if (isStaff(caller)) {
             // every order
         } else if (caller.hasRole(Roles.SELLER) && caller.sellerId() != null) {
             jpql.append(" and (o.sellerId = :me or o.id in (select l.orderId from OrderLine l where l.fulfilledBy = :me))");
+        } else if (shipper) {
+            // the orders warehouse staff ship: every line from one of their warehouses
+            jpql.append(" and o.id in (select l.orderId from OrderLine l where l.warehouseId in :mine)"
+                    + " and o.id not in (select l.orderId from OrderLine l where l.warehouseId is null or l.warehouseId not in :mine)");
         } else if (caller.hasRole(Roles.BUYER)) {
             jpql.append(" and o.buyer = :me");
         } else {
@@ -353,7 +359,10 @@ public class OrderService {
         }
         jpql.append(" order by o.createdAt desc, o.id desc");
         TypedQuery<CustomerOrder> query = em.createQuery(jpql.toString(), CustomerOrder.class);
-        if (!isStaff(caller)) {
+        if (shipper) {
+            Set<String> mine = warehouses.staffedBy(caller);
+            query.setParameter("mine", mine.isEmpty() ? Set.of("-") : mine);
+        } else if (!isStaff(caller)) {
             query.setParameter("me", caller.hasRole(Roles.SELLER) && caller.sellerId() != null ? caller.sellerId() : caller.username());
         }
         if (status != null) {
@@ -372,10 +381,20 @@ public class OrderService {
     private CustomerOrder visible(Caller caller, String id) {
         CustomerOrder order = id == null ? null : em.find(CustomerOrder.class, id);
         if (order == null || !(isStaff(caller) || order.buyer().equals(caller.username()) && caller.hasRole(Roles.BUYER)
-                || caller.sellerId() != null && fulfils(caller.sellerId(), order))) {
+                || caller.sellerId() != null && fulfils(caller.sellerId(), order) || shipsFromWarehouseOf(caller, order))) {
             throw CaravelException.notFound("order", id);
         }
         return order;
+    }
+
+    /** Whether every line of the order ships from a warehouse the caller is staff of (the warehouse ships it). */
+    private boolean shipsFromWarehouseOf(Caller caller, CustomerOrder order) {
+        if (!caller.hasRole(Roles.WAREHOUSE)) {
+            return false;
+        }
+        Set<String> mine = warehouses.staffedBy(caller);
+        List<OrderLine> lines = lines(order.id());
+        return !lines.isEmpty() && lines.stream().allMatch(l -> l.warehouseId() != null && mine.contains(l.warehouseId()));
     }
 
     private boolean fulfils(String sellerId, CustomerOrder order) {

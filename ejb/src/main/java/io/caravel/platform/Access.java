@@ -19,9 +19,11 @@ public enum Access {
     BUYING(Set.of(Roles.BUYER)),
     /** A creator's links, attributed orders and earnings. */
     CREATING(Set.of(Roles.CREATOR)),
-    /** Orders: buyers their own, sellers those they sell or fulfil, staff every order (the services filter). */
+    /** Orders: buyers their own, sellers those they sell or fulfil, warehouse staff those they ship, staff every order (the services filter). */
     ORDERS(Set.of(Roles.BUYER, Roles.SELLER, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT, Roles.COMPLIANCE_OFFICER,
-            Roles.COMPLIANCE_LEAD, Roles.ADMIN)),
+            Roles.COMPLIANCE_LEAD, Roles.ADMIN, Roles.WAREHOUSE)),
+    /** Shipping a paid order: its seller (or supplier), or the staff of the overseas warehouse every line ships from. */
+    SHIPPING(Set.of(Roles.SELLER, Roles.WAREHOUSE)),
     /** The task inbox and the cases in it. */
     CASE_WORK(Set.of(Roles.COMPLIANCE_OFFICER, Roles.COMPLIANCE_LEAD, Roles.CUSTOMS_AGENT, Roles.DISPUTE_AGENT)),
     /** Correcting held customs declarations. */

@@ -40,6 +40,8 @@ public final class SanctionsList {
     static final String SDN_FILE = "sdn.csv";
     static final String ALT_FILE = "alt.csv";
     static final String ADD_FILE = "add.csv";
+    /** Where the bundled snapshot lies on the classpath (see its README.md for the source). */
+    static final String BUNDLED = "/caravel/sanctions/ofac/";
     private static final String EMPTY = "-0-";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setIgnoreSurroundingSpaces(true)
@@ -70,10 +72,16 @@ public final class SanctionsList {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("Sanctions list directory not found: " + directory.toAbsolutePath());
         }
-        byte[] sdn = read(directory, SDN_FILE);
-        byte[] alt = read(directory, ALT_FILE);
-        byte[] add = read(directory, ADD_FILE);
+        return load(read(directory, SDN_FILE), read(directory, ALT_FILE), read(directory, ADD_FILE),
+                directory.resolve(SDN_FILE).toAbsolutePath().toString());
+    }
 
+    /** The snapshot of the list the product ships (classpath {@value #BUNDLED}), for demo mode and tests. */
+    public static SanctionsList loadBundled() {
+        return load(resource(SDN_FILE), resource(ALT_FILE), resource(ADD_FILE), BUNDLED + SDN_FILE);
+    }
+
+    private static SanctionsList load(byte[] sdn, byte[] alt, byte[] add, String sdnOrigin) {
         Map<Long, EntryBuilder> builders = new LinkedHashMap<>();
         parse(SDN_FILE, sdn, 12, row -> {
             long entNum = row.entNum();
@@ -109,8 +117,7 @@ public final class SanctionsList {
             }
         });
         if (builders.isEmpty()) {
-            throw new IllegalArgumentException("Sanctions list file has no entries: "
-                    + directory.resolve(SDN_FILE).toAbsolutePath());
+            throw new IllegalArgumentException("Sanctions list file has no entries: " + sdnOrigin);
         }
 
         Map<Long, SanctionsEntry> entries = new LinkedHashMap<>();
@@ -147,6 +154,17 @@ public final class SanctionsList {
     @Override
     public String toString() {
         return "SanctionsList[" + version + "]";
+    }
+
+    private static byte[] resource(String file) {
+        try (var in = SanctionsList.class.getResourceAsStream(BUNDLED + file)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled sanctions list lacks " + BUNDLED + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] read(Path directory, String file) {

@@ -19,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sanctions screening as a service for every workflow: loads the OFAC SDN list at start-up from
- * {@code caravel.screening.ofac-dir} and screens names against it. Without a readable list the
- * service is not ready (readiness reports it) and every screening request is refused.
+ * {@code caravel.screening.ofac-dir} (in demo mode without it, the snapshot bundled with Caravel) and
+ * screens names against it. Without a readable list the service is not ready (readiness reports it)
+ * and every screening request is refused.
  */
 @Singleton
 @Startup
@@ -43,15 +44,23 @@ public class ScreeningService {
     private volatile SanctionsList list;
     private volatile NameScreener screener;
 
+    @Inject
+    @ConfigProperty(name = "caravel.demo.enabled", defaultValue = "false")
+    private boolean demo;
+
     @PostConstruct
     void load() {
-        if (ofacDirectory.isEmpty()) {
+        if (ofacDirectory.isEmpty() && !demo) {
             LOG.severe("No sanctions list configured (caravel.screening.ofac-dir): screening is unavailable");
             return;
         }
         try {
             long start = System.nanoTime();
-            SanctionsList loaded = SanctionsList.load(Path.of(ofacDirectory.get()));
+            SanctionsList loaded = ofacDirectory.isPresent() ? SanctionsList.load(Path.of(ofacDirectory.get()))
+                    : SanctionsList.loadBundled();
+            if (ofacDirectory.isEmpty()) {
+                LOG.warning("Demo mode: screening against the OFAC snapshot bundled with Caravel (2021), not the current list");
+            }
             screener = new NameScreener(loaded);
             list = loaded;
             LOG.info(() -> String.format("Sanctions list %s loaded: %d entries in %d ms", loaded.version(),

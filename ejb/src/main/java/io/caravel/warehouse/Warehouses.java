@@ -295,8 +295,9 @@ public class Warehouses {
     /** Sets the catalog's overseas figure of a product to its units at active warehouses. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restock(String productId) {
-        Long units = em.createQuery("select coalesce(sum(s.onHand), 0) from WarehouseStock s, Warehouse w"
-                        + " where w.id = s.warehouseId and w.active = :yes and s.productId = :p", Long.class)
+        // SUM of an INT column is a BIGINT on H2 and a DECIMAL on MySQL: read it as a number
+        Number units = (Number) em.createQuery("select coalesce(sum(s.onHand), 0) from WarehouseStock s, Warehouse w"
+                        + " where w.id = s.warehouseId and w.active = :yes and s.productId = :p")
                 .setParameter("yes", Boolean.TRUE).setParameter("p", productId).getSingleResult();
         catalog.setOverseasStock(productId, units.intValue());
     }

@@ -2,7 +2,6 @@ package io.caravel.screening;
 
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The lists the screening tests use, loaded once per test run. */
@@ -14,25 +13,14 @@ final class ScreeningTestData {
     private ScreeningTestData() {
     }
 
-    /**
-     * The real OFAC snapshot: {@code <caravel.shared.dir>/data/sanctions/ofac}; surefire sets the
-     * property, and without it the shared folder beside the project ({@code ../../shared} from the
-     * ejb module) is used.
-     */
+    /** The folder of the bundled snapshot (the module's classes folder when tests run). */
     static Path ofacDirectory() {
-        String shared = System.getProperty("caravel.shared.dir");
-        Path base = shared == null || shared.isBlank() ? Path.of("..", "..", "shared") : Path.of(shared);
-        Path directory = base.resolve("data").resolve("sanctions").resolve("ofac").toAbsolutePath().normalize();
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalStateException("OFAC test data not found at " + directory
-                    + " (set -Dcaravel.shared.dir to the shared folder)");
-        }
-        return directory;
+        return folderOf(SanctionsList.BUNDLED + "sdn.csv");
     }
 
     static synchronized SanctionsList ofac() {
         if (ofac == null) {
-            ofac = SanctionsList.load(ofacDirectory());
+            ofac = SanctionsList.loadBundled();
         }
         return ofac;
     }
@@ -46,9 +34,13 @@ final class ScreeningTestData {
 
     /** A folder of made-up list files under {@code src/test/resources/screening}. */
     static Path fixture(String name) {
-        URL url = ScreeningTestData.class.getResource("/screening/" + name + "/sdn.csv");
+        return folderOf("/screening/" + name + "/sdn.csv");
+    }
+
+    private static Path folderOf(String resource) {
+        URL url = ScreeningTestData.class.getResource(resource);
         if (url == null) {
-            throw new IllegalStateException("test fixture screening/" + name + " is missing");
+            throw new IllegalStateException(resource + " is missing");
         }
         try {
             return Path.of(url.toURI()).getParent();

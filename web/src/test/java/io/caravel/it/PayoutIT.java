@@ -266,7 +266,7 @@ class PayoutIT {
             // no explanation: the form names it, nothing is imposed
             session.click(By.id("penalty-form:impose"));
             session.click(By.cssSelector(".ui-confirmdialog-yes"));
-            session.wait.until(d -> d.findElement(By.id("penalty-form:messages")).getText().contains("explanation"));
+            session.wait.until(d -> d.findElement(By.id("penalty-form:messages")).getText().contains("Explanation for the seller"));
             session.type("penalty-form:explanation", explanation);
             session.click(By.id("penalty-form:impose"));
             session.click(By.cssSelector(".ui-confirmdialog-yes"));

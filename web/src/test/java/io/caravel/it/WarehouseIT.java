@@ -105,12 +105,29 @@ class WarehouseIT {
         shop.awaitOrder(buyer, order, "PAYMENT_DECLINED");
         assertThat(onHand(mug)).isEqualTo(8);
 
+        // a paid order every line of which is at the warehouse: its staff see it and hand it to the carrier
+        String paid = shop.paid(buyer, mug, 2);
+        String usQuote = api.post("/api/v1/checkout/quotes", buyer, Shop.quoteBody(mug, 1, "US", "USD")).json().getString("id");
+        String usOrder = api.send("POST", "/api/v1/orders", buyer, "{\"quoteId\": \"" + usQuote + "\", \"consignee\": "
+                + Shop.consignee("Ada Lovelace", null) + "}", "Idempotency-Key", Shop.key()).json().getString("id");
+        assertThat(api.get("/api/v1/orders/" + usOrder, staff).status()).as("not shipped from the warehouse").isEqualTo(404);
+        assertThat(api.get("/api/v1/orders?status=PAID", staff).body()).contains(paid);
+        assertThat(api.get("/api/v1/orders/" + paid, otherStaff).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/orders/" + paid + "/shipment", otherStaff, "{}").status()).isEqualTo(404);
+        Api.Response shipped = api.post("/api/v1/orders/" + paid + "/shipment", staff, "{}");
+        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+        assertThat(shipped.json().getString("status")).isEqualTo("SHIPPED");
+        assertThat(shipped.json().getJsonObject("shipment").getString("waybill")).isNotBlank();
+        assertProblem(api.post("/api/v1/orders/" + paid + "/shipment", staff, "{}"), 409, "conflict");
+        assertThat(api.get("/api/v1/orders/" + paid, buyer).json().getString("status")).isEqualTo("SHIPPED");
+        assertThat(onHand(mug)).isEqualTo(6);
+
         // a deactivated warehouse's units are not sold
         Api.Response read = api.get("/api/v1/warehouses/" + warehouseId, "admin");
         Api.Response off = api.send("PUT", "/api/v1/warehouses/" + warehouseId, "admin", "{\"name\": \"" + warehouse.getString("name")
                 + "\", \"country\": \"DE\", \"active\": false}", "If-Match", read.header("ETag"));
         assertThat(off.status()).as(off.body()).isEqualTo(200);
-        assertThat(api.get("/api/v1/catalog/products/" + mug, null).json().getInt("stock")).isEqualTo(2);
+        assertThat(api.get("/api/v1/catalog/products/" + mug, null).json().getInt("stock")).as("own units left after the US order").isEqualTo(1);
         assertThat(api.get("/api/v1/warehouses", "seller-a").body()).doesNotContain(warehouseId);
         assertProblem(api.post("/api/v1/checkout/quotes", "buyer", Shop.quoteBody(mug, 5, "DE", "EUR")), 400, "validation");
         assertProblem(api.post("/api/v1/inbound-shipments", "seller-a", inbound(warehouseId, mug, 1)), 400, "validation");
@@ -229,6 +246,18 @@ class WarehouseIT {
             session.screenshot("warehouse-counted");
         }
         assertThat(onHand(coaster)).isEqualTo(10);
+        // a buyer in Germany orders three: the warehouse's staff hand the order to the carrier from Goods in
+        String buyer = shop.newUser("buyer", "buyer");
+        String order = shop.paid(buyer, coaster, 3);
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.signIn(staff);
+            assertThat(session.text("ship-form:to-ship")).contains(title, "Ada Lovelace");
+            session.click(By.xpath("//tr[td[contains(., '" + title + "')]]//button[contains(@id, 'ship')]"));
+            session.wait.until(d -> d.findElement(By.id("ship-form:messages")).getText().contains("Handed to the carrier"));
+            assertThat(session.text("ship-form:to-ship")).doesNotContain(title);
+            session.screenshot("warehouse-shipped");
+        }
+        assertThat(shop.awaitOrder(buyer, order, "SHIPPED").getJsonObject("shipment").getString("waybill")).isNotBlank();
         try (BrowserSession session = new BrowserSession(base)) {
             session.signIn("seller-a");
             session.open("seller/warehouses.xhtml");

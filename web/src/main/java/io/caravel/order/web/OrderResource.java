@@ -75,8 +75,8 @@ public class OrderResource {
     @POST
     @Path("{id}/shipment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Allow(Access.SELLING)
-    @Operation(summary = "Hand a paid order to the carrier (the seller, or the supplier of dropship lines): answers the waybill")
+    @Allow(Access.SHIPPING)
+    @Operation(summary = "Hand a paid order to the carrier (the seller, the supplier of dropship lines, or the staff of the overseas warehouse every line ships from): answers the waybill")
     public OrderView ship(@PathParam("id") String id, OrderService.ShipRequest request) {
         return orders.ship(caller, id, request);
     }

@@ -85,6 +85,7 @@ public class PenaltiesBean implements Serializable {
         try {
             penalties.waive(caller, id);
             list = null;
+            FacesMessages.info("penalties.waived");
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
         }

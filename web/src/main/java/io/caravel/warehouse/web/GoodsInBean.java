@@ -1,13 +1,18 @@
 package io.caravel.warehouse.web;
 
+import io.caravel.order.OrderService;
+import io.caravel.order.OrderStatus;
+import io.caravel.order.OrderView;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.web.ui.FacesMessages;
+import io.caravel.seller.SellerDirectory;
 import io.caravel.warehouse.InboundShipments;
 import io.caravel.warehouse.InboundStatus;
 import io.caravel.warehouse.Warehouses;
 import jakarta.faces.view.ViewScoped;
+import org.primefaces.PrimeFaces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -32,6 +37,12 @@ public class GoodsInBean implements Serializable {
     private transient Warehouses warehouses;
 
     @Inject
+    private transient OrderService orders;
+
+    @Inject
+    private transient SellerDirectory sellers;
+
+    @Inject
     private Caller caller;
 
     private String openId;
@@ -41,6 +52,8 @@ public class GoodsInBean implements Serializable {
     private transient InboundShipments.View open;
     private transient List<InboundShipments.View> arriving;
     private transient List<InboundShipments.View> counted;
+    private transient List<OrderView> toShip;
+    private final Map<String, String> sellerNames = new HashMap<>();
 
     public List<InboundShipments.View> getArriving() {
         if (arriving == null) {
@@ -52,13 +65,37 @@ public class GoodsInBean implements Serializable {
     public List<InboundShipments.View> getCounted() {
         if (counted == null) {
             counted = shipments.list(caller, null, null, PageRequest.of(PageRequest.DEFAULT_LIMIT, null)).items().stream()
-                    .filter(s -> s.status() != InboundStatus.IN_TRANSIT).toList();
+                    .filter(s -> s.status() == InboundStatus.RECEIVED || s.status() == InboundStatus.RECEIVED_WITH_DISCREPANCY)
+                    .toList();
         }
         return counted;
     }
 
+    /** Paid orders whose every line ships from one of the caller's warehouses, to hand to the carrier. */
+    public List<OrderView> getToShip() {
+        if (toShip == null) {
+            toShip = orders.list(caller, OrderStatus.PAID, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
+        }
+        return toShip;
+    }
+
+    public void ship(String orderId) {
+        try {
+            OrderView shipped = orders.ship(caller, orderId, null);
+            toShip = null;
+            FacesMessages.info("goodsIn.shipped", shipped.shipment().carrier() + " " + shipped.shipment().waybill());
+        } catch (CaravelException e) {
+            toShip = null;
+            FacesMessages.error(e, null);
+        }
+    }
+
     public List<Warehouses.StockView> getStock() {
         return warehouses.stock(caller, null, null);
+    }
+
+    public String sellerName(String sellerId) {
+        return sellerNames.computeIfAbsent(sellerId, k -> sellers.legalName(k));
     }
 
     public void open(String id) {
@@ -97,6 +134,8 @@ public class GoodsInBean implements Serializable {
             open = null;
             arriving = null;
             counted = null;
+            // the count panel closes: the confirmation shows above the list of arrivals
+            PrimeFaces.current().ajax().update("arriving-form", "counted-form");
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
         }

@@ -91,6 +91,7 @@ public class SellerWarehousesBean implements Serializable {
         try {
             shipments.cancel(caller, id);
             sent = null;
+            FacesMessages.info("warehouses.withdrawn");
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
         }

@@ -44,6 +44,7 @@ public class WarehousesAdminBean implements Serializable {
             address = null;
             staff = null;
             list = null;
+            FacesMessages.info("warehouseAdmin.created");
         } catch (CaravelException e) {
             FacesMessages.error(e, "warehouse-form:");
         }
@@ -54,6 +55,7 @@ public class WarehousesAdminBean implements Serializable {
             warehouses.update(caller, w.id(), w.version(),
                     new Warehouses.Request(w.code(), w.name(), w.country(), w.address(), active, null));
             list = null;
+            FacesMessages.info(active ? "warehouseAdmin.reopened" : "warehouseAdmin.closed-done");
         } catch (CaravelException e) {
             FacesMessages.error(e, null);
         }

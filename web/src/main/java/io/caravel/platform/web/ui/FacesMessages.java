@@ -56,6 +56,11 @@ public final class FacesMessages {
         faces().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key), null));
     }
 
+    /** A confirmation from the page bundle followed by a detail (a waybill, a code). */
+    public static void info(String key, String detail) {
+        faces().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key) + " " + detail, null));
+    }
+
     private static FacesMessage message(String text) {
         return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null);
     }
