@@ -13,7 +13,7 @@
       quantity: 'Quantity', destination: 'Ship to', method: 'Shipping', standard: 'Standard', express: 'Express',
       referredBy: 'Recommended by', quoteButton: 'Quote the landed cost', quoteTitle: 'Your quote', goods: 'Goods', shipping: 'Shipping',
       duty: 'Customs duty', vat: 'VAT / import VAT', consumptionTax: 'Consumption tax', total: 'Total to pay',
-      regime: 'Regime', rate: 'Exchange rate', validUntil: 'Valid until', hsEdition: 'HS edition',
+      regime: 'Regime', rate: 'Exchange rate', noConversion: 'none, one currency', validUntil: 'Valid until', hsEdition: 'HS edition',
       consignee: 'Deliver to', name: 'Name', phone: 'Phone', address: 'Address', city: 'City', postcode: 'Postcode',
       idNumber: 'Resident ID number (China)', orderButton: 'Place the order', orderTitle: 'Your order', orderNo: 'Order',
       customs: 'Customs', payHint: "The payment simulator stands in for a payment provider's page:",
@@ -50,7 +50,7 @@
       quantity: '数量', destination: '寄往', method: '运输方式', standard: '标准', express: '快递',
       referredBy: '推荐达人', quoteButton: '计算到岸成本', quoteTitle: '您的报价', goods: '商品', shipping: '运费',
       duty: '关税', vat: '增值税 / 进口增值税', consumptionTax: '消费税', total: '应付总额',
-      regime: '监管方式', rate: '汇率', validUntil: '有效期至', hsEdition: 'HS 版本',
+      regime: '监管方式', rate: '汇率', noConversion: '无需换汇', validUntil: '有效期至', hsEdition: 'HS 版本',
       consignee: '收货信息', name: '姓名', phone: '电话', address: '地址', city: '城市', postcode: '邮编',
       idNumber: '居民身份证号码（中国）', orderButton: '下单', orderTitle: '您的订单', orderNo: '订单',
       customs: '海关', payHint: '支付模拟器代替支付机构的支付页面：',
@@ -129,7 +129,8 @@
   }
 
   function localTime(iso) {
-    return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+    // the buyer's own time zone, named, so a deadline is never read in the wrong one
+    return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'long' });
   }
 
   /** One API call: JSON in and out; a problem (RFC 9457) is thrown with its detail and field errors. */
@@ -213,7 +214,7 @@
 
   function renderProduct() {
     $('product-title').textContent = (lang === 'zh' && product.title.zh) ? product.title.zh : (product.title.en || product.title.zh);
-    $('product-price').textContent = product.buyerPrice
+    $('product-price').textContent = product.buyerPrice && product.buyerPrice.currency !== product.price.currency
       ? money(product.buyerPrice.amount, product.buyerPrice.currency) + ' (' + money(product.price.amount, product.price.currency) + ')'
       : money(product.price.amount, product.price.currency);
     $('product-meta').textContent = 'HS ' + product.hsCode + ' · ' + product.stock + ' ' + t('stock') + ' · '
@@ -276,7 +277,7 @@
       tr.append(label, value);
       table.append(tr);
     });
-    const rate = quote.fxRates.length ? quote.fxRates.map((r) => '1 ' + r.from + ' = ' + r.rate + ' ' + r.to + ' (' + r.date + ')').join(', ') : '—';
+    const rate = quote.fxRates.length ? quote.fxRates.map((r) => '1 ' + r.from + ' = ' + r.rate + ' ' + r.to + ' (' + r.date + ')').join(', ') : t('noConversion');
     const from = [...new Set(quote.lines.map((l) => l.warehouse ? l.warehouse.name : word('shipsFromPlace', l.shipsFrom)))].join(', ');
     $('quote-facts').textContent = t('regime') + ': ' + word('regimes', quote.regime) + ' · ' + t('shipsFrom') + ' ' + from
       + ' · ' + t('rate') + ': ' + rate + ' · '

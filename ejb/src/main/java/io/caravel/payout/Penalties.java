@@ -92,6 +92,11 @@ public class Penalties {
                 .setParameter("id", riskEvent).setParameter("s", seller.id()).getResultList().isEmpty()) {
             throw CaravelException.invalid("riskEventId", "error.penalty.risk-event", riskEvent);
         }
+        if (riskEvent != null && !em.createQuery("select p.id from Penalty p where p.riskEventId = :e and p.status <> :waived",
+                String.class).setParameter("e", riskEvent).setParameter("waived", Penalty.Status.WAIVED).getResultList().isEmpty()) {
+            // one fine per breach (the seller row is locked, so two leads at once cannot both fine it)
+            throw CaravelException.conflict("error.penalty.event-fined");
+        }
         Penalty penalty = new Penalty(seller.id(), request.amount(), currency, reason, request.explanation().strip(), riskEvent,
                 clock.instant(), caller.username());
         em.persist(penalty);

@@ -126,6 +126,14 @@ class CreatorIT {
         assertThat(rows.stream().map(r -> new BigDecimal(r.get("Net"))).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(amount(payout, "net"));
         assertThat(api.getBytes(path + "/statement.pdf", creator).statusCode()).isEqualTo(200);
+        // the creator's payout page speaks of commission earned, not of a seller's sales, commission and fees
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.signIn(creator);
+            session.open("creator/payouts.xhtml?id=" + payout.getString("id"));
+            String detail = session.text("payout-detail");
+            assertThat(detail).contains("Commission earned on referred orders").doesNotContain("Commission rules used", "Payment fees");
+            session.screenshot("creator-payout");
+        }
 
         // each payee reads only their own payouts
         assertThat(api.get("/api/v1/payouts?limit=100", creator).json().getJsonArray("items").getValuesAs(JsonObject.class))

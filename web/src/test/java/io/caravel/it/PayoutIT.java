@@ -229,6 +229,15 @@ class PayoutIT {
         Api.Response imposed = api.post("/api/v1/penalties", "lead", fine);
         assertThat(imposed.status()).as(imposed.body()).isEqualTo(201);
         String penalty = imposed.json().getString("id");
+        // one fine per risk event: a second is refused until the first is waived
+        String event = api.get("/api/v1/risk-events?sellerId=" + sellerA + "&limit=1", "officer").json().getJsonArray("items")
+                .getJsonObject(0).getString("id");
+        String forEvent = fine.replace("}", ", \"riskEventId\": \"" + event + "\"}").replace("15.00", "1.00");
+        String first = api.post("/api/v1/penalties", "lead", forEvent).json().getString("id");
+        assertProblem(api.post("/api/v1/penalties", "lead", forEvent), 409, "conflict");
+        api.post("/api/v1/penalties/" + first + "/waive", "lead", "");
+        String second = api.post("/api/v1/penalties", "lead", forEvent).json().getString("id");
+        assertThat(api.post("/api/v1/penalties/" + second + "/waive", "lead", "").json().getString("status")).isEqualTo("WAIVED");
         String waived = api.post("/api/v1/penalties", "admin", fine.replace("15.00", "99.00")).json().getString("id");
         assertThat(api.post("/api/v1/penalties/" + waived + "/waive", "lead", "").json().getString("status")).isEqualTo("WAIVED");
         assertThat(api.get("/api/v1/penalties", "seller-a").body()).contains(penalty, "OPEN");

@@ -51,6 +51,8 @@ class ProductionStartIT {
                 "-Dcaravel.ds.class=org.h2.jdbcx.JdbcDataSource",
                 "-Dcaravel.ds.url=jdbc:h2:file:" + data.toAbsolutePath() + "/db/caravel;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
                 "-Dcaravel.ds.user=caravel", "-Dcaravel.ds.password=caravel",
+                // production names its sanctions list: here the folder of the snapshot Caravel ships
+                "-Dcaravel.screening.ofac-dir=" + System.getProperty("caravel.ofacDir"),
                 "-Dcaravel.bootstrap.admin.password-file=" + passwordFile.toAbsolutePath());
         String weak = ServerProcess.refusal(port, data, "weak", Map.of(), production);
         assertThat(weak).contains("first administrator", "caravel.bootstrap.admin.password-file",

@@ -37,7 +37,8 @@ public class ChannelsBean implements Serializable {
     private String sellerId;
     private String currencies = "EUR";
     private String destinations = "DE, FR";
-    private List<String> languages = List.of("en", "zh");
+    /** Mutable: the check boxes' converter makes a new list of the same class when it sets the value. */
+    private List<String> languages = new java.util.ArrayList<>(List.of("en", "zh"));
     private String issuedToken;
     private String issuedFor;
     private transient List<Channels.View> list;
@@ -66,6 +67,12 @@ public class ChannelsBean implements Serializable {
 
     public String join(List<String> codes) {
         return String.join(", ", codes);
+    }
+
+    /** The channel's languages as their speakers write them. */
+    public String languageNames(List<String> codes) {
+        return codes.stream().map(c -> "zh".equals(c) ? "中文" : "en".equals(c) ? "English" : c)
+                .collect(Collectors.joining(", "));
     }
 
     public void create() {
