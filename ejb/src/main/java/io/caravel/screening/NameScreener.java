@@ -48,10 +48,11 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * module, which measures precision and recall on variants of listed names and on names not listed.
  *
  * <h2>Types</h2>
- * {@code INDIVIDUAL} is compared with individuals only; {@code ENTITY}, {@code VESSEL} and
- * {@code AIRCRAFT} with every entity, vessel and aircraft (one pool: companies own and name ships and
- * aircraft, and lists are not consistent in which of the three they use); {@code null} with
- * everything.
+ * {@code INDIVIDUAL} is compared with individuals only, {@code ENTITY} with entities only; {@code VESSEL}
+ * and {@code AIRCRAFT} with entries of that type and with entities (companies own and name ships and
+ * aircraft, and lists are not consistent in which type they use); {@code null} with everything. So a
+ * company's name ("Bright Star") never alerts on a listed ship ("BRIGHT"), while a ship's name is
+ * still compared with the companies that may stand for it ({@link #compared}).
  *
  * <h2>Speed without losing matches</h2>
  * Names are normalized and indexed once, at construction: a vocabulary of the distinct listed words,
@@ -98,7 +99,7 @@ public final class NameScreener {
     // names (primary and alternate), by name id
     private final int[] nameEntry;
     private final boolean[] nameAlternate;
-    private final boolean[] nameIndividual;
+    private final PartyType[] nameType;
     private final String[] nameText;
     private final int[][] nameWords;   // vocabulary ids, written order
     private final int[] nameLength;    // sum of word lengths
@@ -180,7 +181,7 @@ public final class NameScreener {
         this.nameText = texts.toArray(String[]::new);
         this.nameEntry = new int[names];
         this.nameAlternate = new boolean[names];
-        this.nameIndividual = new boolean[names];
+        this.nameType = new PartyType[names];
         this.nameWords = new int[names][];
         this.nameLength = new int[names];
         this.nameKey = new String[names];
@@ -188,7 +189,7 @@ public final class NameScreener {
         for (int n = 0; n < names; n++) {
             nameEntry[n] = owners.get(n);
             nameAlternate[n] = alternates.get(n);
-            nameIndividual[n] = entries[nameEntry[n]].type() == PartyType.INDIVIDUAL;
+            nameType[n] = entries[nameEntry[n]].type();
             List<String> tokens = words.get(n);
             nameWords[n] = new int[tokens.size()];
             for (int k = 0; k < tokens.size(); k++) {
@@ -343,7 +344,7 @@ public final class NameScreener {
                 double listedWeight = wordLength[word] * similarity;
                 double queryWeight = query.lengths[q] * similarity;
                 for (int n : postings[word]) {
-                    if (type != null && (type == PartyType.INDIVIDUAL) != nameIndividual[n]) {
+                    if (!compared(type, nameType[n])) {
                         continue;
                     }
                     if (scratch.seen[n] != epoch) {
@@ -380,9 +381,17 @@ public final class NameScreener {
         }
     }
 
+    /** Whether a query of {@code query}'s type is compared with a listed entry of type {@code listed} (see the class comment). */
+    static boolean compared(PartyType query, PartyType listed) {
+        if (query == null || query == listed) {
+            return true;
+        }
+        return (query == PartyType.VESSEL || query == PartyType.AIRCRAFT) && listed == PartyType.ENTITY;
+    }
+
     private void exhaustive(Query query, PartyType type, Map<Integer, Best> best) {
         for (int n = 0; n < nameText.length; n++) {
-            if (type != null && (type == PartyType.INDIVIDUAL) != nameIndividual[n]) {
+            if (!compared(type, nameType[n])) {
                 continue;
             }
             double[][] similarity = new double[query.words.length][nameWords[n].length];

@@ -106,10 +106,17 @@ class NameScreenerTest {
                 .allMatch(h -> h.partyType() == PartyType.INDIVIDUAL);
         List<ScreeningHit> entities = screener.screen("Usama bin Laden", PartyType.ENTITY, 0.8, 50);
         assertThat(entities).isNotEmpty().noneMatch(h -> h.partyType() == PartyType.INDIVIDUAL);
-        // vessels and aircraft are one pool with entities
-        assertThat(entNums(screener.screen("Sand Swan", PartyType.ENTITY, 0.9, 5))).contains(4243L);
+        // a listed ship or aircraft matches a query of its type or of none, never a company's name
+        assertThat(entNums(screener.screen("Sand Swan", PartyType.ENTITY, 0.9, 5))).doesNotContain(4243L);
         assertThat(entNums(screener.screen("Sand Swan", PartyType.VESSEL, 0.9, 5))).contains(4243L);
+        assertThat(entNums(screener.screen("Sand Swan", null, 0.9, 5))).contains(4243L);
         assertThat(entNums(screener.screen("EP-GOM", PartyType.AIRCRAFT, 0.9, 5))).contains(15431L);
+        assertThat(entNums(screener.screen("EP-GOM", PartyType.ENTITY, 0.9, 5))).doesNotContain(15431L);
+        assertThat(screener.screen("Bright Star", PartyType.ENTITY, 0.5, 50))
+                .noneMatch(h -> h.partyType() == PartyType.VESSEL || h.partyType() == PartyType.AIRCRAFT);
+        // a ship's name is still compared with the companies that may stand for it
+        assertThat(screener.screen("National Bank of Cuba", PartyType.VESSEL, 0.8, 50)).extracting(ScreeningHit::entNum)
+                .contains(306L);
     }
 
     @Test
