@@ -229,24 +229,30 @@ public class Warehouses {
      */
     public Optional<Pick> choose(String productId, int quantity, String destinationCountry) {
         String country = destinationCountry.toUpperCase(Locale.ROOT);
-        String area = Destinations.area(country);
-        return em.createQuery("select s from WarehouseStock s where s.productId = :p and s.onHand >= :q order by s.onHand desc",
-                        WarehouseStock.class).setParameter("p", productId).setParameter("q", quantity).getResultStream()
-                .map(s -> em.find(Warehouse.class, s.warehouseId()))
-                .filter(w -> w.active() && w.country() != null && area.equals(Destinations.area(w.country())))
-                .min(Comparator.comparing((Warehouse w) -> !country.equals(w.country())))
-                .map(w -> new Pick(w.id(), w.code(), w.name(), w.country()));
+        return serving(productId, country).stream().filter(s -> s.onHand() >= quantity)
+                .min(Comparator.comparing((Serving s) -> !country.equals(s.warehouse().country()))
+                        .thenComparing(Serving::onHand, Comparator.reverseOrder()))
+                .map(s -> new Pick(s.warehouse().id(), s.warehouse().code(), s.warehouse().name(), s.warehouse().country()));
     }
 
     /** The most units of a product one serving warehouse holds for the destination (for "only N left" messages). */
     public int mostUnitsFor(String productId, String destinationCountry) {
-        String area = Destinations.area(destinationCountry.toUpperCase(Locale.ROOT));
-        return em.createQuery("select s from WarehouseStock s where s.productId = :p", WarehouseStock.class)
-                .setParameter("p", productId).getResultStream()
-                .filter(s -> {
-                    Warehouse w = em.find(Warehouse.class, s.warehouseId());
-                    return w.active() && w.country() != null && area.equals(Destinations.area(w.country()));
-                }).mapToInt(WarehouseStock::onHand).max().orElse(0);
+        return serving(productId, destinationCountry.toUpperCase(Locale.ROOT)).stream().mapToInt(Serving::onHand).max()
+                .orElse(0);
+    }
+
+    /** A warehouse that serves a destination, with its units of one product. */
+    private record Serving(Warehouse warehouse, int onHand) {
+    }
+
+    /** The active warehouses in the destination's country or customs area that keep the product (one query). */
+    private List<Serving> serving(String productId, String country) {
+        String area = Destinations.area(country);
+        return em.createQuery("select w, s.onHand from WarehouseStock s, Warehouse w where w.id = s.warehouseId"
+                        + " and s.productId = :p and w.active = :yes and w.country is not null", Object[].class)
+                .setParameter("p", productId).setParameter("yes", Boolean.TRUE).getResultStream()
+                .map(row -> new Serving((Warehouse) row[0], ((Number) row[1]).intValue()))
+                .filter(s -> area.equals(Destinations.area(s.warehouse().country()))).toList();
     }
 
     /**
