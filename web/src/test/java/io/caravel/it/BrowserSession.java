@@ -91,8 +91,23 @@ final class BrowserSession implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /** The text of a visible element, read inside the wait: an element an ajax update replaced is looked up again. */
     String text(String id) {
-        return waitFor(id).getText();
+        return wait.until(d -> {
+            WebElement element = d.findElement(By.id(id));
+            return element.isDisplayed() ? element.getText() : null;
+        });
+    }
+
+    /**
+     * The text of an element once it shows every expected text: after an ajax request the old element
+     * may still be there, or be replaced between finding and reading it; both are waited out.
+     */
+    String textShowing(By locator, String... expected) {
+        return wait.until(d -> {
+            String text = d.findElement(locator).getText();
+            return java.util.Arrays.stream(expected).allMatch(text::contains) ? text : null;
+        });
     }
 
     /**

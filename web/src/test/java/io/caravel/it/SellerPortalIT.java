@@ -190,12 +190,12 @@ class SellerPortalIT {
 
         // step 1: required fields are checked before the seller moves on, next to the fields, in the seller's language
         session.click(By.id("app:next"));
-        assertThat(fieldText("app:taxId")).contains("This field is required");
+        assertThat(fieldText("app:taxId", "This field is required")).contains("This field is required");
         assertThat(session.text("app:step1")).doesNotContain("taxId");
         session.click(By.id("langForm:lang-zh"));
         session.waitFor("app:taxId");
         session.click(By.id("app:next"));
-        assertThat(fieldText("app:taxId")).contains("必须填写");
+        assertThat(fieldText("app:taxId", "必须填写")).contains("必须填写");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("taxId", "errors");
         session.click(By.id("langForm:lang-en"));
         session.type("app:registrationNumber", "HRB 4711");
@@ -206,7 +206,7 @@ class SellerPortalIT {
         // step 2: a wrong number is named by its label
         session.type("app:sales", "lots");
         session.click(By.id("app:next"));
-        assertThat(fieldText("app:sales")).contains("Expected yearly sales (EUR)").doesNotContain("app:");
+        assertThat(fieldText("app:sales", "enter a whole number")).contains("Expected yearly sales (EUR)").doesNotContain("app:");
         session.type("app:sales", "300000");
         session.type("app:orders", "5000");
         session.check("app:models:0");
@@ -225,7 +225,7 @@ class SellerPortalIT {
         session.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("input[id$=':name']"), 2));
         session.type("app:people:1:dob", "31.12.1980");
         session.click(By.id("app:next"));
-        assertThat(fieldText("app:people:1:dob")).contains("Date of birth", "year-month-day").doesNotContain("app:");
+        assertThat(fieldText("app:people:1:dob", "year-month-day")).contains("Date of birth", "year-month-day").doesNotContain("app:");
         assertThat(browser.findElement(By.id("app:people:0:name")).getAttribute("value")).isEqualTo("Wanda Wizard");
         assertThat(browser.findElement(By.id("app:people:1:name")).getAttribute("value")).isEqualTo("Otto Owner");
         session.type("app:people:1:dob", "1980-12-31");
@@ -261,7 +261,7 @@ class SellerPortalIT {
         // sending it back with neither an answer nor a document is refused next to the answer
         session.click(By.id("app:to-review"));
         session.click(By.id("app:submit"));
-        assertThat(fieldText("app:answer")).contains("answer");
+        assertThat(fieldText("app:answer", "answer")).contains("answer");
 
         session.click(By.id("app:to-documents"));
         upload("BUSINESS_LICENCE");
@@ -289,10 +289,10 @@ class SellerPortalIT {
         assertThat(browser.getPageSource()).doesNotContain(applicant.name);
     }
 
-    /** The text of the form field around an input: its label, the input and the message next to it. */
-    private String fieldText(String inputId) {
-        return session.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//*[@id='" + inputId + "']/ancestor::*[contains(concat(' ', @class, ' '), ' field ')][1]"))).getText();
+    /** The text of the form field around an input (its label, the input and the message next to it) once it shows what is expected. */
+    private String fieldText(String inputId, String... expected) {
+        return session.textShowing(
+                By.xpath("//*[@id='" + inputId + "']/ancestor::*[contains(concat(' ', @class, ' '), ' field ')][1]"), expected);
     }
 
     private void upload(String kind) throws Exception {
