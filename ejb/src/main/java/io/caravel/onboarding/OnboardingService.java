@@ -3,6 +3,7 @@ package io.caravel.onboarding;
 import io.caravel.seller.SellerStatus;
 import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
+import io.caravel.screening.ScreeningClearances;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseRules;
 import io.caravel.identity.IdentityService;
@@ -42,6 +43,9 @@ public class OnboardingService {
 
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
+
+    @Inject
+    private ScreeningClearances clearances;
 
     @Inject
     private IdentityService identity;
@@ -238,6 +242,10 @@ public class OnboardingService {
         }
         String text = reason.trim().length() > 1000 ? reason.trim().substring(0, 1000) : reason.trim();
         match.dispose(disposition, text, caller.username(), clock.instant());
+        if (disposition == ScreeningMatch.Disposition.FALSE_POSITIVE) {
+            clearances.clear(find(caller, id).sellerId(), match.screenedName(), match.listSource(), match.entNum(), text,
+                    caller.username());
+        }
         audit.record(caller.username(), "SCREENING_HIT_" + disposition, CASE, id,
                 match.screenedName() + " ~ " + match.listedName() + " (" + match.entNum() + "): " + text);
         return match;

@@ -1,6 +1,7 @@
 package io.caravel.onboarding;
 
 import io.caravel.platform.Ids;
+import io.caravel.screening.ListSource;
 import io.caravel.screening.ScreeningHit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +25,9 @@ public class ScreeningMatch {
     @Enumerated(EnumType.STRING)
     @Column(name = "party_role", nullable = false)
     private PartyRole partyRole;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "list_source", nullable = false)
+    private ListSource listSource;
     @Column(name = "ent_num", nullable = false)
     private long entNum;
     @Column(name = "listed_name", nullable = false)
@@ -58,6 +62,7 @@ public class ScreeningMatch {
         this.applicationId = applicationId;
         this.screenedName = screenedName;
         this.partyRole = partyRole;
+        this.listSource = hit.list();
         this.entNum = hit.entNum();
         this.listedName = hit.listedName();
         this.matchedName = hit.matchedName();
@@ -84,6 +89,7 @@ public class ScreeningMatch {
     public Instant disposedAt() { return disposedAt; }
     public String screenedName() { return screenedName; }
     public PartyRole partyRole() { return partyRole; }
+    public ListSource listSource() { return listSource; }
     public long entNum() { return entNum; }
     public String listedName() { return listedName; }
     public String matchedName() { return matchedName; }

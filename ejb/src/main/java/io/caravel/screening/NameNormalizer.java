@@ -130,6 +130,67 @@ public final class NameNormalizer {
                 List.copyOf(joined));
     }
 
+    /** Names parts this short may be one syllable of a name written apart or joined ("Jong Un", "Jongun"). */
+    static final int SYLLABLE = 4;
+
+    /**
+     * Further forms a person's name is compared in, beyond its {@link #spellings}: each pair of adjacent
+     * short given-name parts joined ({@code "KIM, Jong Un" → [kim, jongun]}, at most two such forms), and
+     * the name without middle names ({@code "BOUT, Viktor Anatolijevitch" → [bout, viktor]}; without a
+     * comma the first and last word: {@code "Viktor Anatolyevich Bout" → [viktor, bout]}) when those are
+     * longer than a syllable. Names written
+     * "FAMILY, Given" keep the family part whole. Empty when there is no further form.
+     *
+     * @throws IllegalArgumentException when {@code name} is null
+     */
+    public static List<List<String>> personForms(String name) {
+        List<String> tokens = tokens(name);
+        int comma = name.indexOf(',');
+        List<String> family = comma > 0 ? tokens(name.substring(0, comma)) : List.of();
+        List<String> given = comma > 0 ? tokens(name.substring(comma + 1)) : tokens;
+        if (family.size() + given.size() != tokens.size()) {
+            family = List.of();
+            given = tokens;
+        }
+        List<List<String>> forms = new ArrayList<>();
+        for (int i = 0; i + 1 < given.size() && forms.size() < 2; i++) {
+            if (given.get(i).length() <= SYLLABLE && given.get(i + 1).length() <= SYLLABLE) {
+                List<String> joined = new ArrayList<>(family);
+                joined.addAll(given.subList(0, i));
+                joined.add(given.get(i) + given.get(i + 1));
+                joined.addAll(given.subList(i + 2, given.size()));
+                forms.add(List.copyOf(joined));
+            }
+        }
+        if (!family.isEmpty() && given.size() >= 2 && longWords(given.subList(1, given.size()))) {
+            List<String> shortened = new ArrayList<>(family);
+            shortened.add(given.get(0));
+            forms.add(List.copyOf(shortened));
+        } else if (family.isEmpty() && tokens.size() >= 3 && longWords(tokens.subList(1, tokens.size() - 1))) {
+            forms.add(List.of(tokens.get(0), tokens.get(tokens.size() - 1)));
+        }
+        return forms;
+    }
+
+    /** Middle names are dropped only when they are words, not syllables of a given name ("Jong" of "Jong Un"). */
+    private static boolean longWords(List<String> words) {
+        return words.stream().allMatch(w -> w.length() > SYLLABLE);
+    }
+
+    /**
+     * Every form a name is compared in: its {@link #spellings}, and for a person (or a name of unknown
+     * type) those of its {@link #personForms} too, without repeats.
+     */
+    public static List<List<String>> forms(String name, boolean person) {
+        java.util.LinkedHashSet<List<String>> forms = new java.util.LinkedHashSet<>(spellings(tokens(name)));
+        if (person) {
+            for (List<String> form : personForms(name)) {
+                forms.addAll(spellings(form));
+            }
+        }
+        return List.copyOf(forms);
+    }
+
     /** Folds, lower-cases and splits into words; nothing is dropped yet. */
     private static List<String> words(String name) {
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);

@@ -42,6 +42,10 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *   <li><b>Spellings.</b> Names with particles ({@code al, bin, abu, abd, de, van, ...}) are also
  *       compared with each particle joined to the next word ({@link NameNormalizer#spellings}), so
  *       "Al Zumar" and "ALZUMAR" score 1.0; the best spelling pair counts.</li>
+ *   <li><b>Person forms.</b> A person's name (and a query of a person or of no type) is also compared
+ *       in shorter forms ({@link NameNormalizer#personForms}): adjacent short given-name parts joined,
+ *       so "Kim Jongun" meets "KIM, Jong Un", and without middle names, so "Viktor Bout" meets "BOUT,
+ *       Viktor Anatolijevitch"; the best form counts.</li>
  * </ol>
  * An entry is reported with its best-scoring name (the primary name when an alternate ties).
  * The weights, the floor and {@link #DEFAULT_THRESHOLD} come from the benchmark in the {@code bench}
@@ -94,6 +98,7 @@ public final class NameScreener {
     private static final double EPSILON = 1e-9;
 
     private final String version;
+    private final ListSource source;
     private final SanctionsEntry[] entries;
 
     // names (primary and alternate), by name id
@@ -122,6 +127,7 @@ public final class NameScreener {
     public NameScreener(SanctionsList list) {
         Objects.requireNonNull(list, "list");
         this.version = list.version();
+        this.source = list.source();
         this.entries = list.entries().toArray(SanctionsEntry[]::new);
 
         List<String> texts = new ArrayList<>();
@@ -135,11 +141,10 @@ public final class NameScreener {
             names.add(entry.primaryName());
             names.addAll(entry.alternateNames());
             for (int k = 0; k < names.size(); k++) {
-                List<String> tokens = NameNormalizer.tokens(names.get(k));
-                if (tokens.isEmpty()) {
+                if (NameNormalizer.tokens(names.get(k)).isEmpty()) {
                     continue; // no letters or digits: nothing to compare
                 }
-                for (List<String> spelling : NameNormalizer.spellings(tokens)) {
+                for (List<String> spelling : NameNormalizer.forms(names.get(k), entry.type() == PartyType.INDIVIDUAL)) {
                     texts.add(names.get(k));
                     owners.add(e);
                     alternates.add(k > 0);
@@ -240,6 +245,9 @@ public final class NameScreener {
             for (Query query : spellings) {
                 blocked(query, type, threshold, scratch, best);
             }
+            for (Query query : personForms(name, type)) {
+                blocked(query, PartyType.INDIVIDUAL, threshold, scratch, best);
+            }
             return hits(best, threshold, limit);
         } finally {
             scratchPool.offer(scratch);
@@ -255,6 +263,9 @@ public final class NameScreener {
         Map<Integer, Best> best = new HashMap<>();
         for (Query query : prepare(name, threshold, limit)) {
             exhaustive(query, type, best);
+        }
+        for (Query query : personForms(name, type)) {
+            exhaustive(query, PartyType.INDIVIDUAL, best);
         }
         return hits(best, threshold, limit);
     }
@@ -311,6 +322,15 @@ public final class NameScreener {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         return NameNormalizer.spellings(requireWords(name)).stream().map(Query::new).toList();
+    }
+
+    /** The shorter forms of a person's name, compared with listed persons only: for a query of a person or of no type. */
+    private static List<Query> personForms(String name, PartyType type) {
+        if (type != null && type != PartyType.INDIVIDUAL) {
+            return List.of();
+        }
+        List<List<String>> plain = NameNormalizer.spellings(NameNormalizer.tokens(name));
+        return NameNormalizer.forms(name, true).stream().filter(form -> !plain.contains(form)).map(Query::new).toList();
     }
 
     private static List<String> requireWords(String name) {
@@ -441,7 +461,7 @@ public final class NameScreener {
             if (score >= threshold) {
                 SanctionsEntry entry = entries[e.getKey()];
                 int n = e.getValue().name;
-                hits.add(new ScreeningHit(entry.entNum(), entry.primaryName(), nameText[n], nameAlternate[n], score,
+                hits.add(new ScreeningHit(source, entry.entNum(), entry.primaryName(), nameText[n], nameAlternate[n], score,
                         entry.type(), entry.programs(), version));
             }
         }

@@ -30,6 +30,15 @@ public record SanctionsEntry(long entNum, String primaryName, PartyType type, Li
         remarks = remarks == null ? "" : remarks;
     }
 
+    /**
+     * A digest of everything the entry says (names, type, programs, countries, remarks): the same for
+     * the same entry in two releases, different once anything of it changed. A cleared hit is
+     * remembered against it, so a changed entry alerts again.
+     */
+    public String fingerprint() {
+        return SanctionsList.digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
     private static final Pattern DOB = Pattern.compile("\\b(?:alt\\. )?DOB ([^;]+?)\\s*(?:;|\\.$|$)");
     private static final Pattern NATIONALITY = Pattern.compile("\\b(?:nationality|citizen) ([^;]+?)\\s*(?:;|\\.$|$)");
 

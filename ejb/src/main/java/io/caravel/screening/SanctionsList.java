@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -28,9 +29,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The OFAC Specially Designated Nationals (SDN) list as loaded from its official CSV files, immutable.
+ * One release of a sanctions list ({@link ListSource}) as loaded from its publisher's files, immutable:
+ * the OFAC Specially Designated Nationals (SDN) CSV set, or the UN Security Council Consolidated List
+ * XML ({@link UnConsolidatedList}).
  *
- * <p>A directory holds {@code sdn.csv} (one row per entry), {@code alt.csv} (alternate names) and
+ * <p>For OFAC, a directory holds {@code sdn.csv} (one row per entry), {@code alt.csv} (alternate names) and
  * {@code add.csv} (addresses), without header rows; {@code -0-} marks an empty field and a trailing
  * end-of-file character (0x1A) is ignored. Alternate names and addresses of an {@code ent_num} that
  * {@code sdn.csv} does not list are ignored.
@@ -42,20 +45,64 @@ public final class SanctionsList {
     static final String ADD_FILE = "add.csv";
     /** Where the bundled snapshot lies on the classpath (see its README.md for the source). */
     static final String BUNDLED = "/caravel/sanctions/ofac/";
+    /** Where the bundled snapshot of the UN list lies on the classpath. */
+    static final String BUNDLED_UN = "/caravel/sanctions/un/";
     private static final String EMPTY = "-0-";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setIgnoreSurroundingSpaces(true)
             .setIgnoreEmptyLines(true)
             .get();
 
+    private final ListSource source;
     private final Map<Long, SanctionsEntry> entries;
     private final List<SanctionsEntry> entryList;
+    private final String checksum;
     private final String version;
+    private final Instant published;
 
-    private SanctionsList(Map<Long, SanctionsEntry> entries, String version) {
+    private SanctionsList(ListSource source, Map<Long, SanctionsEntry> entries, String checksum, Instant published) {
+        this.source = source;
         this.entries = entries;
         this.entryList = List.copyOf(entries.values());
-        this.version = version;
+        this.checksum = checksum;
+        this.version = source.code() + ":" + checksum.substring(0, 12) + ":" + entries.size();
+        this.published = published;
+    }
+
+    /**
+     * Loads a release from its files by name ({@link ListSource#files()}): all of them must be there,
+     * every row must be well formed, or nothing is loaded.
+     *
+     * @throws IllegalArgumentException naming the file (and line) that is missing or malformed
+     */
+    public static SanctionsList load(ListSource source, Map<String, byte[]> files) {
+        for (String file : source.files()) {
+            if (files.get(file) == null) {
+                throw new IllegalArgumentException("Sanctions list file missing: " + file + " (a release of "
+                        + source.code() + " consists of " + String.join(", ", source.files()) + ")");
+            }
+        }
+        return switch (source) {
+            case OFAC_SDN -> load(files.get(SDN_FILE), files.get(ALT_FILE), files.get(ADD_FILE), SDN_FILE);
+            case UN_SC -> UnConsolidatedList.parse(files.get(UnConsolidatedList.FILE));
+        };
+    }
+
+    /** The files of the release bundled with Caravel (see the README beside them for the source), by name. */
+    public static Map<String, byte[]> bundledFiles(ListSource source) {
+        String folder = source == ListSource.OFAC_SDN ? BUNDLED : BUNDLED_UN;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String file : source.files()) {
+            files.put(file, resource(folder, file));
+        }
+        return files;
+    }
+
+    /** Builds a list from parsed entries; {@code contents} are the files the checksum is taken of. */
+    static SanctionsList of(ListSource source, List<SanctionsEntry> parsed, Instant published, byte[]... contents) {
+        Map<Long, SanctionsEntry> entries = new LinkedHashMap<>();
+        parsed.stream().sorted((a, b) -> Long.compare(a.entNum(), b.entNum())).forEach(e -> entries.put(e.entNum(), e));
+        return new SanctionsList(source, Collections.unmodifiableMap(entries), digest(contents), published);
     }
 
     /**
@@ -78,7 +125,7 @@ public final class SanctionsList {
 
     /** The snapshot of the list the product ships (classpath {@value #BUNDLED}), for demo mode and tests. */
     public static SanctionsList loadBundled() {
-        return load(resource(SDN_FILE), resource(ALT_FILE), resource(ADD_FILE), BUNDLED + SDN_FILE);
+        return load(ListSource.OFAC_SDN, bundledFiles(ListSource.OFAC_SDN));
     }
 
     private static SanctionsList load(byte[] sdn, byte[] alt, byte[] add, String sdnOrigin) {
@@ -120,20 +167,62 @@ public final class SanctionsList {
             throw new IllegalArgumentException("Sanctions list file has no entries: " + sdnOrigin);
         }
 
-        Map<Long, SanctionsEntry> entries = new LinkedHashMap<>();
-        builders.values().stream()
-                .sorted((a, b) -> Long.compare(a.entNum, b.entNum))
-                .forEach(b -> entries.put(b.entNum, b.build()));
-        String version = "OFAC-SDN:" + digest(sdn, alt, add).substring(0, 12) + ":" + entries.size();
-        return new SanctionsList(Collections.unmodifiableMap(entries), version);
+        return of(ListSource.OFAC_SDN, builders.values().stream().map(EntryBuilder::build).toList(), null, sdn, alt, add);
     }
 
     /**
-     * A stable identifier of the loaded content, {@code OFAC-SDN:<first 12 hex digits of the SHA-256
-     * of sdn.csv, alt.csv and add.csv>:<entry count>}; the same files always give the same version.
+     * A stable identifier of the loaded content, {@code <list code>:<first 12 hex digits of the
+     * checksum>:<entry count>} (e.g. {@code OFAC-SDN:3f9a…:8976}); the same files always give the same version.
      */
     public String version() {
         return version;
+    }
+
+    /** Which list this is a release of. */
+    public ListSource source() {
+        return source;
+    }
+
+    /** The SHA-256 of the release's files, in the order of {@link ListSource#files()}, as hex. */
+    public String checksum() {
+        return checksum;
+    }
+
+    /** When the publisher generated the release, where its files say (the UN list does; OFAC's CSV set does not). */
+    public Optional<Instant> published() {
+        return Optional.ofNullable(published);
+    }
+
+    /**
+     * What changed from an earlier release to this one: entries added, removed, and changed (any name,
+     * type, program, country or remark differs), each list ordered by the entry's number; empty for
+     * the first release ({@code earlier} null), which has nothing to differ from.
+     */
+    public Delta since(SanctionsList earlier) {
+        if (earlier == null) {
+            return new Delta(List.of(), List.of(), List.of());
+        }
+        List<SanctionsEntry> added = new ArrayList<>();
+        List<SanctionsEntry> changed = new ArrayList<>();
+        for (SanctionsEntry entry : entryList) {
+            SanctionsEntry before = earlier.entries.get(entry.entNum());
+            if (before == null) {
+                added.add(entry);
+            } else if (!before.equals(entry)) {
+                changed.add(entry);
+            }
+        }
+        List<SanctionsEntry> removed = earlier.entryList.stream().filter(e -> !entries.containsKey(e.entNum())).toList();
+        return new Delta(added, removed, changed);
+    }
+
+    /** Entries added, removed and changed between two releases. */
+    public record Delta(List<SanctionsEntry> added, List<SanctionsEntry> removed, List<SanctionsEntry> changed) {
+        public Delta {
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+            changed = List.copyOf(changed);
+        }
     }
 
     /** The number of entries (rows of {@code sdn.csv}). */
@@ -156,10 +245,10 @@ public final class SanctionsList {
         return "SanctionsList[" + version + "]";
     }
 
-    private static byte[] resource(String file) {
-        try (var in = SanctionsList.class.getResourceAsStream(BUNDLED + file)) {
+    private static byte[] resource(String folder, String file) {
+        try (var in = SanctionsList.class.getResourceAsStream(folder + file)) {
             if (in == null) {
-                throw new IllegalStateException("The bundled sanctions list lacks " + BUNDLED + file);
+                throw new IllegalStateException("The bundled sanctions list lacks " + folder + file);
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -232,7 +321,7 @@ public final class SanctionsList {
         return List.copyOf(programs);
     }
 
-    private static String digest(byte[]... contents) {
+    static String digest(byte[]... contents) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (byte[] content : contents) {

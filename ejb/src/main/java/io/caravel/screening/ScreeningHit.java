@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * A sanctions list entry whose name is similar enough to a screened name to need a human decision.
  *
+ * @param list        the list the entry is on
  * @param entNum      the matched entry's identifier on the list
  * @param listedName  the entry's primary name
  * @param matchedName the name of the entry that matched best: the primary or an alternate name
@@ -16,10 +17,11 @@ import java.util.Objects;
  * @param programs    the entry's sanctions programs
  * @param listVersion {@link SanctionsList#version()} of the list that was screened against
  */
-public record ScreeningHit(long entNum, String listedName, String matchedName, boolean alternate, double score,
+public record ScreeningHit(ListSource list, long entNum, String listedName, String matchedName, boolean alternate, double score,
                            PartyType partyType, List<String> programs, String listVersion) {
 
     public ScreeningHit {
+        Objects.requireNonNull(list, "list");
         Objects.requireNonNull(listedName, "listedName");
         Objects.requireNonNull(matchedName, "matchedName");
         Objects.requireNonNull(partyType, "partyType");

@@ -10,6 +10,7 @@ import io.caravel.platform.Roles;
 import io.caravel.seller.Seller;
 import io.caravel.seller.SellerDirectory;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +39,9 @@ public class SellerReviews {
 
     @Inject
     private ListingService listings;
+
+    @Inject
+    private Event<SellerReviewEnded> ended;
 
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
@@ -83,6 +87,13 @@ public class SellerReviews {
         notifications.notify(sellerId, sellerId, "SUSPENDED", message == null ? "" : message);
         audit.recordForSeller(approvedBy, "SELLER_SUSPENDED", SellerReviewWorkflow.CASE_TYPE, sellerId,
                 "proposed by " + proposedBy + "; " + withdrawn + " listings withdrawn", message);
+        ended.fire(new SellerReviewEnded(sellerId, SellerReviewEnded.Outcome.SUSPENDED, message, approvedBy));
+    }
+
+    /** The officer found nothing to act on: recorded with the reason, and whoever raised the review is told. */
+    public void close(String sellerId, String note, String by) {
+        audit.record(by, "SELLER_REVIEW_NO_ACTION", SellerReviewWorkflow.CASE_TYPE, sellerId, note == null ? "" : note);
+        ended.fire(new SellerReviewEnded(sellerId, SellerReviewEnded.Outcome.NO_ACTION, note, by));
     }
 
     /** The officer's warning reaches the seller as written. */

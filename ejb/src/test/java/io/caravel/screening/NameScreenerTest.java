@@ -68,13 +68,30 @@ class NameScreenerTest {
             "Banco Nacional de Cuba S.A.     | 306",
             // particles written together
             "Ayman Alzawahiri                | 2676",
-            "Usama Binladin                  | 6365"})
+            "Usama Binladin                  | 6365",
+            // a dropped middle name, a name's syllables written joined or apart, at the default threshold too
+            "Viktor Bout                     | 8279",
+            "Viktor Anatolyevich Bout        | 8279",
+            "Kim Jongun                      | 20157",
+            "Jongun Kim                      | 20157"})
     void findsVariantsOfListedNamesAbove085(String name, long entNum) {
         List<ScreeningHit> hits = screener.screen(name, null, 0.85, 10);
 
         assertThat(hits).extracting(ScreeningHit::entNum).contains(entNum);
         assertThat(hits.get(0).entNum()).as("best hit").isEqualTo(entNum);
         assertThat(hits.get(0).score()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void findsPersonsByTheirShortFormsAtTheDefaultThreshold() {
+        assertThat(screener.screen("Viktor Bout", PartyType.INDIVIDUAL)).extracting(ScreeningHit::entNum).first().isEqualTo(8279L);
+        assertThat(screener.screen("Kim Jongun", PartyType.INDIVIDUAL)).extracting(ScreeningHit::entNum).contains(20157L);
+        assertThat(screener.screen("Kim Jongun", PartyType.ENTITY)).as("person forms are a person's")
+                .extracting(ScreeningHit::entNum).doesNotContain(20157L);
+        assertThat(NameNormalizer.personForms("KIM, Jong Un")).containsExactly(List.of("kim", "jongun"));
+        assertThat(NameNormalizer.personForms("BOUT, Viktor Anatolijevitch")).containsExactly(List.of("bout", "viktor"));
+        assertThat(NameNormalizer.personForms("Viktor Anatolyevich Bout")).containsExactly(List.of("viktor", "bout"));
+        assertThat(NameNormalizer.personForms("Manuel Noriega")).isEmpty();
     }
 
     @ParameterizedTest(name = "\"{0}\" has no hit")

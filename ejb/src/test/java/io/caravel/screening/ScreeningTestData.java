@@ -25,6 +25,15 @@ final class ScreeningTestData {
         return ofac;
     }
 
+    private static SanctionsList un;
+
+    static synchronized SanctionsList un() {
+        if (un == null) {
+            un = SanctionsList.load(ListSource.UN_SC, SanctionsList.bundledFiles(ListSource.UN_SC));
+        }
+        return un;
+    }
+
     static synchronized NameScreener ofacScreener() {
         if (ofacScreener == null) {
             ofacScreener = new NameScreener(ofac());

@@ -66,7 +66,12 @@ public final class Api {
     }
 
     public Response sendBytes(String path, String user, byte[] body) {
-        return send(request(path, user).header("Content-Type", "application/octet-stream")
+        return sendBytes(path, user, "application/octet-stream", body);
+    }
+
+    /** A POST of bytes in a content type (a file upload). */
+    public Response sendBytes(String path, String user, String contentType, byte[] body) {
+        return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 

@@ -38,6 +38,7 @@ class SellerReviewProcessTest {
     @BeforeEach
     void delegates() {
         TestEngine.BEANS.put("sellerWarning", (JavaDelegate) e -> warned.add((String) e.getVariable("sellerMessage")));
+        TestEngine.BEANS.put("sellerReviewClosed", (JavaDelegate) e -> actions.add("closed: " + e.getVariable("decisionNote")));
         TestEngine.BEANS.put("sellerListingLimit", (JavaDelegate) e -> actions.add("limited: " + e.getVariable("sellerMessage")));
         TestEngine.BEANS.put("sellerSuspension", (JavaDelegate) e -> actions.add("suspended: " + e.getVariable("suspensionMessage")
                 + " (proposed by " + e.getVariable("reviewedBy") + ")"));
@@ -90,9 +91,10 @@ class SellerReviewProcessTest {
     void anOfficerTakesNoAction() {
         ProcessInstance instance = start();
         claim(task(), "officer");
-        complete(task(), withVariables("reviewDecision", "NO_ACTION"));
-        assertThat(instance).isEnded().hasPassed("noAction").hasNotPassed("warnSeller");
+        complete(task(), withVariables("reviewDecision", "NO_ACTION", "decisionNote", "Another person: other date of birth."));
+        assertThat(instance).isEnded().hasPassed("closeReview", "noAction").hasNotPassed("warnSeller");
         assertThat(warned).isEmpty();
+        assertThat(actions).containsExactly("closed: Another person: other date of birth.");
     }
 
     @Test

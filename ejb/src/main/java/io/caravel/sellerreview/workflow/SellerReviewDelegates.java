@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** The delegates of {@code seller-review}: the officer's warning, a listing limit, a suspension a lead approved. */
+/** The delegates of {@code seller-review}: no action, the officer's warning, a listing limit, a suspension a lead approved. */
 @ApplicationScoped
 public class SellerReviewDelegates {
 
@@ -36,6 +36,16 @@ public class SellerReviewDelegates {
         return execution -> reviews.suspend((String) execution.getVariable(CaseVariables.CASE_ID),
                 (String) execution.getVariable(SUSPENSION_MESSAGE),
                 Objects.toString(execution.getVariable(CaseVariables.REVIEWED_BY), "workflow"),
+                Objects.toString(execution.getVariable(CaseVariables.DECIDED_BY), "workflow"));
+    }
+
+    /** No action: the officer's note is the reason, e.g. why a possible sanctions match is someone else. */
+    @Produces
+    @Named("sellerReviewClosed")
+    @ApplicationScoped
+    JavaDelegate closed() {
+        return execution -> reviews.close((String) execution.getVariable(CaseVariables.CASE_ID),
+                (String) execution.getVariable(CaseVariables.NOTE),
                 Objects.toString(execution.getVariable(CaseVariables.DECIDED_BY), "workflow"));
     }
 

@@ -94,7 +94,7 @@ public class ApplicationCaseBean extends TaskCase {
     }
 
     private Optional<SanctionsEntry> entry(ScreeningMatch match) {
-        return screening.entry(match.entNum());
+        return screening.entry(match.listSource(), match.entNum());
     }
 
     private Optional<ApplicationView.PartyView> person(ScreeningMatch match) {

@@ -161,13 +161,13 @@ public class OnboardingResource {
     }
 
     /** A screening match as evidence on the case, with an officer's verdict once given. */
-    public record MatchView(String id, String screenedName, String partyRole, long entNum, String listedName,
+    public record MatchView(String id, String screenedName, String partyRole, String list, long entNum, String listedName,
                             String matchedName, boolean alternate, double score, String programs, String listVersion,
                             Instant screenedAt, String disposition, String dispositionReason, String disposedBy,
                             Instant disposedAt) {
 
         static MatchView of(ScreeningMatch m) {
-            return new MatchView(m.id(), m.screenedName(), m.partyRole().name(), m.entNum(), m.listedName(),
+            return new MatchView(m.id(), m.screenedName(), m.partyRole().name(), m.listSource().name(), m.entNum(), m.listedName(),
                     m.matchedName(), m.alternateName(), m.score(), m.programs(), m.listVersion(), m.screenedAt(),
                     m.disposition() == null ? null : m.disposition().name(), m.dispositionReason(), m.disposedBy(),
                     m.disposedAt());

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Screening any name by hand against the sanctions list (compliance officers). */
+/** Screening any name by hand against the sanctions lists (compliance officers). */
 @Path("screening/checks")
 @Tag(name = "screening")
 @SecurityRequirement(name = "basic")
@@ -64,7 +64,7 @@ public class ScreeningResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Screen a name (individual or entity) against the OFAC SDN list; ranked hits with the list version")
+    @Operation(summary = "Screen a name (individual or entity) against every active sanctions list (OFAC SDN, UN Security Council); ranked hits, each naming its list, with the list versions")
     public ScreeningResult check(@Valid CheckRequest request) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");

@@ -1,5 +1,8 @@
 package io.caravel.sellerreview.web;
 
+import io.caravel.monitoring.MonitoringAlert;
+import io.caravel.monitoring.Rescreening;
+import io.caravel.screening.ScreeningService;
 import io.caravel.dispute.DisputeService;
 import io.caravel.dispute.DisputeSteps;
 import io.caravel.dispute.DisputeView;
@@ -17,7 +20,7 @@ import java.util.List;
 
 /**
  * The case page of a seller account review: the seller, its health measures and dispute rate against
- * their limits, its latest disputes and risk events; the decision (no action, a warning, a listing
+ * their limits, the possible sanctions matches monitoring found, its latest disputes and risk events; the decision (no action, a warning, a listing
  * limit, or a suspension a lead approves) is the template's.
  */
 @Named
@@ -37,6 +40,14 @@ public class SellerReviewCaseBean extends TaskCase {
     private AccountHealth accountHealth;
 
     private transient AccountHealth.Health measures;
+
+    @Inject
+    private Rescreening rescreening;
+
+    @Inject
+    private ScreeningService screening;
+
+    private transient List<MonitoringAlert> alerts;
 
     private transient Seller seller;
     private transient DisputeSteps.SellerHealth health;
@@ -71,6 +82,21 @@ public class SellerReviewCaseBean extends TaskCase {
             measures = accountHealth.measure(getSeller().id());
         }
         return measures;
+    }
+
+    /** Possible sanctions matches a re-screen found on the seller's names, not yet decided. */
+    public List<MonitoringAlert> getAlerts() {
+        if (alerts == null) {
+            alerts = rescreening.openAlerts(getSeller().id());
+        }
+        return alerts;
+    }
+
+    /** The listed entry's dates of birth and nationalities, as the list writes them, to set beside the seller's party. */
+    public String listedIdentifiers(MonitoringAlert alert) {
+        return screening.entry(alert.list(), alert.entNum())
+                .map(e -> String.join("; ", java.util.stream.Stream.concat(e.datesOfBirth().stream(), e.nationalities().stream()).toList()))
+                .orElse("");
     }
 
     public List<RiskEvent> getRiskEvents() {
