@@ -51,3 +51,11 @@ CREATE TABLE monitoring_alert (
     disposed_at        TIMESTAMP(6)
 );
 CREATE INDEX ix_alert_seller ON monitoring_alert (seller_id, disposition);
+
+-- A hit's score after the party's date of birth and nationality were compared with the listed entry's,
+-- and what raised or lowered it ("CODE|delta|detail" per line); null on matches screened before.
+ALTER TABLE screening_match ADD COLUMN final_score DOUBLE PRECISION;
+ALTER TABLE screening_match ADD COLUMN adjustments VARCHAR(1000);
+ALTER TABLE screening_match ADD COLUMN discounted BOOLEAN DEFAULT FALSE NOT NULL;
+-- Why the names matched: their forms and word pairs ("queryForm|listedForm|q=l=similarity ...|unmatched|unmatched").
+ALTER TABLE screening_match ADD COLUMN explanation VARCHAR(1000);

@@ -2,7 +2,12 @@ package io.caravel.bench;
 
 import io.caravel.bench.LabelledNames.Sample;
 import io.caravel.screening.NameNormalizer;
+import io.caravel.screening.IdentifierCheck;
+import io.caravel.screening.Identifiers;
+import io.caravel.screening.ListSource;
 import io.caravel.screening.NameScreener;
+import io.caravel.screening.PartyType;
+import io.caravel.screening.SanctionsEntry;
 import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.SanctionsList;
 import java.lang.management.ManagementFactory;
@@ -67,6 +72,165 @@ public final class ScreeningBenchmark {
         if (passes > 0) {
             latency(list, screener, samples, passes);
         }
+        allLists(list, screener, samples, seed, passes);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // every list: scripts, secondary identifiers, latency across the lists, a full re-screen
+
+    private static final int RESCREEN_PERSONS = 10_000;
+    private static final int BIRTH_YEAR_OFF = 25;
+
+    private static void allLists(SanctionsList ofac, NameScreener ofacScreener, List<Sample> samples, long seed, int passes) {
+        SanctionsList un = SanctionsList.load(ListSource.UN_SC, SanctionsList.bundledFiles(ListSource.UN_SC));
+        NameScreener unScreener = new NameScreener(un);
+        List<NameScreener> screeners = List.of(ofacScreener, unScreener);
+        double threshold = NameScreener.DEFAULT_THRESHOLD;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Every list: %s and %s (%d names)%n", ofac.version(), un.version(), unScreener.nameCount());
+
+        // names in original script (the UN list's Arabic and other non-Latin names), as written and with a word left out
+        java.util.Random random = new java.util.Random(seed);
+        int scriptNames = 0;
+        int scriptFound = 0;
+        int shortenedNames = 0;
+        int shortenedFound = 0;
+        for (SanctionsEntry entry : un.entries()) {
+            for (String name : entry.alternateNames()) {
+                if (!nonLatin(name)) {
+                    continue;
+                }
+                scriptNames++;
+                if (finds(unScreener, name, entry, threshold)) {
+                    scriptFound++;
+                }
+                String[] words = name.trim().split("\\s+");
+                if (words.length >= 4) {
+                    int drop = 1 + random.nextInt(words.length - 2);
+                    List<String> kept = new ArrayList<>(Arrays.asList(words));
+                    kept.remove(drop);
+                    shortenedNames++;
+                    if (finds(unScreener, String.join(" ", kept), entry, threshold)) {
+                        shortenedFound++;
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "original script: %d of %d names found as written (%.1f%%), %d of %d with a middle word"
+                + " left out (%.1f%%)%n", scriptFound, scriptNames, 100.0 * scriptFound / Math.max(1, scriptNames),
+                shortenedFound, shortenedNames, 100.0 * shortenedFound / Math.max(1, shortenedNames));
+
+        // secondary identifiers: the listed person's year of birth keeps a hit; a year 25 years off discounts it
+        int withBirth = 0;
+        int keptSame = 0;
+        int discountedOther = 0;
+        for (Sample sample : samples) {
+            if (!sample.positive() || sample.type() != PartyType.INDIVIDUAL) {
+                continue;
+            }
+            SanctionsEntry entry = ofac.entry(sample.expected()).orElseThrow();
+            Integer year = firstYear(entry);
+            if (year == null) {
+                continue;
+            }
+            ScreeningHit hit = ofacScreener.screen(sample.name(), PartyType.INDIVIDUAL, threshold, 10).stream()
+                    .filter(h -> h.entNum() == entry.entNum()).findFirst().orElse(null);
+            if (hit == null) {
+                continue;
+            }
+            withBirth++;
+            if (!hit.adjusted(IdentifierCheck.adjustments(new Identifiers(null, year, null), entry), threshold).discounted()) {
+                keptSame++;
+            }
+            if (hit.adjusted(IdentifierCheck.adjustments(new Identifiers(null, year + BIRTH_YEAR_OFF, null), entry), threshold)
+                    .discounted()) {
+                discountedOther++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "date of birth: of %d found persons with a listed year of birth, the same year keeps"
+                        + " %d (%.1f%%); a year %d years off discounts %d (%.1f%%) below the threshold%n", withBirth, keptSame,
+                100.0 * keptSame / Math.max(1, withBirth), BIRTH_YEAR_OFF, discountedOther,
+                100.0 * discountedOther / Math.max(1, withBirth));
+
+        if (passes == 0) {
+            return;
+        }
+        // latency of one name against every list, next to normalizing it
+        long sink = 0;
+        int n = samples.size();
+        long[] every = new long[n * passes];
+        long[] normalize = new long[n * passes];
+        for (int pass = 0; pass < passes; pass++) {
+            for (int i = 0; i < n; i++) {
+                Sample s = samples.get(i);
+                long t = System.nanoTime();
+                sink += NameNormalizer.normalize(s.name()).length();
+                normalize[pass * n + i] = System.nanoTime() - t;
+                t = System.nanoTime();
+                for (NameScreener screener : screeners) {
+                    sink += screener.screen(s.name(), s.type(), threshold, 10).size();
+                }
+                every[pass * n + i] = System.nanoTime() - t;
+            }
+        }
+        Stats norm = Stats.of(normalize);
+        System.out.println();
+        System.out.println("                                         |  names |     mean |      p50 |       p99 | mean / normalize");
+        System.out.println("-----------------------------------------+--------+----------+----------+-----------+-----------------");
+        row("baseline: normalize the name only", norm, norm);
+        row("screen against every list, warmed up", Stats.of(every), norm);
+
+        // a full re-screen: 10,000 persons, each with a year of birth, against every list, on one thread
+        List<String> persons = new ArrayList<>();
+        for (int i = 0; persons.size() < RESCREEN_PERSONS; i++) {
+            persons.add(samples.get(i % n).name() + (i < n ? "" : " " + (char) ('a' + i % 26)));
+        }
+        long t = System.nanoTime();
+        for (String person : persons) {
+            sink += NameNormalizer.normalize(person).length();
+        }
+        double normalizeMs = (System.nanoTime() - t) / 1e6;
+        t = System.nanoTime();
+        int alerts = 0;
+        for (int i = 0; i < persons.size(); i++) {
+            Identifiers identifiers = new Identifiers(null, 1950 + i % 50, null);
+            for (NameScreener screener : screeners) {
+                for (ScreeningHit hit : screener.screen(persons.get(i), PartyType.INDIVIDUAL, threshold - 0.07, 10)) {
+                    SanctionsEntry entry = (screener == ofacScreener ? ofac : un).entry(hit.entNum()).orElseThrow();
+                    if (!hit.adjusted(IdentifierCheck.adjustments(identifiers, entry), threshold).discounted()) {
+                        alerts++;
+                    }
+                }
+            }
+        }
+        double rescreenMs = (System.nanoTime() - t) / 1e6;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "full re-screen of %,d persons against every list (one thread, with years of birth):"
+                        + " %.1f s, %.0f persons/s, %.0f µs each; %.0fx normalizing them (%.0f ms); %d alerts%n",
+                persons.size(), rescreenMs / 1e3, persons.size() / (rescreenMs / 1e3), rescreenMs * 1e3 / persons.size(),
+                rescreenMs / normalizeMs, normalizeMs, alerts);
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    private static boolean finds(NameScreener screener, String name, SanctionsEntry entry, double threshold) {
+        return screener.screen(name, null, threshold, 10).stream().anyMatch(h -> h.entNum() == entry.entNum());
+    }
+
+    private static boolean nonLatin(String name) {
+        return name.codePoints().filter(Character::isLetter)
+                .anyMatch(cp -> Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN);
+    }
+
+    private static Integer firstYear(SanctionsEntry entry) {
+        for (String birth : entry.datesOfBirth()) {
+            java.util.regex.Matcher year = java.util.regex.Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\b").matcher(birth);
+            if (year.find() && !birth.contains(" to ")) {
+                return Integer.valueOf(year.group(1));
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import io.caravel.onboarding.SellerApplication;
 import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
+import io.caravel.screening.Identifiers;
 import io.caravel.screening.ListReleased;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.SanctionsEntry;
@@ -136,10 +137,10 @@ public class Rescreening {
         int names = 0;
         int raised = 0;
         for (Seller seller : sellers) {
-            Map<String, PartyRole> parties = names(seller);
+            Map<String, Party> parties = names(seller);
             names += parties.size();
             int alerts = 0;
-            for (Map.Entry<String, PartyRole> party : parties.entrySet()) {
+            for (Map.Entry<String, Party> party : parties.entrySet()) {
                 alerts += screen(run, seller, party.getKey(), party.getValue(), changed);
             }
             if (alerts > 0) {
@@ -152,11 +153,12 @@ public class Rescreening {
     }
 
     /** The alerts one name raises: hits of the run's list on entries the release added or changed, not cleared, not open already. */
-    private int screen(RescreenRun run, Seller seller, String name, PartyRole role, Set<Long> changed) {
+    private int screen(RescreenRun run, Seller seller, String name, Party party, Set<Long> changed) {
+        PartyRole role = party.role();
         boolean person = role == PartyRole.DIRECTOR || role == PartyRole.BENEFICIAL_OWNER;
         int raised = 0;
-        for (ScreeningHit hit : screening.screen(name, person ? PartyType.INDIVIDUAL : PartyType.ENTITY).hits()) {
-            if (hit.list() != run.list() || !changed.contains(hit.entNum())) {
+        for (ScreeningHit hit : screening.screen(name, person ? PartyType.INDIVIDUAL : PartyType.ENTITY, party.identifiers()).hits()) {
+            if (hit.discounted() || hit.list() != run.list() || !changed.contains(hit.entNum())) {
                 continue;
             }
             Optional<SanctionsEntry> entry = screening.entry(hit.list(), hit.entNum());
@@ -180,22 +182,27 @@ public class Rescreening {
         return raised;
     }
 
-    /** The names a seller is screened under: the company, and its approved applications' trading name, directors and owners. */
-    private Map<String, PartyRole> names(Seller seller) {
-        Map<String, PartyRole> names = new LinkedHashMap<>();
-        names.put(seller.legalName(), PartyRole.COMPANY);
+    /** The names a seller is screened under: the company, and its approved applications' trading name, directors and owners (with their identifiers). */
+    private Map<String, Party> names(Seller seller) {
+        Map<String, Party> names = new LinkedHashMap<>();
+        names.put(seller.legalName(), new Party(PartyRole.COMPANY, Identifiers.NONE));
         for (SellerApplication application : em.createQuery("select a from SellerApplication a where a.sellerId = :s"
                 + " and a.status = :approved", SellerApplication.class).setParameter("s", seller.id())
                 .setParameter("approved", ApplicationStatus.APPROVED).getResultList()) {
             if (application.legalName() != null) {
-                names.putIfAbsent(application.legalName(), PartyRole.COMPANY);
+                names.putIfAbsent(application.legalName(), new Party(PartyRole.COMPANY, Identifiers.NONE));
             }
             if (application.tradingName() != null && !application.tradingName().isBlank()) {
-                names.putIfAbsent(application.tradingName(), PartyRole.TRADING_NAME);
+                names.putIfAbsent(application.tradingName(), new Party(PartyRole.TRADING_NAME, Identifiers.NONE));
             }
-            application.parties().forEach(p -> names.putIfAbsent(p.fullName(), p.role()));
+            application.parties().forEach(p -> names.putIfAbsent(p.fullName(),
+                    new Party(p.role(), new Identifiers(p.dateOfBirth(), null, p.nationality()))));
         }
         return names;
+    }
+
+    /** A seller's name as screened: whose it is, and the person's date of birth and nationality. */
+    private record Party(PartyRole role, Identifiers identifiers) {
     }
 
     /** The seller's alerts no review decided yet, best score first. */

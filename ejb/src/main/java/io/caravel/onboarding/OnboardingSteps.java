@@ -7,6 +7,7 @@ import io.caravel.notification.Notifications;
 import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
+import io.caravel.screening.Identifiers;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.ScreeningResult;
@@ -81,16 +82,23 @@ public class OnboardingSteps {
             names.putIfAbsent(application.tradingName(), PartyRole.TRADING_NAME);
         }
         application.parties().forEach(p -> names.putIfAbsent(p.fullName(), p.role()));
+        Map<String, Identifiers> identifiers = new java.util.HashMap<>();
+        application.parties().forEach(p -> identifiers.putIfAbsent(p.fullName(), new Identifiers(p.dateOfBirth(), null,
+                p.nationality())));
         double top = 0;
         String version = null;
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, PartyRole> name : names.entrySet()) {
             boolean person = name.getValue() == PartyRole.DIRECTOR || name.getValue() == PartyRole.BENEFICIAL_OWNER;
-            ScreeningResult result = screening.screen(name.getKey(), person ? PartyType.INDIVIDUAL : PartyType.ENTITY);
+            ScreeningResult result = screening.screen(name.getKey(), person ? PartyType.INDIVIDUAL : PartyType.ENTITY,
+                    identifiers.getOrDefault(name.getKey(), Identifiers.NONE));
             version = result.listVersion();
             for (ScreeningHit hit : result.hits()) {
                 em.persist(new ScreeningMatch(applicationId, name.getKey(), name.getValue(), hit, clock.instant()));
-                found.add(name.getKey() + " ~ " + hit.listedName() + " (" + hit.entNum() + ", " + hit.score() + ")");
+                if (!hit.discounted()) { // a discounted hit is kept as evidence, with its reason
+                    found.add(name.getKey() + " ~ " + hit.listedName() + " (" + hit.list().code() + " " + hit.entNum() + ", "
+                            + hit.finalScore() + ")");
+                }
             }
             top = Math.max(top, result.topScore());
         }

@@ -1,6 +1,8 @@
 package io.caravel.onboarding;
 
 import io.caravel.platform.Ids;
+import io.caravel.screening.Explanation;
+import io.caravel.screening.IdentifierCheck;
 import io.caravel.screening.ListSource;
 import io.caravel.screening.ScreeningHit;
 import jakarta.persistence.Column;
@@ -37,6 +39,11 @@ public class ScreeningMatch {
     @Column(name = "alternate_name", nullable = false)
     private boolean alternateName;
     private double score;
+    @Column(name = "final_score")
+    private Double finalScore;
+    private String adjustments;
+    private boolean discounted;
+    private String explanation;
     private String programs;
     @Column(name = "list_version", nullable = false)
     private String listVersion;
@@ -68,6 +75,10 @@ public class ScreeningMatch {
         this.matchedName = hit.matchedName();
         this.alternateName = hit.alternate();
         this.score = hit.score();
+        this.finalScore = hit.finalScore();
+        this.adjustments = IdentifierCheck.Adjustment.format(hit.adjustments());
+        this.discounted = hit.discounted();
+        this.explanation = Explanation.format(hit.explanation());
         this.programs = String.join(",", hit.programs());
         this.listVersion = hit.listVersion();
         this.screenedAt = at;
@@ -95,6 +106,14 @@ public class ScreeningMatch {
     public String matchedName() { return matchedName; }
     public boolean alternateName() { return alternateName; }
     public double score() { return score; }
+    /** The score after the party's date of birth and nationality were compared (the name score on older matches). */
+    public double finalScore() { return finalScore == null ? score : finalScore; }
+    /** What raised or lowered the score, and why. */
+    public java.util.List<IdentifierCheck.Adjustment> adjustments() { return IdentifierCheck.Adjustment.parse(adjustments); }
+    /** Whether the identifiers took the hit below the threshold: kept as evidence, not alerted on. */
+    public boolean discounted() { return discounted; }
+    /** Why the names matched (null on matches screened before explanations were kept). */
+    public Explanation explanation() { return Explanation.parse(explanation); }
     public String programs() { return programs; }
     public String listVersion() { return listVersion; }
     public Instant screenedAt() { return screenedAt; }

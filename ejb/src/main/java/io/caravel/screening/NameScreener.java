@@ -106,6 +106,7 @@ public final class NameScreener {
     private final boolean[] nameAlternate;
     private final PartyType[] nameType;
     private final String[] nameText;
+    private final NameForm[] nameForm;
     private final int[][] nameWords;   // vocabulary ids, written order
     private final int[] nameLength;    // sum of word lengths
     private final String[] nameKey;    // sorted words joined by spaces
@@ -134,6 +135,7 @@ public final class NameScreener {
         List<Integer> owners = new ArrayList<>();
         List<Boolean> alternates = new ArrayList<>();
         List<List<String>> words = new ArrayList<>();
+        List<NameForm> forms = new ArrayList<>();
         Map<String, Integer> firstSeen = new HashMap<>();
         for (int e = 0; e < entries.length; e++) {
             SanctionsEntry entry = entries[e];
@@ -141,10 +143,12 @@ public final class NameScreener {
             names.add(entry.primaryName());
             names.addAll(entry.alternateNames());
             for (int k = 0; k < names.size(); k++) {
-                if (NameNormalizer.tokens(names.get(k)).isEmpty()) {
+                List<String> written = NameNormalizer.tokens(names.get(k));
+                if (written.isEmpty()) {
                     continue; // no letters or digits: nothing to compare
                 }
                 for (List<String> spelling : NameNormalizer.forms(names.get(k), entry.type() == PartyType.INDIVIDUAL)) {
+                    forms.add(NameForm.of(written, spelling));
                     texts.add(names.get(k));
                     owners.add(e);
                     alternates.add(k > 0);
@@ -184,6 +188,7 @@ public final class NameScreener {
 
         int names = texts.size();
         this.nameText = texts.toArray(String[]::new);
+        this.nameForm = forms.toArray(NameForm[]::new);
         this.nameEntry = new int[names];
         this.nameAlternate = new boolean[names];
         this.nameType = new PartyType[names];
@@ -321,7 +326,8 @@ public final class NameScreener {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return NameNormalizer.spellings(requireWords(name)).stream().map(Query::new).toList();
+        List<String> written = requireWords(name);
+        return NameNormalizer.spellings(written).stream().map(words -> new Query(written, words)).toList();
     }
 
     /** The shorter forms of a person's name, compared with listed persons only: for a query of a person or of no type. */
@@ -329,8 +335,10 @@ public final class NameScreener {
         if (type != null && type != PartyType.INDIVIDUAL) {
             return List.of();
         }
-        List<List<String>> plain = NameNormalizer.spellings(NameNormalizer.tokens(name));
-        return NameNormalizer.forms(name, true).stream().filter(form -> !plain.contains(form)).map(Query::new).toList();
+        List<String> written = NameNormalizer.tokens(name);
+        List<List<String>> plain = NameNormalizer.spellings(written);
+        return NameNormalizer.forms(name, true).stream().filter(form -> !plain.contains(form))
+                .map(form -> new Query(written, form)).toList();
     }
 
     private static List<String> requireWords(String name) {
@@ -397,8 +405,53 @@ public final class NameScreener {
                     similarity[q][c] = neighbours[q].similarity(nameWords[n][c]);
                 }
             }
-            offer(best, n, scoreName(query, n, similarity));
+            offer(best, n, scoreName(query, n, similarity), query);
         }
+    }
+
+    /** Why a name scored: the forms, and the word pairs as the score took them (greedy, best first, each word once). */
+    private Explanation explain(Query query, int n) {
+        String[] listed = new String[nameWords[n].length];
+        for (int c = 0; c < listed.length; c++) {
+            listed[c] = vocabulary[nameWords[n][c]];
+        }
+        boolean[] queryUsed = new boolean[query.words.length];
+        boolean[] listedUsed = new boolean[listed.length];
+        List<Explanation.WordPair> pairs = new ArrayList<>();
+        while (true) {
+            int bestQ = -1;
+            int bestC = -1;
+            double best = 0;
+            for (int q = 0; q < query.words.length; q++) {
+                for (int c = 0; c < listed.length && !queryUsed[q]; c++) {
+                    double similarity = listedUsed[c] ? 0 : wordSimilarity(query.words[q], listed[c]);
+                    if (similarity > best) {
+                        best = similarity;
+                        bestQ = q;
+                        bestC = c;
+                    }
+                }
+            }
+            if (bestQ < 0) {
+                break;
+            }
+            queryUsed[bestQ] = true;
+            listedUsed[bestC] = true;
+            pairs.add(new Explanation.WordPair(query.words[bestQ], listed[bestC], round(best)));
+        }
+        List<String> unmatchedQuery = new ArrayList<>();
+        for (int q = 0; q < queryUsed.length; q++) {
+            if (!queryUsed[q]) {
+                unmatchedQuery.add(query.words[q]);
+            }
+        }
+        List<String> unmatchedListed = new ArrayList<>();
+        for (int c = 0; c < listedUsed.length; c++) {
+            if (!listedUsed[c]) {
+                unmatchedListed.add(listed[c]);
+            }
+        }
+        return new Explanation(query.form, nameForm[n], pairs, unmatchedQuery, unmatchedListed);
     }
 
     /** Whether a query of {@code query}'s type is compared with a listed entry of type {@code listed} (see the class comment). */
@@ -420,7 +473,7 @@ public final class NameScreener {
                     similarity[q][c] = wordSimilarity(query.words[q], vocabulary[nameWords[n][c]]);
                 }
             }
-            offer(best, n, scoreName(query, n, similarity));
+            offer(best, n, scoreName(query, n, similarity), query);
         }
     }
 
@@ -436,13 +489,13 @@ public final class NameScreener {
         return combine(words, JARO_WINKLER.apply(query.key, nameKey[n]));
     }
 
-    private void offer(Map<Integer, Best> best, int name, double score) {
+    private void offer(Map<Integer, Best> best, int name, double score, Query query) {
         if (score <= 0) {
             return;
         }
         Best current = best.get(nameEntry[name]);
         if (current == null || score > current.score || (score == current.score && preferred(name, current.name))) {
-            best.put(nameEntry[name], new Best(name, score));
+            best.put(nameEntry[name], new Best(name, score, query));
         }
     }
 
@@ -462,7 +515,7 @@ public final class NameScreener {
                 SanctionsEntry entry = entries[e.getKey()];
                 int n = e.getValue().name;
                 hits.add(new ScreeningHit(source, entry.entNum(), entry.primaryName(), nameText[n], nameAlternate[n], score,
-                        entry.type(), entry.programs(), version));
+                        entry.type(), entry.programs(), version, explain(e.getValue().query, n)));
             }
         }
         hits.sort(Comparator.comparingDouble(ScreeningHit::score).reversed()
@@ -757,8 +810,10 @@ public final class NameScreener {
         final int[] lengths;
         final int total;
         final String key;
+        final NameForm form;
 
-        Query(List<String> words) {
+        Query(List<String> written, List<String> words) {
+            this.form = NameForm.of(written, words);
             this.words = words.toArray(String[]::new);
             this.lengths = words.stream().mapToInt(String::length).toArray();
             this.total = sum(lengths);
@@ -795,7 +850,7 @@ public final class NameScreener {
         }
     }
 
-    private record Best(int name, double score) {
+    private record Best(int name, double score, Query query) {
     }
 
     /** Per-call working memory, pooled so concurrent calls do not share it. */

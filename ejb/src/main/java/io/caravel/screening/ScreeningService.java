@@ -172,19 +172,39 @@ public class ScreeningService {
 
     /** Screens one name against every active list; hits at or above the configured threshold, best first. */
     public ScreeningResult screen(String name, PartyType type) {
+        return screen(name, type, Identifiers.NONE);
+    }
+
+    /**
+     * Screens one name against every active list and compares the party's identifiers with each hit's
+     * entry ({@link IdentifierCheck}): hits whose score, raised or lowered by them, reaches the threshold,
+     * and hits on the name alone that they lowered below it (marked {@code discounted}, with the reason),
+     * best first.
+     */
+    public ScreeningResult screen(String name, PartyType type, Identifiers identifiers) {
         Map<ListSource, Loaded> current = isReady() ? refreshQuietly() : refresh();
         if (current.isEmpty()) {
             throw new CaravelException(ProblemType.UNAVAILABLE, "error.screening.unavailable");
         }
+        Identifiers known = identifiers == null ? Identifiers.NONE : identifiers;
+        // a date of birth and nationality can raise a name a little below the threshold over it
+        double floor = known.isEmpty() ? threshold
+                : Math.max(0, threshold - IdentifierCheck.DOB_SAME - IdentifierCheck.NATIONALITY_SAME);
         List<ScreeningHit> hits = new ArrayList<>();
         try {
             for (Loaded list : current.values()) {
-                hits.addAll(list.screener().screen(name, type, threshold, NameScreener.DEFAULT_LIMIT));
+                for (ScreeningHit hit : list.screener().screen(name, type, floor, NameScreener.DEFAULT_LIMIT)) {
+                    ScreeningHit adjusted = list.list().entry(hit.entNum())
+                            .map(entry -> hit.adjusted(IdentifierCheck.adjustments(known, entry), threshold)).orElse(hit);
+                    if (adjusted.finalScore() >= threshold || hit.score() >= threshold) {
+                        hits.add(adjusted);
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             throw CaravelException.invalid("name", "error.screening.name");
         }
-        hits.sort(Comparator.comparingDouble(ScreeningHit::score).reversed());
+        hits.sort(Comparator.comparing(ScreeningHit::discounted).thenComparing(Comparator.comparingDouble(ScreeningHit::finalScore).reversed()));
         String versions = current.values().stream().map(l -> l.list().version()).collect(Collectors.joining("+"));
         return new ScreeningResult(name, type, versions, threshold,
                 hits.subList(0, Math.min(hits.size(), NameScreener.DEFAULT_LIMIT)));
@@ -202,8 +222,8 @@ public class ScreeningService {
 
     /** A screening an officer asked for by hand; recorded in the audit trail with its outcome. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public ScreeningResult manualCheck(String name, PartyType type, Caller caller) {
-        ScreeningResult result = screen(name, type);
+    public ScreeningResult manualCheck(String name, PartyType type, Identifiers identifiers, Caller caller) {
+        ScreeningResult result = screen(name, type, identifiers);
         audit.record(caller.username(), "SCREENING_CHECK", "screening", result.listVersion(),
                 "name=" + name + ", type=" + type + ", hits=" + result.hits().size()
                         + (result.hits().isEmpty() ? "" : ", top=" + result.hits().get(0).list().code() + "/"

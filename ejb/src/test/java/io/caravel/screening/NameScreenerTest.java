@@ -94,6 +94,31 @@ class NameScreenerTest {
         assertThat(NameNormalizer.personForms("Manuel Noriega")).isEmpty();
     }
 
+    @Test
+    void everyHitExplainsWhichFormsAndWordsMatched() {
+        Explanation bout = screener.screen("Viktor Bout", PartyType.INDIVIDUAL).get(0).explanation();
+        assertThat(bout.queryForm()).isEqualTo(NameForm.WRITTEN);
+        assertThat(bout.listedForm()).isEqualTo(NameForm.WITHOUT_MIDDLE_NAMES);
+        assertThat(bout.pairs()).extracting(Explanation.WordPair::query, Explanation.WordPair::listed)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("viktor", "viktor"), org.assertj.core.groups.Tuple.tuple("bout", "bout"));
+        assertThat(bout.unmatchedQuery()).isEmpty();
+        assertThat(Explanation.parse(Explanation.format(bout))).as("kept with a case as text").isEqualTo(bout);
+
+        Explanation kim = screener.screen("Kim Jongun", PartyType.INDIVIDUAL).stream().filter(h -> h.entNum() == 20157)
+                .findFirst().orElseThrow().explanation();
+        assertThat(kim.listedForm()).isEqualTo(NameForm.SYLLABLES_JOINED);
+
+        Explanation noriega = screener.screen("Manuel Antonio Norriega", PartyType.INDIVIDUAL).get(0).explanation();
+        assertThat(noriega.pairs()).anySatisfy(p -> {
+            assertThat(p.query()).isEqualTo("norriega");
+            assertThat(p.listed()).isEqualTo("noriega");
+            assertThat(p.similarity()).isBetween(0.85, 0.99);
+        });
+
+        Explanation longer = screener.screen("Manuel Antonio Noriega Moreno", PartyType.INDIVIDUAL, 0.8, 5).get(0).explanation();
+        assertThat(longer.unmatchedQuery()).contains("moreno");
+    }
+
     @ParameterizedTest(name = "\"{0}\" has no hit")
     @ValueSource(strings = {"John Smith", "Jennifer Wilson", "Golden Dragon Trading Co., Ltd.",
             "Blue Ocean Logistics GmbH", "Sakura Tanaka", "Hamburg Harbor Coffee Roasters", "华为技术有限公司"})

@@ -197,6 +197,34 @@ class ScreeningIT {
         assertThat(activeOfac().getInt("entries")).isEqualTo(8976);
     }
 
+    @Test
+    void anOfficerSeesWhyAHitMatchedAndWhyItWasDiscounted() throws IOException {
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.signIn("officer");
+            session.open("inbox/screening.xhtml");
+            session.type("screening:name", "Viktor Bout");
+            session.type("screening:dob", "1990");
+            session.type("screening:nationality", "RU");
+            session.click(By.id("screening:check"));
+            String hits = session.textShowing(By.id("screening:hits"), "BOUT, Viktor Anatolijevitch");
+            assertThat(hits).contains("as written ~ without middle names", "viktor = viktor 1.00", "bout = bout 1.00",
+                    "Other year of birth (1990 / 13 Jan 1967; 13 Jan 1970): -0.15", "Discounted");
+            session.screenshot("screening-explained");
+
+            session.type("screening:dob", "31.12.1990");
+            session.click(By.id("screening:check"));
+            assertThat(session.textShowing(By.id("screening:messages"), "year-month-day")).contains("1970-01-31");
+        }
+    }
+
+    /** The hit on OFAC's entry of Viktor Bout (8279). */
+    private static JsonObject bout(Api.Response screened) {
+        assertThat(screened.status()).as(screened.toString()).isEqualTo(200);
+        return screened.json().getJsonArray("hits").getValuesAs(JsonObject.class).stream()
+                .filter(h -> h.getString("list").equals("OFAC_SDN") && h.getJsonNumber("entNum").longValue() == 8279)
+                .findFirst().orElseThrow(() -> new AssertionError("no hit on 8279: " + screened.body()));
+    }
+
     private JsonObject activeOfac() {
         return api.get(LISTS, "officer").structure().asJsonArray().getJsonObject(0).getJsonObject("active");
     }
@@ -214,11 +242,16 @@ class ScreeningIT {
 
     /** The three OFAC files of a folder, as one ZIP archive. */
     static byte[] zip(Path folder) throws IOException {
+        return zip(files(folder));
+    }
+
+    /** The three OFAC files of a folder, by name. */
+    static Map<String, byte[]> files(Path folder) throws IOException {
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         for (String file : new String[] {"sdn.csv", "alt.csv", "add.csv"}) {
             files.put(file, Files.readAllBytes(folder.resolve(file)));
         }
-        return zip(files);
+        return files;
     }
 
     static byte[] zip(Map<String, byte[]> files) throws IOException {
@@ -230,6 +263,23 @@ class ScreeningIT {
             }
         }
         return bytes.toByteArray();
+    }
+
+    @Test
+    void aPersonsDateOfBirthAndNationalityRaiseOrLowerEachHitAndSayWhy() {
+        JsonObject other = bout(api.post(CHECKS, "officer", "{\"name\": \"Viktor Bout\", \"type\": \"individual\", \"dateOfBirth\": \"1990\"}"));
+        assertThat(other.getBoolean("discounted")).as("another year of birth: kept, discounted, with the reason").isTrue();
+        assertThat(other.getJsonNumber("finalScore").doubleValue()).isLessThan(other.getJsonNumber("score").doubleValue());
+        assertThat(other.getJsonArray("adjustments").getJsonObject(0).getString("code")).isEqualTo("DOB_OTHER");
+        assertThat(other.getJsonArray("adjustments").getJsonObject(0).getString("detail")).isEqualTo("1990 / 13 Jan 1967; 13 Jan 1970");
+
+        JsonObject same = bout(api.post(CHECKS, "officer", "{\"name\": \"Viktor Bout\", \"type\": \"individual\", \"dateOfBirth\": \"1967-01-13\"}"));
+        assertThat(same.getBoolean("discounted")).isFalse();
+        assertThat(same.getJsonArray("adjustments").getJsonObject(0).getString("code")).isEqualTo("DOB_SAME");
+
+        Api.Response bad = api.post(CHECKS, "officer", "{\"name\": \"Viktor Bout\", \"dateOfBirth\": \"13.01.1967\", \"nationality\": \"Russia\"}");
+        assertProblem(bad, 400, "validation");
+        assertThat(bad.json().getJsonArray("errors").getJsonObject(0).getString("field")).isIn("dateOfBirth", "nationality");
     }
 
     @Test

@@ -93,6 +93,16 @@ public class ApplicationCaseBean extends TaskCase {
         return entry(match).map(SanctionsEntry::remarks).orElse("");
     }
 
+    /** What raised or lowered a hit's score, in words. */
+    public String adjustment(io.caravel.screening.IdentifierCheck.Adjustment adjustment) {
+        return io.caravel.screening.web.Adjustments.words(adjustment);
+    }
+
+    /** Why a hit's names matched, in words. */
+    public String explanation(ScreeningMatch match) {
+        return io.caravel.screening.web.Adjustments.words(match.explanation());
+    }
+
     private Optional<SanctionsEntry> entry(ScreeningMatch match) {
         return screening.entry(match.listSource(), match.entNum());
     }

@@ -162,13 +162,16 @@ public class OnboardingResource {
 
     /** A screening match as evidence on the case, with an officer's verdict once given. */
     public record MatchView(String id, String screenedName, String partyRole, String list, long entNum, String listedName,
-                            String matchedName, boolean alternate, double score, String programs, String listVersion,
+                            String matchedName, boolean alternate, double score, double finalScore,
+                            java.util.List<io.caravel.screening.IdentifierCheck.Adjustment> adjustments, boolean discounted,
+                            io.caravel.screening.Explanation explanation,
+                            String programs, String listVersion,
                             Instant screenedAt, String disposition, String dispositionReason, String disposedBy,
                             Instant disposedAt) {
 
         static MatchView of(ScreeningMatch m) {
             return new MatchView(m.id(), m.screenedName(), m.partyRole().name(), m.listSource().name(), m.entNum(), m.listedName(),
-                    m.matchedName(), m.alternateName(), m.score(), m.programs(), m.listVersion(), m.screenedAt(),
+                    m.matchedName(), m.alternateName(), m.score(), m.finalScore(), m.adjustments(), m.discounted(), m.explanation(), m.programs(), m.listVersion(), m.screenedAt(),
                     m.disposition() == null ? null : m.disposition().name(), m.dispositionReason(), m.disposedBy(),
                     m.disposedAt());
         }

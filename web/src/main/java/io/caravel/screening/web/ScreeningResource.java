@@ -5,6 +5,7 @@ import io.caravel.platform.web.Allow;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
+import io.caravel.screening.Identifiers;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.ScreeningResult;
 import io.caravel.screening.ScreeningService;
@@ -35,7 +36,7 @@ public class ScreeningResource {
     @Inject
     private Caller caller;
 
-    /** A name to screen and, optionally, whether it is a person or an organisation. */
+    /** A name to screen and, optionally, whether it is a person or an organisation, and a person's date of birth and nationality. */
     public static class CheckRequest {
 
         @NotBlank(message = "{caravel.screening.name.required}")
@@ -43,6 +44,26 @@ public class ScreeningResource {
         private String name;
 
         private String type;
+
+        private String dateOfBirth;
+
+        private String nationality;
+
+        public String getDateOfBirth() {
+            return dateOfBirth;
+        }
+
+        public void setDateOfBirth(String dateOfBirth) {
+            this.dateOfBirth = dateOfBirth;
+        }
+
+        public String getNationality() {
+            return nationality;
+        }
+
+        public void setNationality(String nationality) {
+            this.nationality = nationality;
+        }
 
         public String getName() {
             return name;
@@ -64,12 +85,13 @@ public class ScreeningResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Screen a name (individual or entity) against every active sanctions list (OFAC SDN, UN Security Council); ranked hits, each naming its list, with the list versions")
+    @Operation(summary = "Screen a name {name, type (individual, entity, vessel, aircraft), dateOfBirth (1970-01-31 or 1970), nationality (ISO code)} against every active sanctions list (OFAC SDN, UN Security Council): ranked hits, each naming its list and version; a person's date of birth and nationality raise or lower each hit's finalScore (adjustments say how and why), and a hit they take below the threshold stays in the result, discounted")
     public ScreeningResult check(@Valid CheckRequest request) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
         }
-        return screening.manualCheck(request.getName().trim(), partyType(request.getType()), caller);
+        return screening.manualCheck(request.getName().trim(), partyType(request.getType()),
+                Identifiers.parse(request.getDateOfBirth(), request.getNationality()), caller);
     }
 
     private static PartyType partyType(String type) {
