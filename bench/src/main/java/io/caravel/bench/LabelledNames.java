@@ -97,7 +97,7 @@ final class LabelledNames {
     // positives
 
     private List<Sample> variants(SanctionsEntry entry) {
-        PartyType type = entry.type() == PartyType.INDIVIDUAL ? PartyType.INDIVIDUAL : PartyType.ENTITY;
+        PartyType type = entry.type(); // whoever screens a ship or an aircraft says so (see NameScreener.compared)
         String name = entry.primaryName();
         Map<String, String> byKind = new java.util.LinkedHashMap<>();
         byKind.put("exact", name);
