@@ -178,17 +178,44 @@ public final class NameNormalizer {
     }
 
     /**
-     * Every form a name is compared in: its {@link #spellings}, and for a person (or a name of unknown
-     * type) those of its {@link #personForms} too, without repeats.
+     * Every form a name is compared in: its {@link #spellings}, those of its {@link #transliteration} when
+     * it is written in another script than Latin, and for a person (or a name of unknown type) those of
+     * the {@link #personForms} of both, without repeats.
      */
     public static List<List<String>> forms(String name, boolean person) {
         java.util.LinkedHashSet<List<String>> forms = new java.util.LinkedHashSet<>(spellings(tokens(name)));
+        String latin = transliteration(name);
+        if (latin != null) {
+            forms.addAll(spellings(tokens(latin)));
+        }
         if (person) {
-            for (List<String> form : personForms(name)) {
-                forms.addAll(spellings(form));
+            for (String written : latin == null ? List.of(name) : List.of(name, latin)) {
+                for (List<String> form : personForms(written)) {
+                    forms.addAll(spellings(form));
+                }
             }
         }
+        forms.removeIf(List::isEmpty);
         return List.copyOf(forms);
+    }
+
+    /** ICU's transliteration of any script to Latin, then to plain ASCII letters; not thread-safe, so used under a lock. */
+    private static final com.ibm.icu.text.Transliterator TO_LATIN =
+            com.ibm.icu.text.Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+    /**
+     * A name written in another script than Latin (Cyrillic, Greek, Arabic, Hebrew, Chinese, Korean,
+     * ...) in Latin letters, by ICU4J ({@code "Виктор Бут" → "Viktor But"}, {@code "김정은" → "gimjeong-eun"}),
+     * so that it meets the Latin forms lists give; null for a name with Latin letters only.
+     */
+    public static String transliteration(String name) {
+        if (name == null || name.codePoints().filter(Character::isLetter)
+                .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN)) {
+            return null;
+        }
+        synchronized (TO_LATIN) {
+            return TO_LATIN.transliterate(name);
+        }
     }
 
     /** Folds, lower-cases and splits into words; nothing is dropped yet. */

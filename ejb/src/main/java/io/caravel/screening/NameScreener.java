@@ -42,6 +42,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *   <li><b>Spellings.</b> Names with particles ({@code al, bin, abu, abd, de, van, ...}) are also
  *       compared with each particle joined to the next word ({@link NameNormalizer#spellings}), so
  *       "Al Zumar" and "ALZUMAR" score 1.0; the best spelling pair counts.</li>
+ *   <li><b>Scripts.</b> A name written in another script than Latin is also compared in its ICU4J
+ *       transliteration ({@link NameNormalizer#transliteration}), on both sides, so "Виктор Бут" meets
+ *       "BOUT, Viktor" and the UN list's Arabic names meet queries in either script.</li>
  *   <li><b>Person forms.</b> A person's name (and a query of a person or of no type) is also compared
  *       in shorter forms ({@link NameNormalizer#personForms}): adjacent short given-name parts joined,
  *       so "Kim Jongun" meets "KIM, Jong Un", and without middle names, so "Viktor Bout" meets "BOUT,
@@ -327,7 +330,13 @@ public final class NameScreener {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         List<String> written = requireWords(name);
-        return NameNormalizer.spellings(written).stream().map(words -> new Query(written, words)).toList();
+        List<List<String>> forms = new ArrayList<>(NameNormalizer.spellings(written));
+        String latin = NameNormalizer.transliteration(name);
+        if (latin != null) {
+            NameNormalizer.spellings(NameNormalizer.tokens(latin)).stream().filter(f -> !f.isEmpty() && !forms.contains(f))
+                    .forEach(forms::add);
+        }
+        return forms.stream().map(words -> new Query(written, words)).toList();
     }
 
     /** The shorter forms of a person's name, compared with listed persons only: for a query of a person or of no type. */
@@ -336,7 +345,7 @@ public final class NameScreener {
             return List.of();
         }
         List<String> written = NameNormalizer.tokens(name);
-        List<List<String>> plain = NameNormalizer.spellings(written);
+        List<List<String>> plain = NameNormalizer.forms(name, false);
         return NameNormalizer.forms(name, true).stream().filter(form -> !plain.contains(form))
                 .map(form -> new Query(written, form)).toList();
     }

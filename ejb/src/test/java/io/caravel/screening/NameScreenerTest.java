@@ -119,6 +119,16 @@ class NameScreenerTest {
         assertThat(longer.unmatchedQuery()).contains("moreno");
     }
 
+    @Test
+    void aNameInAnotherScriptIsComparedInLatinLetters() {
+        assertThat(NameNormalizer.transliteration("Виктор Бут")).isEqualTo("Viktor But");
+        assertThat(NameNormalizer.transliteration("Viktor Bout")).isNull();
+        ScreeningHit bout = screener.screen("Виктор Бут", PartyType.INDIVIDUAL).get(0);
+        assertThat(bout.entNum()).isEqualTo(8279);
+        assertThat(bout.explanation().queryForm()).isEqualTo(NameForm.TRANSLITERATED);
+        assertThat(screener.screen("Мануэль Норьега", null)).extracting(ScreeningHit::entNum).contains(1572L);
+    }
+
     @ParameterizedTest(name = "\"{0}\" has no hit")
     @ValueSource(strings = {"John Smith", "Jennifer Wilson", "Golden Dragon Trading Co., Ltd.",
             "Blue Ocean Logistics GmbH", "Sakura Tanaka", "Hamburg Harbor Coffee Roasters", "华为技术有限公司"})

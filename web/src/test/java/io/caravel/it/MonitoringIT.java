@@ -39,23 +39,15 @@ class MonitoringIT {
         byte[] bundled = ScreeningIT.zip(bundledFiles);
         try {
             // the list as it was: a person it does not list yet becomes a seller's director
-            JsonObject older = load(previous);
-            JsonObject added = api.get(LISTS + "/OFAC_SDN/versions/" + older.getString("id") + "/changes?change=REMOVED&limit=200",
-                    "officer").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                    .filter(c -> c.getString("partyType").equals("INDIVIDUAL") && c.getString("name").contains(", "))
-                    // with no date of birth or nationality listed (the director's own would discount a hit), on no list active now
-                    .filter(c -> !sdnLine(bundledFiles, c.getJsonNumber("entNum").longValue()).matches(".*(DOB|nationality).*"))
-                    .filter(c -> hits(director(c.getString("name"))) == 0)
-                    .findFirst().orElseThrow();
+            JsonObject older = load(api, previous);
+            JsonObject added = addedLater(api, older, bundledFiles);
             long entNum = added.getJsonNumber("entNum").longValue();
             String director = director(added.getString("name"));
-            Applicant applicant = Applicant.submitted(api, "Monitor " + UUID.randomUUID().toString().substring(0, 6) + " GmbH",
-                    "HOME", director);
-            String sellerId = applicant.awaitStatus("APPROVED").getString("sellerId");
+            String sellerId = approvedSeller(api, director);
             assertThat(alerts(sellerId)).isZero();
 
             // the release that lists the director: the re-screen finds it and a review of the account appears
-            load(bundled);
+            load(api, bundled);
             String task = Applicant.awaitTask(api, "reviewSellerAccount", sellerId, "officer");
             assertThat(alerts(sellerId)).isEqualTo(1);
             JsonObject event = events(sellerId).get(0);
@@ -69,12 +61,12 @@ class MonitoringIT {
             assertThat(done.status()).as(done.body()).isEqualTo(200);
 
             // the entry leaves the list and comes back unchanged: no alert; then it changes: an alert again
-            load(previous);
-            load(bundled);
+            load(api, previous);
+            load(api, bundled);
             assertThat(alerts(sellerId)).as("a cleared hit on the same entry").isEqualTo(1);
             Map<String, byte[]> changed = new LinkedHashMap<>(bundledFiles);
             changed.put("sdn.csv", withRemark(bundledFiles.get("sdn.csv"), entNum, " Listing updated."));
-            load(ScreeningIT.zip(changed));
+            load(api, ScreeningIT.zip(changed));
             String again = Applicant.awaitTask(api, "reviewSellerAccount", sellerId, "officer");
             assertThat(again).isNotEqualTo(task);
             assertThat(alerts(sellerId)).isEqualTo(2);
@@ -85,12 +77,30 @@ class MonitoringIT {
             assertThat(runs.get(0).getString("status")).isEqualTo("DONE");
             assertThat(runs.get(0).getInt("sellersDone")).isEqualTo(runs.get(0).getInt("sellersTotal")).isPositive();
         } finally {
-            load(bundled);
+            load(api, bundled);
         }
     }
 
+    /** An individual the bundled release adds to {@code older}, listed with no date of birth or nationality, on no list active now. */
+    static JsonObject addedLater(Api api, JsonObject older, Map<String, byte[]> bundledFiles) {
+        return api.get(LISTS + "/OFAC_SDN/versions/" + older.getString("id") + "/changes?change=REMOVED&limit=200",
+                        "officer").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("partyType").equals("INDIVIDUAL") && c.getString("name").contains(", "))
+                // the director's own date of birth and nationality would discount a hit on an entry that lists others
+                .filter(c -> !sdnLine(bundledFiles, c.getJsonNumber("entNum").longValue()).matches(".*(DOB|nationality).*"))
+                .filter(c -> hits(api, director(c.getString("name"))) == 0)
+                .findFirst().orElseThrow();
+    }
+
+    /** A seller approved at once, whose director and owner is this person; its id. */
+    static String approvedSeller(Api api, String director) throws InterruptedException {
+        Applicant applicant = Applicant.submitted(api, "Monitor " + UUID.randomUUID().toString().substring(0, 6) + " GmbH",
+                "HOME", director);
+        return applicant.awaitStatus("APPROVED").getString("sellerId");
+    }
+
     /** Loads a release and waits until its re-screen of every active seller is done; the release. */
-    private JsonObject load(byte[] zip) throws InterruptedException {
+    static JsonObject load(Api api, byte[] zip) throws InterruptedException {
         Api.Response loaded = api.sendBytes(LISTS + "/OFAC_SDN/versions", "admin", "application/zip", zip);
         assertThat(loaded.status()).as(loaded.toString()).isIn(200, 201);
         String version = loaded.json().getString("version");
@@ -108,7 +118,7 @@ class MonitoringIT {
         return loaded.json();
     }
 
-    private static String sdnLine(Map<String, byte[]> files, long entNum) {
+    static String sdnLine(Map<String, byte[]> files, long entNum) {
         for (String line : new String(files.get("sdn.csv"), StandardCharsets.UTF_8).split("\n")) {
             if (line.startsWith(entNum + ",")) {
                 return line.strip();
@@ -118,11 +128,11 @@ class MonitoringIT {
     }
 
     /** "FAMILY, Given" as a person writes it: "Given FAMILY". */
-    private static String director(String listed) {
+    static String director(String listed) {
         return listed.substring(listed.indexOf(", ") + 2) + " " + listed.substring(0, listed.indexOf(", "));
     }
 
-    private int hits(String name) {
+    static int hits(Api api, String name) {
         Api.Response checked = api.post("/api/v1/screening/checks", "officer",
                 jakarta.json.Json.createObjectBuilder().add("name", name).add("type", "individual").build().toString());
         return checked.json().getJsonArray("hits").size();

@@ -91,6 +91,11 @@ class ScreeningIT {
         assertThat(top.getString("matchedName")).isEqualTo("صدام حسين التكريتي");
         assertThat(top.getString("listVersion")).startsWith("UN-SC:");
 
+        JsonObject cyrillic = api.post(CHECKS, "officer", "{\"name\": \"Виктор Бут\", \"type\": \"individual\"}")
+                .json().getJsonArray("hits").getJsonObject(0);
+        assertThat(cyrillic.getJsonNumber("entNum").longValue()).as("a Cyrillic name meets its Latin listing").isEqualTo(8279);
+        assertThat(cyrillic.getJsonObject("explanation").getString("queryForm")).isEqualTo("TRANSLITERATED");
+
         JsonArray lists = api.get(LISTS, "officer").structure().asJsonArray();
         assertThat(lists).hasSize(2);
         for (JsonValue list : lists) {
