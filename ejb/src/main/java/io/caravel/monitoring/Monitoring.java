@@ -1,5 +1,7 @@
 package io.caravel.monitoring;
 
+import io.caravel.screening.ListReleased;
+import io.caravel.screening.SanctionsLists;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -29,8 +31,22 @@ public class Monitoring {
     @Inject
     private RescreenWorker worker;
 
+    @Inject
+    private SanctionsLists lists;
+
     @PostConstruct
     void resume() {
+        // a release whose node stopped between making it active and opening its re-screen gets its run now
+        lists.activeVersionIds().forEach((source, versionId) -> {
+            SanctionsLists.VersionView version = lists.version(source, versionId);
+            if (version.previousVersionId() != null) {
+                try {
+                    rescreening.open(new ListReleased(source, versionId, version.version(), version.previousVersionId()));
+                } catch (RuntimeException e) { // another node starting at the same time opened it first
+                    LOG.log(java.util.logging.Level.INFO, "The re-screen of " + version.version() + " is open already", e);
+                }
+            }
+        });
         for (String runId : rescreening.unfinished()) {
             LOG.info(() -> "Continuing re-screen run " + runId);
             worker.drive(runId);

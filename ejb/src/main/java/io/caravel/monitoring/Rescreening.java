@@ -76,10 +76,10 @@ public class Rescreening {
     private final Clock clock = Clock.systemUTC();
 
     /** A run's progress, for the administrator's page and API. */
-    public record RunView(String id, String list, String version, String status, int sellersDone, int sellersTotal,
-                          int names, int alerts, java.time.Instant startedAt, java.time.Instant finishedAt) {
+    public record RunView(String id, String list, String versionId, String version, String status, int sellersDone,
+                          int sellersTotal, int names, int alerts, java.time.Instant startedAt, java.time.Instant finishedAt) {
         static RunView of(RescreenRun run) {
-            return new RunView(run.id(), run.list().name(), run.version(), run.status().name(), run.sellersDone(),
+            return new RunView(run.id(), run.list().name(), run.versionId(), run.version(), run.status().name(), run.sellersDone(),
                     run.sellersTotal(), run.names(), run.alerts(), run.startedAt(), run.finishedAt());
         }
     }
@@ -157,7 +157,15 @@ public class Rescreening {
         PartyRole role = party.role();
         boolean person = role == PartyRole.DIRECTOR || role == PartyRole.BENEFICIAL_OWNER;
         int raised = 0;
-        for (ScreeningHit hit : screening.screen(name, person ? PartyType.INDIVIDUAL : PartyType.ENTITY, party.identifiers()).hits()) {
+        List<ScreeningHit> hits;
+        try {
+            hits = screening.screen(name, person ? PartyType.INDIVIDUAL : PartyType.ENTITY, party.identifiers()).hits();
+        } catch (io.caravel.platform.CaravelException e) { // a name with nothing to screen must not stop the run
+            java.util.logging.Logger.getLogger(Rescreening.class.getName()).warning(() -> "Re-screen " + run.id()
+                    + ": seller " + seller.id() + " has a name that cannot be screened: " + e.messageKey());
+            return 0;
+        }
+        for (ScreeningHit hit : hits) {
             if (hit.discounted() || hit.list() != run.list() || !changed.contains(hit.entNum())) {
                 continue;
             }

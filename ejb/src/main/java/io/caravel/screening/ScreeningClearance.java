@@ -48,7 +48,7 @@ public class ScreeningClearance {
         this.list = list;
         this.entNum = entNum;
         this.fingerprint = fingerprint;
-        this.reason = reason;
+        this.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason; // a decision's note may be longer
         this.clearedBy = by;
         this.clearedAt = at;
     }

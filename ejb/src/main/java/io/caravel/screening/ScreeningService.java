@@ -133,21 +133,29 @@ public class ScreeningService {
     }
 
     /** Parses and indexes the active release of each list where this node has another one. */
-    private synchronized Map<ListSource, Loaded> refresh() {
-        Map<ListSource, String> active = lists.activeVersionIds();
-        Map<ListSource, Loaded> current = loaded;
-        boolean same = active.size() == current.size() && active.entrySet().stream()
-                .allMatch(e -> current.containsKey(e.getKey()) && current.get(e.getKey()).versionId().equals(e.getValue()));
-        if (same) {
-            return current;
+    private Map<ListSource, Loaded> refresh() {
+        Map<ListSource, String> active = lists.activeVersionIds(); // outside the lock: screenings never wait on each other's query
+        if (same(active, loaded)) {
+            return loaded;
         }
-        Map<ListSource, Loaded> next = new EnumMap<>(ListSource.class);
-        active.forEach((source, versionId) -> {
-            Loaded have = current.get(source);
-            next.put(source, have != null && have.versionId().equals(versionId) ? have : parse(source, versionId));
-        });
-        loaded = Collections.unmodifiableMap(next);
-        return loaded;
+        synchronized (this) {
+            Map<ListSource, Loaded> current = loaded;
+            if (same(active, current)) {
+                return current;
+            }
+            Map<ListSource, Loaded> next = new EnumMap<>(ListSource.class);
+            active.forEach((source, versionId) -> {
+                Loaded have = current.get(source);
+                next.put(source, have != null && have.versionId().equals(versionId) ? have : parse(source, versionId));
+            });
+            loaded = Collections.unmodifiableMap(next);
+            return loaded;
+        }
+    }
+
+    private static boolean same(Map<ListSource, String> active, Map<ListSource, Loaded> current) {
+        return active.size() == current.size() && active.entrySet().stream()
+                .allMatch(e -> current.containsKey(e.getKey()) && current.get(e.getKey()).versionId().equals(e.getValue()));
     }
 
     private Loaded parse(ListSource source, String versionId) {

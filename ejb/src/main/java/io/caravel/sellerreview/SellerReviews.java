@@ -54,6 +54,8 @@ public class SellerReviews {
 
     /** Starts a review of the seller's account for the rule's code, unless one is open already; answers whether it started one. */
     public boolean startIfNone(String sellerId, String reasonCode) {
+        // two rules (or two lists' re-screens) passing at once wait for each other here: one review, not two
+        em.find(Seller.class, sellerId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (runtime.createProcessInstanceQuery().processDefinitionKey(SellerReviewWorkflow.PROCESS_KEY)
                 .processInstanceBusinessKey(sellerId).active().count() > 0) {
             return false;

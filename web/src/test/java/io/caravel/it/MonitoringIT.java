@@ -103,11 +103,12 @@ class MonitoringIT {
     static JsonObject load(Api api, byte[] zip) throws InterruptedException {
         Api.Response loaded = api.sendBytes(LISTS + "/OFAC_SDN/versions", "admin", "application/zip", zip);
         assertThat(loaded.status()).as(loaded.toString()).isIn(200, 201);
+        String release = loaded.json().getString("id"); // the same files loaded again are a new release with the same version
         String version = loaded.json().getString("version");
         if (loaded.status() == 201) {
             for (int i = 0; i < 240; i++) {
                 boolean done = api.get(LISTS + "/rescreens", "officer").structure().asJsonArray().getValuesAs(JsonObject.class)
-                        .stream().anyMatch(r -> r.getString("version").equals(version) && r.getString("status").equals("DONE"));
+                        .stream().anyMatch(r -> r.getString("versionId").equals(release) && r.getString("status").equals("DONE"));
                 if (done) {
                     return loaded.json();
                 }

@@ -37,8 +37,8 @@ class RescreenRestartIT {
             JsonObject older = MonitoringIT.load(api, ScreeningIT.zip(ScreeningIT.OFAC_PREVIOUS));
             JsonObject added = MonitoringIT.addedLater(api, older, bundledFiles);
             sellerId = MonitoringIT.approvedSeller(api, MonitoringIT.director(added.getString("name")));
-            String version = MonitoringIT.load(api, bundled).getString("version");
-            runId = run(api, version).getString("id");
+            String release = MonitoringIT.load(api, bundled).getString("id");
+            runId = run(api, release).getString("id");
         }
 
         try (Connection db = database(data)) {
@@ -83,10 +83,11 @@ class RescreenRestartIT {
         }
     }
 
-    private static JsonObject run(Api api, String version) {
+    /** The re-screen of a release (by its id: loading the same files again makes another release of the same version). */
+    private static JsonObject run(Api api, String release) {
         List<JsonObject> runs = api.get("/api/v1/sanctions-lists/rescreens", "officer").structure().asJsonArray()
                 .getValuesAs(JsonObject.class);
-        return runs.stream().filter(r -> r.getString("version").equals(version)).findFirst().orElseThrow();
+        return runs.stream().filter(r -> r.getString("versionId").equals(release)).findFirst().orElseThrow();
     }
 
     private static int alerts(Connection db, String runId, String sellerId) throws Exception {

@@ -88,8 +88,15 @@ public class SanctionsListsBean implements Serializable {
             FacesMessages.field("load-form:files", "error.sanctions.files-required");
             return;
         }
+        Map<String, byte[]> files;
         try {
-            SanctionsLists.Recorded recorded = screening.load(list, ReleaseFiles.of(list, uploaded), caller);
+            files = ReleaseFiles.of(list, uploaded);
+        } catch (IllegalArgumentException e) { // an archive that cannot be read or unpacks to too much
+            FacesMessages.error(CaravelException.invalid("files", "error.sanctions.file", e.getMessage()), "load-form:");
+            return;
+        }
+        try {
+            SanctionsLists.Recorded recorded = screening.load(list, files, caller);
             active = null;
             versions = null;
             if (recorded.created()) {
