@@ -89,9 +89,10 @@ public class ScreeningService {
         for (ListSource source : ListSource.values()) {
             try {
                 configured(source).ifPresent(files -> {
-                    SanctionsList list = SanctionsList.load(source, files);
-                    if (!lists.known(source, list.checksum())) {
-                        released(lists.record(list, files, "configuration", id -> parsed(source, id)));
+                    // the checksum alone tells a release loaded before: parse the files only for a new one
+                    String checksum = SanctionsList.digest(source.files().stream().map(files::get).toArray(byte[][]::new));
+                    if (!lists.known(source, checksum)) {
+                        released(lists.record(SanctionsList.load(source, files), files, "configuration", id -> parsed(source, id)));
                     }
                 });
             } catch (RuntimeException e) {

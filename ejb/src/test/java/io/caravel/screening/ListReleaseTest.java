@@ -43,6 +43,9 @@ class ListReleaseTest {
         assertThat(current.since(current).changed()).isEmpty();
         assertThat(current.since(null).added()).as("the first release has nothing to differ from").isEmpty();
         assertThat(previous.checksum()).hasSize(64).isNotEqualTo(current.checksum());
+        Map<String, byte[]> files = previousOfacFiles();
+        assertThat(SanctionsList.digest(files.get("sdn.csv"), files.get("alt.csv"), files.get("add.csv")))
+                .as("a release's checksum without parsing it, as start-up compares it").isEqualTo(previous.checksum());
     }
 
     @Test
