@@ -54,6 +54,15 @@ class MonitoringIT {
             assertThat(event.getString("category")).isEqualTo("COMPLIANCE");
             assertThat(event.getString("detail")).contains(director, "OFAC-SDN " + entNum);
 
+            // the case page shows the hit beside the listed entry, in words
+            try (BrowserSession session = new BrowserSession(base)) {
+                session.signIn("officer");
+                session.open("inbox/cases/seller.xhtml?task=" + task);
+                assertThat(session.textShowing(org.openqa.selenium.By.id("case:sanctions-alerts"), director))
+                        .contains(added.getString("name"), "OFAC SDN (US Treasury) " + entNum).containsAnyOf("Director", "Beneficial owner");
+                session.screenshot("seller-review-sanctions-alert");
+            }
+
             // the officer finds it is someone else: no action, with the reason
             assertThat(api.post("/api/v1/tasks/" + task + "/claim", "officer", "").status()).isEqualTo(200);
             Api.Response done = api.post("/api/v1/tasks/" + task + "/complete", "officer",
