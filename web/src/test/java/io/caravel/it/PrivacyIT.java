@@ -123,6 +123,12 @@ class PrivacyIT {
         }
         String id = api.get("/api/v1/me/data-requests", buyer).structure().asJsonArray().getJsonObject(0).getString("id");
         String task = Applicant.awaitTask(api, "handleDataRequest", id, "officer");
+        try (BrowserSession session = new BrowserSession(base)) { // the case page as the officer sees it
+            session.signIn("officer");
+            session.open("inbox/cases/data-request.xhtml?task=" + task);
+            assertThat(session.text("request-due")).isNotBlank();
+            assertThat(session.pageSource()).doesNotContain("Internal error");
+        }
         assertThat(api.post("/api/v1/tasks/" + task + "/claim", "officer", "").status()).isEqualTo(200);
         assertProblem(api.post("/api/v1/tasks/" + task + "/complete", "officer", "{\"decision\": \"REFUSE\", \"note\": \"no id\"}"),
                 400, "validation");
