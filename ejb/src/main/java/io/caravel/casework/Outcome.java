@@ -25,6 +25,11 @@ public record Outcome(String code, boolean noteRequired, Need message, List<Stri
         return new Outcome(code, true, message, templates);
     }
 
+    /** The same decision, with no message to anyone outside (e.g. a compliance check the buyer must not learn of). */
+    public Outcome withoutMessage() {
+        return new Outcome(code, noteRequired, Need.NONE, List.of());
+    }
+
     /** The same decision, needing a message to the seller, offered from these templates. */
     public Outcome withMessage(String... templateCodes) {
         return new Outcome(code, noteRequired, Need.REQUIRED, List.of(templateCodes));

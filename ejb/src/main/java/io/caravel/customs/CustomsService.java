@@ -4,6 +4,7 @@ import io.caravel.audit.AuditTrail;
 import io.caravel.casework.CaseHeader;
 import io.caravel.hs.HsService;
 import io.caravel.order.CustomsStatus;
+import io.caravel.order.OrderBlocked;
 import io.caravel.order.OrderPaid;
 import io.caravel.order.OrderService;
 import io.caravel.order.OrderShipped;
@@ -141,6 +142,21 @@ public class CustomsService {
         declaration.started(runtime.startProcessInstanceByKey(CustomsWorkflow.PROCESS_KEY, declaration.id(), variables).getId());
         audit.record(WORKFLOW, "DECLARATION_OPENED", CASE, declaration.id(), "order " + paid.orderId() + ", "
                 + sold.order().regime());
+    }
+
+    /** Compliance blocked the order: its declaration stops where it is (nothing is filed for a sanctioned consignee). */
+    public void orderBlocked(@Observes OrderBlocked blocked) {
+        CustomsDeclaration declaration = byOrder(blocked.orderId());
+        if (declaration == null || declaration.status() == DeclarationStatus.CLEARED
+                || declaration.status() == DeclarationStatus.CANCELLED) {
+            return;
+        }
+        if (declaration.processInstanceId() != null
+                && runtime.createProcessInstanceQuery().processInstanceId(declaration.processInstanceId()).count() > 0) {
+            runtime.deleteProcessInstance(declaration.processInstanceId(), "order blocked by compliance");
+        }
+        declaration.moved(DeclarationStatus.CANCELLED, declaration.holdReason(), clock.instant());
+        audit.record(blocked.by(), "DECLARATION_CANCELLED", CASE, declaration.id(), "order blocked by compliance");
     }
 
     /** The parcel has its waybill: the declaration is built and checked now. */
@@ -300,6 +316,11 @@ public class CustomsService {
 
     public void lateShipment(String id) {
         CustomsDeclaration declaration = declaration(id);
+        if (orders.sold(declaration.orderId()).order().sanctionsHold()) { // compliance holds it: not the seller's delay
+            audit.record(WORKFLOW, "SHIPMENT_WAITS_FOR_COMPLIANCE", CASE, id, "not shipped within " + shipDue
+                    + ": the order is held for a compliance check");
+            return;
+        }
         risks.record(RiskCategory.LOGISTICS, "LATE_SHIPMENT", RiskEvent.Severity.REVIEW, "order", declaration.orderId(),
                 declaration.sellerId(), "paid order not shipped within " + shipDue);
         audit.recordForSeller(WORKFLOW, "SHIPMENT_LATE", CASE, id, "not shipped within " + shipDue,

@@ -61,7 +61,8 @@ import org.camunda.bpm.engine.task.Task;
  * a case at each kind of step: seller applications in review (a sanctions hit, a regulated category),
  * one waiting for a lead's second approval, one waiting for the seller's answer; a listing flagged by
  * a keyword and one rejected as arms and then resubmitted with only its HS code changed; a customs declaration
- * held because the waybill names another consignee than the order. Every case
+ * held because the waybill names another consignee than the order; an order held because its consignee
+ * resembles a listed party. Every case
  * goes through the real services and workflows; the officers' decisions are made through the inbox.
  * Each step commits on its own and the job executor runs the workflows' asynchronous checks between them.
  */
@@ -169,6 +170,8 @@ public class DemoCases {
         String declaration = self.heldDeclaration(seller);
         // disputes about earbuds sent to Germany: one waits for seller-a's answer, one contested waits for the dispute agent
         self.disputes(seller);
+        // an order to a consignee who resembles a listed party: held, a screening-alert case waits for the officer
+        self.heldConsignee();
         if (declaration != null) {
             settle(declaration);
         }
@@ -208,6 +211,17 @@ public class DemoCases {
         orders.ship(seller, orderId, new OrderService.ShipRequest("李四", null, 450));
         return em.createQuery("select d.id from CustomsDeclaration d where d.orderId = :o", String.class)
                 .setParameter("o", orderId).getSingleResult();
+    }
+
+    /** A paid order of the demo buyer whose consignee resembles a listed party: held for a compliance officer. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void heldConsignee() {
+        String product = em.createQuery("select p.id from CatalogProduct p where p.product.titleEn = :t", String.class)
+                .setParameter("t", DemoCatalog.EARBUDS).getResultStream().findFirst().orElse(null);
+        if (product != null) {
+            paidOrder(new Caller("buyer", Set.of(Roles.BUYER), null), product, 1, "DE", "EUR",
+                    consignee("Viktor Bout", "+49 40 5555 0100", "Große Elbstraße 7", "Hamburg", "22767", null), "demo-consignee-1");
+        }
     }
 
     /**

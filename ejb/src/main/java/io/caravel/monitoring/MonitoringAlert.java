@@ -11,7 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A hit a re-screen found on an active seller's name, open until the seller's account review decides it. */
+/**
+ * A possible sanctions match on a party Caravel deals with, open until a review decides it: a hit a
+ * re-screen found on an active seller's name (decided by the seller's account review), or on the
+ * consignee of an open order, at checkout or by a re-screen ({@code orderId} set; decided by the
+ * order's {@code screening-alert} case).
+ */
 @Entity(name = "MonitoringAlert")
 @Table(name = "monitoring_alert")
 public class MonitoringAlert {
@@ -21,10 +26,12 @@ public class MonitoringAlert {
 
     @Id
     private String id;
-    @Column(name = "run_id", nullable = false)
+    @Column(name = "run_id")
     private String runId;
     @Column(name = "seller_id", nullable = false)
     private String sellerId;
+    @Column(name = "order_id")
+    private String orderId;
     @Column(name = "screened_name", nullable = false)
     private String screenedName;
     @Column(name = "party_role", nullable = false)
@@ -57,11 +64,12 @@ public class MonitoringAlert {
     protected MonitoringAlert() {
     }
 
-    MonitoringAlert(String runId, String sellerId, String screenedName, String partyRole, ScreeningHit hit, String fingerprint,
-                    Instant now) {
+    MonitoringAlert(String runId, String sellerId, String orderId, String screenedName, String partyRole, ScreeningHit hit,
+                    String fingerprint, Instant now) {
         this.id = Ids.newId();
         this.runId = runId;
         this.sellerId = sellerId;
+        this.orderId = orderId;
         this.screenedName = screenedName;
         this.partyRole = partyRole;
         this.list = hit.list();
@@ -86,7 +94,11 @@ public class MonitoringAlert {
     }
 
     public String id() { return id; }
+    /** The re-screen run that found it (null: found when the order was placed). */
+    public String runId() { return runId; }
     public String sellerId() { return sellerId; }
+    /** The order whose consignee was screened (null: a seller's own name). */
+    public String orderId() { return orderId; }
     public String screenedName() { return screenedName; }
     public String partyRole() { return partyRole; }
     public ListSource list() { return list; }

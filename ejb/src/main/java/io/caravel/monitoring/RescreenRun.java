@@ -11,9 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Screening every active seller again against a new list release, batch by batch: the cursor (the last
- * seller done) moves in the transaction that raised that batch's alerts, so a run stopped anywhere
- * continues where it stopped and raises nothing twice.
+ * Screening every active seller, then the consignee of every open order, again against a new list
+ * release, batch by batch: the cursors (the last seller, the last order done) move in the transaction
+ * that raised that batch's alerts, so a run stopped anywhere continues where it stopped and raises
+ * nothing twice.
  */
 @Entity(name = "RescreenRun")
 @Table(name = "rescreen_run")
@@ -40,6 +41,12 @@ public class RescreenRun {
     private int sellersTotal;
     @Column(name = "sellers_done", nullable = false)
     private int sellersDone;
+    @Column(name = "after_order")
+    private String afterOrder;
+    @Column(name = "orders_total", nullable = false)
+    private int ordersTotal;
+    @Column(name = "orders_done", nullable = false)
+    private int ordersDone;
     private int names;
     private int alerts;
     @Column(name = "started_at", nullable = false)
@@ -50,7 +57,8 @@ public class RescreenRun {
     protected RescreenRun() {
     }
 
-    RescreenRun(ListSource list, String versionId, String version, int sellersTotal, Instant now) {
+    RescreenRun(ListSource list, String versionId, String version, int sellersTotal, int ordersTotal, Instant now) {
+        this.ordersTotal = ordersTotal;
         this.id = Ids.newId();
         this.list = list;
         this.versionId = versionId;
@@ -68,6 +76,14 @@ public class RescreenRun {
         sellersTotal = Math.max(sellersTotal, sellersDone);
     }
 
+    void advanceOrders(String lastOrder, int orders, int alertsRaised) {
+        afterOrder = lastOrder;
+        ordersDone += orders;
+        names += orders;
+        alerts += alertsRaised;
+        ordersTotal = Math.max(ordersTotal, ordersDone);
+    }
+
     void finish(Instant now) {
         status = Status.DONE;
         finishedAt = now;
@@ -81,6 +97,9 @@ public class RescreenRun {
     public String afterSeller() { return afterSeller; }
     public int sellersTotal() { return sellersTotal; }
     public int sellersDone() { return sellersDone; }
+    public String afterOrder() { return afterOrder; }
+    public int ordersTotal() { return ordersTotal; }
+    public int ordersDone() { return ordersDone; }
     public int names() { return names; }
     public int alerts() { return alerts; }
     public Instant startedAt() { return startedAt; }

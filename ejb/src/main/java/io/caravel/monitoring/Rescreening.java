@@ -15,6 +15,7 @@ import io.caravel.screening.SanctionsLists;
 import io.caravel.screening.ScreeningClearances;
 import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.ScreeningService;
+import io.caravel.screening.ScreeningSubject;
 import io.caravel.seller.Seller;
 import io.caravel.seller.SellerStatus;
 import io.caravel.sellerreview.SellerReviews;
@@ -36,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ongoing sanctions monitoring: a new list release re-screens every active seller's company name,
- * trading name, directors and beneficial owners. A hit on an entry the release added or changed that
+ * trading name, directors and beneficial owners, then the consignee of every open order
+ * ({@link ConsigneeScreening}). A hit on an entry the release added or changed that
  * no officer cleared for that name and entry is an alert: a compliance risk event, and a review of the
  * seller's account in the inbox ({@code seller-review}, reason {@code SANCTIONS_MATCH}). The review's
  * "no action" clears the seller's open alerts (remembered for each name and entry as written); a
@@ -70,6 +72,9 @@ public class Rescreening {
     private AuditTrail audit;
 
     @Inject
+    private ConsigneeScreening consignees;
+
+    @Inject
     @ConfigProperty(name = "caravel.monitoring.batch", defaultValue = "50")
     private int batchSize;
 
@@ -77,10 +82,12 @@ public class Rescreening {
 
     /** A run's progress, for the administrator's page and API. */
     public record RunView(String id, String list, String versionId, String version, String status, int sellersDone,
-                          int sellersTotal, int names, int alerts, java.time.Instant startedAt, java.time.Instant finishedAt) {
+                          int sellersTotal, int ordersDone, int ordersTotal, int names, int alerts, java.time.Instant startedAt,
+                          java.time.Instant finishedAt) {
         static RunView of(RescreenRun run) {
             return new RunView(run.id(), run.list().name(), run.versionId(), run.version(), run.status().name(), run.sellersDone(),
-                    run.sellersTotal(), run.names(), run.alerts(), run.startedAt(), run.finishedAt());
+                    run.sellersTotal(), run.ordersDone(), run.ordersTotal(), run.names(), run.alerts(), run.startedAt(),
+                    run.finishedAt());
         }
     }
 
@@ -93,10 +100,12 @@ public class Rescreening {
         }
         long sellers = em.createQuery("select count(s) from Seller s where s.status = :active", Long.class)
                 .setParameter("active", SellerStatus.ACTIVE).getSingleResult();
-        RescreenRun run = new RescreenRun(released.list(), released.versionId(), released.version(), (int) sellers, clock.instant());
+        int orders = consignees.openOrders();
+        RescreenRun run = new RescreenRun(released.list(), released.versionId(), released.version(), (int) sellers, orders,
+                clock.instant());
         em.persist(run);
         audit.record("workflow", "RESCREEN_STARTED", "sanctions-list", released.versionId(), released.version() + ", "
-                + sellers + " sellers");
+                + sellers + " sellers, " + orders + " open orders");
         return run.id();
     }
 
@@ -113,8 +122,9 @@ public class Rescreening {
     }
 
     /**
-     * Screens the next batch of active sellers of a run, in its own transaction under the run's row
-     * lock (two nodes driving one run take turns); answers whether the run goes on.
+     * Screens the next batch of a run (active sellers first, then open orders' consignees), in its own
+     * transaction under the run's row lock (two nodes driving one run take turns); answers whether the
+     * run goes on.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean next(String runId) {
@@ -127,13 +137,17 @@ public class Rescreening {
                 .setParameter("active", SellerStatus.ACTIVE)
                 .setParameter("after", run.afterSeller() == null ? "" : run.afterSeller())
                 .setMaxResults(batchSize).getResultList();
+        Set<Long> changed = lists.addedOrChanged(run.versionId());
         if (sellers.isEmpty()) {
+            if (consignees.next(run, batchSize, changed)) {
+                return true;
+            }
             run.finish(clock.instant());
             audit.record("workflow", "RESCREEN_FINISHED", "sanctions-list", run.versionId(), run.version() + ": "
-                    + run.sellersDone() + " sellers, " + run.names() + " names, " + run.alerts() + " alerts");
+                    + run.sellersDone() + " sellers, " + run.ordersDone() + " orders, " + run.names() + " names, "
+                    + run.alerts() + " alerts");
             return false;
         }
-        Set<Long> changed = lists.addedOrChanged(run.versionId());
         int names = 0;
         int raised = 0;
         for (Seller seller : sellers) {
@@ -171,17 +185,17 @@ public class Rescreening {
             }
             Optional<SanctionsEntry> entry = screening.entry(hit.list(), hit.entNum());
             String fingerprint = entry.map(SanctionsEntry::fingerprint).orElse("");
-            if (entry.isPresent() && clearances.cleared(seller.id(), name, hit.list(), entry.get()).isPresent()) {
+            if (entry.isPresent() && clearances.cleared(ScreeningSubject.SELLER, seller.id(), name, hit.list(), entry.get()).isPresent()) {
                 continue;
             }
-            boolean open = em.createQuery("select count(a) from MonitoringAlert a where a.sellerId = :s and a.list = :l"
-                            + " and a.entNum = :e and a.fingerprint = :f and a.disposition is null", Long.class)
+            boolean open = em.createQuery("select count(a) from MonitoringAlert a where a.sellerId = :s and a.orderId is null"
+                            + " and a.list = :l and a.entNum = :e and a.fingerprint = :f and a.disposition is null", Long.class)
                     .setParameter("s", seller.id()).setParameter("l", hit.list()).setParameter("e", hit.entNum())
                     .setParameter("f", fingerprint).getSingleResult() > 0;
             if (open) {
                 continue;
             }
-            em.persist(new MonitoringAlert(run.id(), seller.id(), name, role.name(), hit, fingerprint, clock.instant()));
+            em.persist(new MonitoringAlert(run.id(), seller.id(), null, name, role.name(), hit, fingerprint, clock.instant()));
             risks.record(RiskCategory.COMPLIANCE, SANCTIONS_MATCH, RiskEvent.Severity.REVIEW, "seller", seller.id(), seller.id(),
                     name + " ~ " + hit.listedName() + " (" + hit.list().code() + " " + hit.entNum() + ", " + hit.score()
                             + ") [" + hit.listVersion() + "]");
@@ -215,8 +229,8 @@ public class Rescreening {
 
     /** The seller's alerts no review decided yet, best score first. */
     public List<MonitoringAlert> openAlerts(String sellerId) {
-        return em.createQuery("select a from MonitoringAlert a where a.sellerId = :s and a.disposition is null"
-                + " order by a.score desc, a.entNum", MonitoringAlert.class).setParameter("s", sellerId).getResultList();
+        return em.createQuery("select a from MonitoringAlert a where a.sellerId = :s and a.orderId is null"
+                + " and a.disposition is null order by a.score desc, a.entNum", MonitoringAlert.class).setParameter("s", sellerId).getResultList();
     }
 
     /** The review's verdict on the seller's open alerts: cleared (and remembered) or confirmed. */
@@ -227,7 +241,7 @@ public class Rescreening {
         for (MonitoringAlert alert : open) {
             alert.dispose(verdict, text, by, clock.instant());
             if (verdict == MonitoringAlert.Disposition.FALSE_POSITIVE) {
-                clearances.clear(sellerId, alert.screenedName(), alert.list(), alert.entNum(), alert.fingerprint(), text, by);
+                clearances.clear(ScreeningSubject.SELLER, sellerId, alert.screenedName(), alert.list(), alert.entNum(), alert.fingerprint(), text, by);
             }
         }
         if (!open.isEmpty()) {

@@ -4,6 +4,7 @@ import io.caravel.seller.SellerStatus;
 import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
 import io.caravel.screening.ScreeningClearances;
+import io.caravel.screening.ScreeningSubject;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseRules;
 import io.caravel.identity.IdentityService;
@@ -243,7 +244,7 @@ public class OnboardingService {
         String text = reason.trim().length() > 1000 ? reason.trim().substring(0, 1000) : reason.trim();
         match.dispose(disposition, text, caller.username(), clock.instant());
         if (disposition == ScreeningMatch.Disposition.FALSE_POSITIVE) {
-            clearances.clear(find(caller, id).sellerId(), match.screenedName(), match.listSource(), match.entNum(), text,
+            clearances.clear(ScreeningSubject.SELLER, find(caller, id).sellerId(), match.screenedName(), match.listSource(), match.entNum(), text,
                     caller.username());
         }
         audit.record(caller.username(), "SCREENING_HIT_" + disposition, CASE, id,

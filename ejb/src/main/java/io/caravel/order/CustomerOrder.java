@@ -57,6 +57,8 @@ public class CustomerOrder implements SellerCase {
     private BigDecimal dutiableValue;
     @Column(name = "customs_currency", nullable = false)
     private String customsCurrency;
+    @Column(name = "sanctions_hold", nullable = false)
+    private boolean sanctionsHold;
     @Column(name = "consignee_name", nullable = false)
     private String consigneeName;
     @Column(name = "consignee_phone")
@@ -151,6 +153,20 @@ public class CustomerOrder implements SellerCase {
         customsStatus = status;
     }
 
+    void hold() {
+        sanctionsHold = true;
+    }
+
+    void releaseHold() {
+        sanctionsHold = false;
+    }
+
+    void blocked() {
+        status = OrderStatus.BLOCKED;
+        customsStatus = CustomsStatus.CANCELLED;
+        sanctionsHold = false;
+    }
+
     void cancelled() {
         status = OrderStatus.CANCELLED;
         customsStatus = CustomsStatus.CANCELLED;
@@ -171,6 +187,8 @@ public class CustomerOrder implements SellerCase {
     public String requestHash() { return requestHash; }
     public OrderStatus status() { return status; }
     public CustomsStatus customsStatus() { return customsStatus; }
+    /** Whether a possible sanctions match on the consignee holds the order (not shippable) until compliance decides. */
+    public boolean sanctionsHold() { return sanctionsHold; }
     public String destinationCountry() { return destinationCountry; }
     public String regime() { return regime; }
     public String buyerCurrency() { return buyerCurrency; }

@@ -80,6 +80,12 @@ public class OrderService {
     @Inject
     private Event<OrderShipped> shippedEvents;
 
+    @Inject
+    private Event<OrderPlaced> placedEvents;
+
+    @Inject
+    private Event<OrderBlocked> blockedEvents;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A placed order, and whether it was placed by an earlier request with the same key. */
@@ -155,6 +161,7 @@ public class OrderService {
         payments.open(order.id(), caller.username(), new Money(order.total(), order.buyerCurrency()));
         audit.record(caller.username(), "ORDER_PLACED", CASE, order.id(), order.total().toPlainString() + " "
                 + order.buyerCurrency() + " to " + order.destinationCountry() + " (" + order.regime() + ")");
+        placedEvents.fire(new OrderPlaced(order.id()));
         return new Placed(view(caller, order), false);
     }
 
@@ -166,6 +173,12 @@ public class OrderService {
     public void paymentCompleted(@Observes PaymentCompleted completed) {
         CustomerOrder order = em.find(CustomerOrder.class, completed.orderId());
         if (order == null) {
+            return;
+        }
+        if (order.status() == OrderStatus.BLOCKED) {
+            if (completed.succeeded()) { // a listed party's money is held, not sent back
+                audit.record("payment", "PAYMENT_BLOCKED", CASE, order.id(), "paid after the order was blocked; funds held");
+            }
             return;
         }
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
@@ -233,6 +246,9 @@ public class OrderService {
         if (order.status() != OrderStatus.PAID) {
             throw CaravelException.conflict("error.order.not-shippable", order.status().name());
         }
+        if (order.sanctionsHold()) {
+            throw CaravelException.conflict("error.order.on-hold");
+        }
         String name = request == null || blank(request.consigneeName()) ? order.consigneeName() : request.consigneeName().trim();
         String address = request == null || blank(request.consigneeAddress())
                 ? order.consigneeAddress() + ", " + order.consigneeCity() : request.consigneeAddress().trim();
@@ -272,6 +288,43 @@ public class OrderService {
     /** Where the order's customs declaration stands (written by the customs workflow). */
     public void customsStatus(String orderId, CustomsStatus status) {
         order(orderId).customs(status);
+    }
+
+    /** Holds an open order while compliance looks at a possible sanctions match on its consignee: it cannot be shipped. */
+    public void hold(String orderId, String why) {
+        CustomerOrder order = order(orderId);
+        if (!order.sanctionsHold()) {
+            order.hold();
+            audit.recordForSeller("compliance", "ORDER_HELD", CASE, orderId, why, "the order is held for a compliance check");
+        }
+    }
+
+    /** Lifts a compliance hold: the order may be shipped. */
+    public void releaseHold(String orderId, String by) {
+        CustomerOrder order = order(orderId);
+        if (order.sanctionsHold()) {
+            order.releaseHold();
+            audit.recordForSeller(by, "ORDER_RELEASED", CASE, orderId, "compliance check passed",
+                    "the compliance check passed; the order may be shipped");
+        }
+    }
+
+    /**
+     * Blocks an order whose consignee is a sanctioned party: its stock goes back and its declaration stops,
+     * and the money taken stays held (never refunded to the listed party, never paid out). A shipped,
+     * cancelled or expired order only keeps its record.
+     */
+    public void block(String orderId, String by) {
+        CustomerOrder order = order(orderId);
+        if (order.status() != OrderStatus.PENDING_PAYMENT && order.status() != OrderStatus.PAID) {
+            order.releaseHold();
+            return;
+        }
+        order.blocked();
+        release(order);
+        audit.recordForSeller(by, "ORDER_BLOCKED", CASE, orderId, "consignee confirmed as a sanctioned party; funds held",
+                "the order was stopped by compliance");
+        blockedEvents.fire(new OrderBlocked(orderId, by));
     }
 
     /** Cancels a paid order and refunds its payment in full (a customs agent's decision on a held declaration). */
@@ -416,7 +469,8 @@ public class OrderService {
         Shipment shipment = em.createQuery("select s from Shipment s where s.orderId = :o", Shipment.class)
                 .setParameter("o", o.id()).getResultStream().findFirst().orElse(null);
         String idNumber = buyer || isStaff(caller) ? o.consigneeIdNumber() : Masks.idNumber(o.consigneeIdNumber());
-        return new OrderView(o.id(), o.status().name(), o.customsStatus().name(), o.createdAt(), o.paidAt(), o.shippedAt(),
+        Boolean hold = buyer && !isStaff(caller) ? null : o.sanctionsHold(); // the buyer is not told of a compliance check
+        return new OrderView(o.id(), o.status().name(), o.customsStatus().name(), hold, o.createdAt(), o.paidAt(), o.shippedAt(),
                 o.receivedAt(),
                 o.sellerId(), o.destinationCountry(), o.regime(), new Money(o.total(), o.buyerCurrency()),
                 new OrderView.Consignee(o.consigneeName(), o.consigneePhone(), o.consigneeAddress(), o.consigneeCity(),

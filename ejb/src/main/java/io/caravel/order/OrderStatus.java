@@ -13,5 +13,10 @@ public enum OrderStatus {
     /** Handed to the carrier with a waybill. */
     SHIPPED,
     /** Cancelled and refunded. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * Stopped by compliance: the consignee was confirmed as a sanctioned party. The stock went back; the
+     * money taken is held (blocked), never refunded to the listed party, and never paid out to the seller.
+     */
+    BLOCKED
 }

@@ -8,9 +8,10 @@ import java.time.Instant;
 /**
  * An order as its buyer, its seller and staff see it: status, customs status, the pricing it was
  * placed with (never recomputed), the consignee, the payment and the shipment. A seller sees the
- * consignee's ID number masked.
+ * consignee's ID number masked. {@code complianceHold}: a possible sanctions match on the consignee
+ * holds the order (seller and staff see it; null for the buyer, who is not told of the check).
  */
-public record OrderView(String id, String status, String customsStatus, Instant createdAt, Instant paidAt,
+public record OrderView(String id, String status, String customsStatus, Boolean complianceHold, Instant createdAt, Instant paidAt,
                         Instant shippedAt, Instant receivedAt, String sellerId, String destinationCountry, String regime, Money total,
                         Consignee consignee, QuoteView pricing, PaymentView payment, ShipmentView shipment, int version) {
 

@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A hit an officer cleared as a false positive, remembered for that seller's name and that list entry as
- * the list wrote it (its fingerprint): the same hit does not alert again until the entry changes.
+ * A hit an officer cleared as a false positive, remembered for whose name it was (a seller's, or a
+ * buyer's consignee), that name and that list entry as the list wrote it (its fingerprint): the same hit
+ * does not alert again until the entry changes.
  */
 @Entity(name = "ScreeningClearance")
 @Table(name = "screening_clearance")
@@ -19,8 +20,11 @@ public class ScreeningClearance {
 
     @Id
     private String id;
-    @Column(name = "seller_id", nullable = false)
-    private String sellerId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_type", nullable = false)
+    private ScreeningSubject subjectType;
+    @Column(name = "subject_id", nullable = false)
+    private String subjectId;
     @Column(name = "name_key", nullable = false)
     private String nameKey;
     @Enumerated(EnumType.STRING)
@@ -40,10 +44,11 @@ public class ScreeningClearance {
     protected ScreeningClearance() {
     }
 
-    ScreeningClearance(String sellerId, String nameKey, ListSource list, long entNum, String fingerprint, String reason,
+    ScreeningClearance(ScreeningSubject subjectType, String subjectId, String nameKey, ListSource list, long entNum, String fingerprint, String reason,
                        String by, Instant at) {
         this.id = Ids.newId();
-        this.sellerId = sellerId;
+        this.subjectType = subjectType;
+        this.subjectId = subjectId;
         this.nameKey = nameKey;
         this.list = list;
         this.entNum = entNum;

@@ -282,4 +282,10 @@ public class ScreeningService {
         Loaded current = loaded.get(source);
         return current == null ? Optional.empty() : current.list().entry(entNum);
     }
+
+    /** A listed entry's dates of birth and nationalities as the list writes them (to set beside a screened party's), or "". */
+    public String listedIdentifiers(ListSource source, long entNum) {
+        return entry(source, entNum).map(e -> String.join("; ", java.util.stream.Stream.concat(e.datesOfBirth().stream(),
+                e.nationalities().stream()).toList())).orElse("");
+    }
 }

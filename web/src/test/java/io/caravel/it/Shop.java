@@ -64,9 +64,14 @@ final class Shop {
 
     /** An order of the buyer to Germany in euros, placed and not yet paid; answers its id. */
     String placed(String buyer, String product, int quantity) {
+        return placed(buyer, product, quantity, "Ada Lovelace");
+    }
+
+    /** An order of the buyer to Germany in euros for this consignee, placed and not yet paid; answers its id. */
+    String placed(String buyer, String product, int quantity, String consigneeName) {
         Api.Response quote = api.post("/api/v1/checkout/quotes", buyer, quoteBody(product, quantity, "DE", "EUR"));
         assertThat(quote.status()).as(quote.body()).isEqualTo(201);
-        String body = "{\"quoteId\": \"" + quote.json().getString("id") + "\", \"consignee\": " + consignee("Ada Lovelace", null) + "}";
+        String body = "{\"quoteId\": \"" + quote.json().getString("id") + "\", \"consignee\": " + consignee(consigneeName, null) + "}";
         Api.Response placed = api.send("POST", "/api/v1/orders", buyer, body, "Idempotency-Key", key());
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         return placed.json().getString("id");

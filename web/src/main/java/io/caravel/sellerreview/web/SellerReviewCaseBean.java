@@ -94,9 +94,7 @@ public class SellerReviewCaseBean extends TaskCase {
 
     /** The listed entry's dates of birth and nationalities, as the list writes them, to set beside the seller's party. */
     public String listedIdentifiers(MonitoringAlert alert) {
-        return screening.entry(alert.list(), alert.entNum())
-                .map(e -> String.join("; ", java.util.stream.Stream.concat(e.datesOfBirth().stream(), e.nationalities().stream()).toList()))
-                .orElse("");
+        return screening.listedIdentifiers(alert.list(), alert.entNum());
     }
 
     public List<RiskEvent> getRiskEvents() {
