@@ -70,6 +70,12 @@ public class Creator {
         this.message = message;
     }
 
+    /** A new list release found a possible match on an active creator: back to compliance until decided again. */
+    void screenAgain(String found) {
+        this.status = CreatorStatus.SCREENING;
+        this.screening = found.length() > 1000 ? found.substring(0, 1000) : found;
+    }
+
     public String id() { return id; }
     public String username() { return username; }
     public String displayName() { return displayName; }

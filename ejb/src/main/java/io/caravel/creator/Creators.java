@@ -20,7 +20,9 @@ import io.caravel.risk.RiskEvents;
 import io.caravel.screening.PartyType;
 import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.ScreeningResult;
+import io.caravel.screening.ScreeningClearances;
 import io.caravel.screening.ScreeningService;
+import io.caravel.screening.ScreeningSubject;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,6 +65,9 @@ public class Creators {
 
     @Inject
     private ScreeningService screening;
+
+    @Inject
+    private ScreeningClearances clearances;
 
     @Inject
     private CatalogService catalog;
@@ -156,6 +161,19 @@ public class Creators {
             throw CaravelException.notFound("creator", id);
         }
         return screening.screen(creator.legalName(), PartyType.INDIVIDUAL).hits();
+    }
+
+    /** The ids of active creators after this one, in id order (a re-screen's next batch). */
+    public List<Creator> activeAfter(String afterId, int max) {
+        return em.createQuery("select c from Creator c where c.status = :active and c.id > :after order by c.id", Creator.class)
+                .setParameter("active", CreatorStatus.ACTIVE).setParameter("after", afterId == null ? "" : afterId)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** How many creators are active (earning). */
+    public int activeCount() {
+        return em.createQuery("select count(c) from Creator c where c.status = :active", Long.class)
+                .setParameter("active", CreatorStatus.ACTIVE).getSingleResult().intValue();
     }
 
     /** Creators newest first, optionally of one status: compliance staff and administrators. */
@@ -274,9 +292,42 @@ public class Creators {
         em.find(Creator.class, creatorId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The officer found the match false: the creator may earn. Called by the workflow. */
+    /** The officer found the match false: the creator may earn, and today's hits are remembered as cleared. Called by the workflow. */
     public void approve(String creatorId, String by, String note) {
-        decide(creatorId, CreatorStatus.ACTIVE, by, note, null);
+        if (decide(creatorId, CreatorStatus.ACTIVE, by, note, null)) {
+            Creator creator = em.find(Creator.class, creatorId);
+            String reason = note == null || note.isBlank() ? "creator approved" : note.strip();
+            for (ScreeningHit hit : screening.screen(creator.legalName(), PartyType.INDIVIDUAL).hits()) {
+                clearances.clear(ScreeningSubject.CREATOR, creatorId, creator.legalName(), hit.list(), hit.entNum(), reason, by);
+            }
+        }
+    }
+
+    /**
+     * A new list release found possible matches (no officer cleared) on an active creator's legal name: the
+     * creator waits for compliance again (links earn nothing meanwhile) in a new {@code creator-screening} case.
+     */
+    public void rescreened(String creatorId, List<ScreeningHit> hits) {
+        Creator creator = em.find(Creator.class, creatorId, LockModeType.PESSIMISTIC_WRITE);
+        if (creator == null || creator.status() != CreatorStatus.ACTIVE || hits.isEmpty()) {
+            return;
+        }
+        String found = hits.stream().limit(5).map(h -> h.listedName() + " (" + h.entNum() + ", " + score(h) + ")")
+                .collect(Collectors.joining("; ")) + " [" + hits.get(0).listVersion() + "]";
+        creator.screenAgain(found);
+        risks.record(RiskCategory.COMPLIANCE, "SANCTIONS_MATCH", RiskEvent.Severity.REVIEW, CreatorWorkflow.CASE_TYPE,
+                creator.id(), null, creator.legalName() + " ~ " + found + " (re-screen)");
+        runtime.startProcessInstanceByKey(CreatorWorkflow.PROCESS_KEY, creator.id(), new CaseHeader(CreatorWorkflow.CASE_TYPE,
+                creator.id(), creator.legalName() + " (" + creator.displayName() + ")", null,
+                clock.instant().plus(Duration.parse(reviewDue))).variables()
+                .putValue(CaseVariables.RISK_LEVEL, "HIGH").putValue(CaseVariables.RISK_REASONS, "SANCTIONS_MATCH"));
+        audit.record("workflow", "CREATOR_RESCREENED", CreatorWorkflow.CASE_TYPE, creator.id(), found);
+    }
+
+    /** Whether an officer cleared this hit on the creator's legal name (as the entry is written now). */
+    public boolean cleared(String creatorId, String legalName, ScreeningHit hit) {
+        return screening.entry(hit.list(), hit.entNum())
+                .flatMap(e -> clearances.cleared(ScreeningSubject.CREATOR, creatorId, legalName, hit.list(), e)).isPresent();
     }
 
     /** The officer confirmed the match or refused the creator, with the message the creator reads. Called by the workflow. */
@@ -284,17 +335,19 @@ public class Creators {
         decide(creatorId, CreatorStatus.REJECTED, by, note, message);
     }
 
-    private void decide(String creatorId, CreatorStatus status, String by, String note, String message) {
+    /** Records the decision on a creator in screening; whether it changed anything. */
+    private boolean decide(String creatorId, CreatorStatus status, String by, String note, String message) {
         Creator creator = em.find(Creator.class, creatorId, LockModeType.PESSIMISTIC_WRITE);
         if (creator == null) {
             throw new IllegalStateException("creator " + creatorId + " does not exist");
         }
         if (creator.status() != CreatorStatus.SCREENING) {
-            return; // decided already (a retried job): nothing changes twice
+            return false; // decided already (a retried job): nothing changes twice
         }
         creator.decided(status, by, clock.instant(), note, message);
         audit.record(by, status == CreatorStatus.ACTIVE ? "CREATOR_APPROVED" : "CREATOR_REJECTED", CreatorWorkflow.CASE_TYPE,
                 creatorId, note == null ? "" : note);
+        return true;
     }
 
     private Creator own(Caller caller) {

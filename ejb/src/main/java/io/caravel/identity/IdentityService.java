@@ -290,6 +290,14 @@ public class IdentityService {
     }
 
     /** Whether a user of this name exists and is enabled (the identity store checks only those). */
+    /**
+     * What a verified password is valid with: the account's password hash and access epoch (any change
+     * of password, roles or status changes it); empty for an unknown or disabled account.
+     */
+    public Optional<String> credentialStamp(String username) {
+        return find(username).filter(UserAccount::enabled).map(u -> u.accessEpoch() + ":" + u.passwordHash());
+    }
+
     public boolean canSignIn(String username) {
         return find(username).filter(UserAccount::enabled).isPresent();
     }

@@ -39,12 +39,10 @@ public class Monitoring {
         // a release whose node stopped between making it active and opening its re-screen gets its run now
         lists.activeVersionIds().forEach((source, versionId) -> {
             SanctionsLists.VersionView version = lists.version(source, versionId);
-            if (version.previousVersionId() != null) {
-                try {
-                    rescreening.open(new ListReleased(source, versionId, version.version(), version.previousVersionId()));
-                } catch (RuntimeException e) { // another node starting at the same time opened it first
-                    LOG.log(java.util.logging.Level.INFO, "The re-screen of " + version.version() + " is open already", e);
-                }
+            try {
+                rescreening.open(new ListReleased(source, versionId, version.version(), version.previousVersionId()));
+            } catch (RuntimeException e) { // another node starting at the same time opened it first
+                LOG.log(java.util.logging.Level.INFO, "The re-screen of " + version.version() + " is open already", e);
             }
         });
         for (String runId : rescreening.unfinished()) {

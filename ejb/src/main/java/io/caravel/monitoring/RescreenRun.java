@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Screening every active seller, then the consignee of every open order, again against a new list
- * release, batch by batch: the cursors (the last seller, the last order done) move in the transaction
+ * Screening every active seller, then the consignee of every open order, then every active creator
+ * again against a new list release, batch by batch: the cursors (the last seller, order, creator done) move in the transaction
  * that raised that batch's alerts, so a run stopped anywhere continues where it stopped and raises
  * nothing twice.
  */
@@ -47,6 +47,12 @@ public class RescreenRun {
     private int ordersTotal;
     @Column(name = "orders_done", nullable = false)
     private int ordersDone;
+    @Column(name = "after_creator")
+    private String afterCreator;
+    @Column(name = "creators_total", nullable = false)
+    private int creatorsTotal;
+    @Column(name = "creators_done", nullable = false)
+    private int creatorsDone;
     private int names;
     private int alerts;
     @Column(name = "started_at", nullable = false)
@@ -57,8 +63,10 @@ public class RescreenRun {
     protected RescreenRun() {
     }
 
-    RescreenRun(ListSource list, String versionId, String version, int sellersTotal, int ordersTotal, Instant now) {
+    RescreenRun(ListSource list, String versionId, String version, int sellersTotal, int ordersTotal, int creatorsTotal,
+                Instant now) {
         this.ordersTotal = ordersTotal;
+        this.creatorsTotal = creatorsTotal;
         this.id = Ids.newId();
         this.list = list;
         this.versionId = versionId;
@@ -84,6 +92,14 @@ public class RescreenRun {
         ordersTotal = Math.max(ordersTotal, ordersDone);
     }
 
+    void advanceCreators(String lastCreator, int creators, int alertsRaised) {
+        afterCreator = lastCreator;
+        creatorsDone += creators;
+        names += creators;
+        alerts += alertsRaised;
+        creatorsTotal = Math.max(creatorsTotal, creatorsDone);
+    }
+
     void finish(Instant now) {
         status = Status.DONE;
         finishedAt = now;
@@ -100,6 +116,9 @@ public class RescreenRun {
     public String afterOrder() { return afterOrder; }
     public int ordersTotal() { return ordersTotal; }
     public int ordersDone() { return ordersDone; }
+    public String afterCreator() { return afterCreator; }
+    public int creatorsTotal() { return creatorsTotal; }
+    public int creatorsDone() { return creatorsDone; }
     public int names() { return names; }
     public int alerts() { return alerts; }
     public Instant startedAt() { return startedAt; }

@@ -1,6 +1,8 @@
 package io.caravel.monitoring;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.creator.Creator;
+import io.caravel.creator.Creators;
 import io.caravel.onboarding.ApplicationStatus;
 import io.caravel.onboarding.PartyRole;
 import io.caravel.onboarding.SellerApplication;
@@ -38,7 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Ongoing sanctions monitoring: a new list release re-screens every active seller's company name,
  * trading name, directors and beneficial owners, then the consignee of every open order
- * ({@link ConsigneeScreening}). A hit on an entry the release added or changed that
+ * ({@link ConsigneeScreening}), then every active creator's legal name (a hit sends the creator back to
+ * {@code creator-screening}). A hit on an entry the release added or changed that
  * no officer cleared for that name and entry is an alert: a compliance risk event, and a review of the
  * seller's account in the inbox ({@code seller-review}, reason {@code SANCTIONS_MATCH}). The review's
  * "no action" clears the seller's open alerts (remembered for each name and entry as written); a
@@ -75,6 +78,9 @@ public class Rescreening {
     private ConsigneeScreening consignees;
 
     @Inject
+    private Creators creators;
+
+    @Inject
     @ConfigProperty(name = "caravel.monitoring.batch", defaultValue = "50")
     private int batchSize;
 
@@ -82,12 +88,12 @@ public class Rescreening {
 
     /** A run's progress, for the administrator's page and API. */
     public record RunView(String id, String list, String versionId, String version, String status, int sellersDone,
-                          int sellersTotal, int ordersDone, int ordersTotal, int names, int alerts, java.time.Instant startedAt,
-                          java.time.Instant finishedAt) {
+                          int sellersTotal, int ordersDone, int ordersTotal, int creatorsDone, int creatorsTotal, int names,
+                          int alerts, java.time.Instant startedAt, java.time.Instant finishedAt) {
         static RunView of(RescreenRun run) {
             return new RunView(run.id(), run.list().name(), run.versionId(), run.version(), run.status().name(), run.sellersDone(),
-                    run.sellersTotal(), run.ordersDone(), run.ordersTotal(), run.names(), run.alerts(), run.startedAt(),
-                    run.finishedAt());
+                    run.sellersTotal(), run.ordersDone(), run.ordersTotal(), run.creatorsDone(), run.creatorsTotal(), run.names(),
+                    run.alerts(), run.startedAt(), run.finishedAt());
         }
     }
 
@@ -101,11 +107,12 @@ public class Rescreening {
         long sellers = em.createQuery("select count(s) from Seller s where s.status = :active", Long.class)
                 .setParameter("active", SellerStatus.ACTIVE).getSingleResult();
         int orders = consignees.openOrders();
+        int activeCreators = creators.activeCount();
         RescreenRun run = new RescreenRun(released.list(), released.versionId(), released.version(), (int) sellers, orders,
-                clock.instant());
+                activeCreators, clock.instant());
         em.persist(run);
         audit.record("workflow", "RESCREEN_STARTED", "sanctions-list", released.versionId(), released.version() + ", "
-                + sellers + " sellers, " + orders + " open orders");
+                + sellers + " sellers, " + orders + " open orders, " + activeCreators + " creators");
         return run.id();
     }
 
@@ -139,13 +146,13 @@ public class Rescreening {
                 .setMaxResults(batchSize).getResultList();
         Set<Long> changed = lists.addedOrChanged(run.versionId());
         if (sellers.isEmpty()) {
-            if (consignees.next(run, batchSize, changed)) {
+            if (consignees.next(run, batchSize, changed) || nextCreators(run, changed)) {
                 return true;
             }
             run.finish(clock.instant());
             audit.record("workflow", "RESCREEN_FINISHED", "sanctions-list", run.versionId(), run.version() + ": "
-                    + run.sellersDone() + " sellers, " + run.ordersDone() + " orders, " + run.names() + " names, "
-                    + run.alerts() + " alerts");
+                    + run.sellersDone() + " sellers, " + run.ordersDone() + " orders, " + run.creatorsDone() + " creators, "
+                    + run.names() + " names, " + run.alerts() + " alerts");
             return false;
         }
         int names = 0;
@@ -163,6 +170,35 @@ public class Rescreening {
             raised += alerts;
         }
         run.advance(sellers.get(sellers.size() - 1).id(), sellers.size(), names, raised);
+        return true;
+    }
+
+    /**
+     * Re-screens the next batch of active creators' legal names: a hit on an entry the release added or
+     * changed that no officer cleared for that creator sends the creator back to compliance
+     * ({@code creator-screening}). Whether there was a batch.
+     */
+    private boolean nextCreators(RescreenRun run, Set<Long> changed) {
+        List<Creator> batch = creators.activeAfter(run.afterCreator(), batchSize);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        int raised = 0;
+        for (Creator creator : batch) {
+            List<ScreeningHit> found;
+            try {
+                found = screening.screen(creator.legalName(), PartyType.INDIVIDUAL).hits();
+            } catch (io.caravel.platform.CaravelException e) { // a name with nothing to screen must not stop the run
+                continue;
+            }
+            List<ScreeningHit> hits = found.stream().filter(h -> !h.discounted() && h.list() == run.list()
+                    && changed.contains(h.entNum()) && !creators.cleared(creator.id(), creator.legalName(), h)).toList();
+            if (!hits.isEmpty()) {
+                creators.rescreened(creator.id(), hits);
+                raised += hits.size();
+            }
+        }
+        run.advanceCreators(batch.get(batch.size() - 1).id(), batch.size(), raised);
         return true;
     }
 

@@ -7,7 +7,7 @@ package io.caravel.screening;
  * @param list              the list
  * @param versionId         the new release's id
  * @param version           the new release's version, e.g. {@code OFAC-SDN:73811511ab40:8976}
- * @param previousVersionId the release active until now
+ * @param previousVersionId the release active until now (null for a list's first release: all of it is new)
  */
 public record ListReleased(ListSource list, String versionId, String version, String previousVersionId) {
 }

@@ -262,10 +262,10 @@ public class ScreeningService {
         return recorded;
     }
 
-    /** Tells whoever screened against the release before that a new one is active. */
+    /** Tells whoever screens that a new release is active (the first release of a list too: every entry in it is new). */
     private void released(SanctionsLists.Recorded recorded) {
         SanctionsLists.VersionView version = recorded.version();
-        if (recorded.created() && version.previousVersionId() != null) {
+        if (recorded.created()) {
             releases.fire(new ListReleased(version.list(), version.id(), version.version(), version.previousVersionId()));
         }
     }

@@ -131,7 +131,7 @@ class ConsigneeScreeningIT {
     }
 
     @Test
-    void aNewReleaseFindsTheConsigneeOfAnOpenOrder() throws Exception {
+    void aNewReleaseFindsTheConsigneeOfAnOpenOrderAndAnActiveCreator() throws Exception {
         byte[] previous = ScreeningIT.zip(ScreeningIT.OFAC_PREVIOUS);
         Map<String, byte[]> bundledFiles = ScreeningIT.files(ScreeningIT.OFAC_BUNDLED);
         byte[] bundled = ScreeningIT.zip(bundledFiles);
@@ -144,6 +144,14 @@ class ConsigneeScreeningIT {
             shop.pay(buyer, order, "APPROVE", 0, 1);
             shop.awaitOrder(buyer, order, "PAID");
             assertThat(api.get("/api/v1/orders/" + order, "seller-a").json().getBoolean("complianceHold")).isFalse();
+            // a creator under the same legal name is active at once against the older list
+            String creatorUser = "creator-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            Api.Response registered = api.post("/api/v1/creators/registrations", null, "{\"username\": \"" + creatorUser
+                    + "\", \"password\": \"copper kettle morning\", \"displayName\": \"Creator " + creatorUser
+                    + "\", \"legalName\": \"" + consignee + "\", \"country\": \"DE\", \"email\": \"" + creatorUser + "@example.com\"}");
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            assertThat(registered.json().getString("status")).isEqualTo("ACTIVE");
+            String creatorId = registered.json().getString("id");
 
             JsonObject release = MonitoringIT.load(api, bundled);
             String task = Applicant.awaitTask(api, "reviewConsignee", order, "officer");
@@ -153,7 +161,13 @@ class ConsigneeScreeningIT {
                     .getValuesAs(JsonObject.class).stream().filter(r -> r.getString("versionId").equals(release.getString("id")))
                     .findFirst().orElseThrow();
             assertThat(run.getInt("ordersDone")).isEqualTo(run.getInt("ordersTotal")).isPositive();
-            assertThat(run.getInt("alerts")).isPositive();
+            assertThat(run.getInt("creatorsDone")).isEqualTo(run.getInt("creatorsTotal")).isPositive();
+            assertThat(run.getInt("alerts")).isGreaterThanOrEqualTo(2);
+
+            // the creator goes back to compliance; an approval clears the hit for good
+            Applicant.awaitTask(api, "reviewCreator", creatorId, "officer");
+            JsonObject creator = api.get("/api/v1/creators/me", creatorUser + ":copper kettle morning").json();
+            assertThat(creator.getString("status")).isEqualTo("SCREENING");
         } finally {
             MonitoringIT.load(api, bundled);
         }

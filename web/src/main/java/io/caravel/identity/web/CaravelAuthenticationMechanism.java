@@ -34,7 +34,8 @@ import java.util.Set;
  * How callers prove who they are. The REST API ({@code /api/...}) is stateless HTTP Basic: a wrong
  * password is a 401 problem, no header means anonymous (the resource decides if that is enough).
  * Web pages use a form login ({@code login.xhtml}) that keeps the caller in the HTTP session;
- * PageAccessFilter sends anonymous visitors of protected pages to it.
+ * PageAccessFilter sends anonymous visitors of protected pages to it. A password verified lately is
+ * not hashed again ({@link VerifiedCredentials}); wrong passwords are throttled ({@link SignInGuard}).
  */
 @ApplicationScoped
 public class CaravelAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -59,6 +60,9 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     SignInGuard guard;
+
+    @Inject
+    VerifiedCredentials verified;
 
     @Inject
     ClientAddress clientAddress;
@@ -211,8 +215,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         }
         // only names an account can have: MySQL's PAD SPACE collations would find "admin " as admin
         boolean possibleName = account.length() <= MAX_NAME && account.matches(NewUser.USERNAME_PATTERN);
-        CredentialValidationResult result = possibleName ? identityStores.validate(credential)
-                : CredentialValidationResult.INVALID_RESULT;
+        CredentialValidationResult result = possibleName ? validate(credential) : CredentialValidationResult.INVALID_RESULT;
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             guard.succeeded(account, address);
         } else {
@@ -222,6 +225,23 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             guard.failed(account.length() > MAX_NAME ? account.substring(0, MAX_NAME) : account, address);
         }
         return new Verdict(result, null);
+    }
+
+    /** The identity store's verdict, or the same verdict remembered from a check of this account and password lately. */
+    private CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        String account = credential.getCaller();
+        String key = identity.credentialStamp(account)
+                .map(stamp -> verified.key(account, stamp, credential.getPasswordAsString())).orElse(null);
+        Optional<Set<String>> groups = key == null ? Optional.empty() : verified.groups(key);
+        if (groups.isPresent()) {
+            return new CredentialValidationResult(account, groups.get());
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (key != null && result.getStatus() == CredentialValidationResult.Status.VALID
+                && result.getCallerPrincipal().getName().equals(account)) {
+            verified.remember(key, result.getCallerGroups());
+        }
+        return result;
     }
 
     record Verdict(CredentialValidationResult result, Duration retryAfter) {

@@ -23,17 +23,33 @@ import org.junit.jupiter.api.Test;
 class SignInTimingTest {
 
     private final List<String> decoyChecks = new ArrayList<>();
+    private final List<String> storeChecks = new ArrayList<>();
     private final CaravelAuthenticationMechanism mechanism = new CaravelAuthenticationMechanism();
 
     @BeforeEach
     void wire() {
-        mechanism.identityStores = (IdentityStoreHandler) credential -> CredentialValidationResult.INVALID_RESULT;
+        mechanism.identityStores = (IdentityStoreHandler) credential -> {
+            UsernamePasswordCredential password = (UsernamePasswordCredential) credential;
+            storeChecks.add(password.getCaller());
+            return password.getCaller().equals("officer") && password.getPasswordAsString().equals("demo")
+                    ? new CredentialValidationResult("officer", Set.of("compliance-officer")) : CredentialValidationResult.INVALID_RESULT;
+        };
         mechanism.identity = new IdentityService() {
             @Override
             public boolean canSignIn(String username) {
                 return Set.of("officer").contains(username);
             }
+
+            @Override
+            public java.util.Optional<String> credentialStamp(String username) {
+                return canSignIn(username) ? java.util.Optional.of("1:hash") : java.util.Optional.empty();
+            }
         };
+        VerifiedCredentials verified = new VerifiedCredentials();
+        verified.ttl = "PT2M";
+        verified.size = 100;
+        verified.start();
+        mechanism.verified = verified;
         mechanism.passwords = new PasswordHasher() {
             @Override
             public void checkAgainstDecoy(String password) {
@@ -63,6 +79,20 @@ class SignInTimingTest {
         CaravelAuthenticationMechanism.Verdict held = mechanism.verify(new UsernamePasswordCredential("officer", "demo"), request("10.0.0.2"));
         assertThat(held.retryAfter()).isNotNull();
         assertThat(held.result().getStatus()).isEqualTo(CredentialValidationResult.Status.INVALID);
+    }
+
+    @Test
+    void aPasswordVerifiedLatelyIsNotHashedAgainAndAWrongOneAlwaysIs() {
+        assertThat(mechanism.verify(new UsernamePasswordCredential("officer", "demo"), request("10.0.0.3")).result().getStatus())
+                .isEqualTo(CredentialValidationResult.Status.VALID);
+        CaravelAuthenticationMechanism.Verdict again = mechanism.verify(new UsernamePasswordCredential("officer", "demo"),
+                request("10.0.0.3"));
+        assertThat(again.result().getStatus()).isEqualTo(CredentialValidationResult.Status.VALID);
+        assertThat(again.result().getCallerGroups()).containsExactly("compliance-officer");
+        assertThat(storeChecks).containsExactly("officer");
+        assertThat(mechanism.verify(new UsernamePasswordCredential("officer", "dem0"), request("10.0.0.3")).result().getStatus())
+                .isEqualTo(CredentialValidationResult.Status.INVALID);
+        assertThat(storeChecks).containsExactly("officer", "officer");
     }
 
     private static HttpServletRequest request(String address) {
