@@ -38,7 +38,7 @@
         OWN_AND_OVERSEAS_WAREHOUSE: "the seller's or an overseas warehouse", SUPPLIER: 'the supplier (dropship)' },
       status: { PENDING_PAYMENT: 'Waiting for payment', PAID: 'Paid', PAYMENT_DECLINED: 'Payment declined',
         PAYMENT_EXPIRED: 'Not paid in time', SHIPPED: 'Shipped',
-        CANCELLED: 'Cancelled and refunded', NOT_DECLARED: 'Not declared yet', IN_PROGRESS: 'Being declared', HELD: 'Held',
+        CANCELLED: 'Cancelled and refunded', BLOCKED: 'Stopped by compliance', NOT_DECLARED: 'Not declared yet', IN_PROGRESS: 'Being declared', HELD: 'Held',
         CLEARED: 'Cleared' }
     },
     zh: {
@@ -74,7 +74,7 @@
         SUPPLIER: '供货商（一件代发）' },
       status: { PENDING_PAYMENT: '等待付款', PAID: '已付款', PAYMENT_DECLINED: '付款被拒绝', PAYMENT_EXPIRED: '未按时付款',
         SHIPPED: '已发货',
-        CANCELLED: '已取消并退款', NOT_DECLARED: '尚未申报', IN_PROGRESS: '申报中', HELD: '已挂起', CLEARED: '已放行' }
+        CANCELLED: '已取消并退款', BLOCKED: '已被合规拦截', NOT_DECLARED: '尚未申报', IN_PROGRESS: '申报中', HELD: '已挂起', CLEARED: '已放行' }
     }
   };
   let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';

@@ -269,6 +269,14 @@ public class Rescreening {
                 + " and a.disposition is null order by a.score desc, a.entNum", MonitoringAlert.class).setParameter("s", sellerId).getResultList();
     }
 
+    /** Starts a review of the seller's account when alerts are still open and no review is (in a transaction of its own). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void reviewIfOpen(String sellerId) {
+        if (!openAlerts(sellerId).isEmpty()) {
+            reviews.startIfNone(sellerId, SANCTIONS_MATCH);
+        }
+    }
+
     /** The review's verdict on the seller's open alerts: cleared (and remembered) or confirmed. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void decided(String sellerId, MonitoringAlert.Disposition verdict, String reason, String by) {

@@ -6,6 +6,7 @@ import io.caravel.creator.Creators;
 import io.caravel.dispute.DisputeService;
 import io.caravel.notification.Notifications;
 import io.caravel.order.CustomerOrder;
+import io.caravel.order.OrderStatus;
 import io.caravel.order.OrderLine;
 import io.caravel.order.OrderService;
 import io.caravel.order.QuoteView;
@@ -62,6 +63,12 @@ public class PayoutRun {
     /** An order handed to the carrier by the cut-off. */
     private static final String SHIPPED = "o.paidAt is not null and o.shippedAt is not null and o.shippedAt <= :cutoff";
 
+    /**
+     * A paid order whose sale may be paid out: not blocked (a sanctioned party's money is held, never paid out).
+     * One held for a compliance check is skipped too, until released ({@link #forSeller}).
+     */
+    private static final String SETTLEABLE = "o.status <> :blocked";
+
     /** A referred order whose commission may be paid: paid, and received or shipped long enough ago. */
     private static final String DELIVERED = "o.paidAt is not null and o.paidAt <= :cutoff"
             + " and ((o.receivedAt is not null and o.receivedAt <= :cutoff) or (o.shippedAt is not null and o.shippedAt <= :shippedBefore))";
@@ -75,9 +82,10 @@ public class PayoutRun {
     /** The sellers with a sale or refund up to the cut-off not yet in a payout, or a reserve or debt to carry. */
     public List<String> sellersDue(Instant cutoff) {
         TreeSet<String> sellers = new TreeSet<>(em.createQuery("select o.sellerId from CustomerOrder o where o.paidAt is not null"
-                        + " and o.paidAt <= :cutoff and not exists (select e.id from PayoutEntry e where e.kind = :sale"
-                        + " and e.sourceId = o.id)", String.class)
-                .setParameter("cutoff", cutoff).setParameter("sale", PayoutEntry.Kind.SALE).getResultList());
+                        + " and o.paidAt <= :cutoff and " + SETTLEABLE + " and not exists (select e.id from PayoutEntry e"
+                        + " where e.kind = :sale and e.sourceId = o.id)", String.class)
+                .setParameter("cutoff", cutoff).setParameter("sale", PayoutEntry.Kind.SALE)
+                .setParameter("blocked", OrderStatus.BLOCKED).getResultList());
         sellers.addAll(em.createQuery("select o.sellerId from PaymentRefund r, Payment p, CustomerOrder o"
                         + " where r.paymentId = p.id and p.orderId = o.id and o.paidAt is not null and r.createdAt <= :cutoff"
                         + " and not exists (select e.id from PayoutEntry e where e.kind = :refund and e.sourceId = r.id)", String.class)
@@ -108,10 +116,15 @@ public class PayoutRun {
         Map<String, List<PayoutEntry.Draft>> drafts = new TreeMap<>();
         Map<String, BigDecimal[]> orderFigures = new java.util.HashMap<>();
         for (CustomerOrder order : em.createQuery("select o from CustomerOrder o where o.sellerId = :seller"
-                        + " and o.paidAt is not null and o.paidAt <= :cutoff and not exists (select e.id from PayoutEntry e"
-                        + " where e.kind = :sale and e.sourceId = o.id) order by o.paidAt, o.id", CustomerOrder.class)
+                        + " and o.paidAt is not null and o.paidAt <= :cutoff and " + SETTLEABLE + " and not exists"
+                        + " (select e.id from PayoutEntry e where e.kind = :sale and e.sourceId = o.id) order by o.paidAt, o.id",
+                        CustomerOrder.class)
                 .setParameter("seller", sellerId).setParameter("cutoff", cutoff).setParameter("sale", PayoutEntry.Kind.SALE)
+                .setParameter("blocked", OrderStatus.BLOCKED)
                 .getResultList()) {
+            if (order.sanctionsHold()) {
+                continue; // paid out once compliance releases it (EclipseLink writes a boolean here as 0, which H2 refuses)
+            }
             QuoteView pricing = orders.sold(order.id()).pricing();
             PayoutEntry.Draft sale = sale(order, pricing, rules);
             drafts.computeIfAbsent(sale.currency(), c -> new ArrayList<>()).add(sale);

@@ -43,6 +43,9 @@ public class SellerReviews {
     @Inject
     private Event<SellerReviewEnded> ended;
 
+    @Inject
+    private Event<SellerReviewFinished> finishedEvents;
+
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
 
@@ -96,6 +99,11 @@ public class SellerReviews {
     public void close(String sellerId, String note, String by) {
         audit.record(by, "SELLER_REVIEW_NO_ACTION", SellerReviewWorkflow.CASE_TYPE, sellerId, note == null ? "" : note);
         ended.fire(new SellerReviewEnded(sellerId, SellerReviewEnded.Outcome.NO_ACTION, note, by));
+    }
+
+    /** The review is over, whichever way it ended. */
+    public void finished(String sellerId) {
+        finishedEvents.fire(new SellerReviewFinished(sellerId));
     }
 
     /** The officer's warning reaches the seller as written. */

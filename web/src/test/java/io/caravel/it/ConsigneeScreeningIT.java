@@ -71,6 +71,19 @@ class ConsigneeScreeningIT {
             assertThat(session.text("order-hold")).contains("Held");
             assertThat(session.text("order-buyer")).isEqualTo(buyer.substring(0, buyer.indexOf(':')));
             session.screenshot("order-screening-case");
+            session.click(By.id("langForm:lang-zh"));
+            assertThat(session.textShowing(By.id("case:consignee-alerts"), "OFAC SDN 名单（美国财政部）")).contains("结账");
+            assertThat(session.text("order-hold")).contains("已暂停");
+            session.screenshot("order-screening-case-zh");
+            session.click(By.id("langForm:lang-en"));
+        }
+        // the seller sees the hold in words and no Ship button on that order
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.signIn("seller-a");
+            session.open("seller/orders.xhtml");
+            By row = By.xpath("//tr[.//code[contains(@class, 'order-id') and text()='" + order.substring(0, 8) + "']]");
+            assertThat(session.textShowing(row, "Held for a compliance check")).doesNotContain("Ship");
+            session.screenshot("seller-orders-held");
         }
 
         // the officer finds another person: cleared, the order released and shipped
@@ -128,6 +141,13 @@ class ConsigneeScreeningIT {
                 .as(payment.toString()).isTrue();
         Api.Response ship = api.post("/api/v1/orders/" + order + "/shipment", "seller-a", "{}");
         assertThat(ship.status()).isEqualTo(409);
+
+        // the held money is never paid out to the seller
+        Thread.sleep(1100); // payout cut-offs are whole seconds
+        Api.Response ran = Shop.runPayouts(api);
+        for (JsonObject payout : ran.json().getJsonArray("payouts").getValuesAs(JsonObject.class)) {
+            assertThat(api.get("/api/v1/payouts/" + payout.getString("id"), "admin").body()).doesNotContain(order);
+        }
     }
 
     @Test

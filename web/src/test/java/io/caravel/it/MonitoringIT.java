@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Ongoing sanctions monitoring on a real server: a new list release re-screens every active seller; a
  * director added to the list is found and a review of the seller's account appears; the officer's
- * "no action" clears the hit, which does not come back with the same entry and does once the entry changes.
+ * "no action" clears the hit, which does not come back with the same entry and does once the entry changes;
+ * a review that ends without a verdict on the hit (a warning) is followed by a new one.
  */
 @SharedServer.Use
 class MonitoringIT {
@@ -79,8 +80,15 @@ class MonitoringIT {
             String again = Applicant.awaitTask(api, "reviewSellerAccount", sellerId, "officer");
             assertThat(again).isNotEqualTo(task);
             assertThat(alerts(sellerId)).isEqualTo(2);
+            // a warning is no verdict on the hit: once that review ends, a new one asks for it
             api.post("/api/v1/tasks/" + again + "/claim", "officer", "");
-            api.post("/api/v1/tasks/" + again + "/complete", "officer", "{\"decision\": \"NO_ACTION\", \"note\": \"Still someone else.\"}");
+            Api.Response warned = api.post("/api/v1/tasks/" + again + "/complete", "officer",
+                    "{\"decision\": \"WARN\", \"note\": \"Late shipments too.\", \"message\": \"Please ship on time.\"}");
+            assertThat(warned.status()).as(warned.body()).isEqualTo(200);
+            String third = Applicant.awaitTask(api, "reviewSellerAccount", sellerId, "officer");
+            assertThat(third).isNotIn(task, again);
+            api.post("/api/v1/tasks/" + third + "/claim", "officer", "");
+            api.post("/api/v1/tasks/" + third + "/complete", "officer", "{\"decision\": \"NO_ACTION\", \"note\": \"Still someone else.\"}");
 
             List<JsonObject> runs = api.get(LISTS + "/rescreens", "officer").structure().asJsonArray().getValuesAs(JsonObject.class);
             assertThat(runs.get(0).getString("status")).isEqualTo("DONE");

@@ -35,8 +35,12 @@ class SellerReviewProcessTest {
 
     private final List<String> actions = new ArrayList<>();
 
+    private final List<String> finished = new ArrayList<>();
+
     @BeforeEach
     void delegates() {
+        TestEngine.BEANS.put("sellerReviewFinished", (org.camunda.bpm.engine.delegate.ExecutionListener) e -> finished.add(
+                (String) e.getVariable("caseId")));
         TestEngine.BEANS.put("sellerWarning", (JavaDelegate) e -> warned.add((String) e.getVariable("sellerMessage")));
         TestEngine.BEANS.put("sellerReviewClosed", (JavaDelegate) e -> actions.add("closed: " + e.getVariable("decisionNote")));
         TestEngine.BEANS.put("sellerListingLimit", (JavaDelegate) e -> actions.add("limited: " + e.getVariable("sellerMessage")));
@@ -85,6 +89,7 @@ class SellerReviewProcessTest {
         complete(task(), withVariables("suspensionDecision", "REJECT"));
         assertThat(instance).isEnded().hasPassed("suspensionDeclined").hasNotPassed("suspendSeller");
         assertThat(actions).isEmpty();
+        assertThat(finished).as("every ending is reported, this one too").containsExactly("seller-1");
     }
 
     @Test
@@ -104,6 +109,7 @@ class SellerReviewProcessTest {
         complete(task(), withVariables("reviewDecision", "WARN", "sellerMessage", "Please check your packaging."));
         assertThat(instance).isEnded().hasPassed("warnSeller", "sellerWarned");
         assertThat(warned).containsExactly("Please check your packaging.");
+        assertThat(finished).containsExactly("seller-1");
     }
 
     private static ProcessInstance start() {

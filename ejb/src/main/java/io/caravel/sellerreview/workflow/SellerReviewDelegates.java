@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Objects;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The delegates of {@code seller-review}: no action, the officer's warning, a listing limit, a suspension a lead approved. */
@@ -18,6 +19,14 @@ public class SellerReviewDelegates {
 
     @Inject
     private SellerReviews reviews;
+
+    /** The review ended, whichever way (a process end listener). */
+    @Produces
+    @Named("sellerReviewFinished")
+    @ApplicationScoped
+    ExecutionListener finished() {
+        return execution -> reviews.finished((String) execution.getVariable(CaseVariables.CASE_ID));
+    }
 
     @Produces
     @Named("sellerListingLimit")

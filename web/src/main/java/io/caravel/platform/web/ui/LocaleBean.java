@@ -53,7 +53,9 @@ public class LocaleBean implements Serializable {
                 "httpOnly", Boolean.TRUE,
                 "SameSite", "Lax"));
         faces.getViewRoot().setLocale(locale);
-        return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+        String task = external.getRequestParameterMap().get("task"); // a case page's task (see layout.xhtml)
+        boolean keepTask = task != null && task.matches("[A-Za-z0-9-]{1,64}");
+        return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true" + (keepTask ? "&task=" + task : "");
     }
 
     private static Locale supported(String language) {
