@@ -4,6 +4,7 @@
 #   CARAVEL_PORT (8080)  CARAVEL_DATA_DIR (./data)  CARAVEL_DEMO_ENABLED (true here)
 #   CARAVEL_SCREENING_OFAC_DIR (none: demo mode screens against the OFAC snapshot bundled with Caravel)
 #   CARAVEL_JAVA_OPTS (-Xmx1g -XX:MaxMetaspaceSize=512m -XX:+ExitOnOutOfMemoryError)
+#   CARAVEL_LOG_FORMAT (text in a terminal, json otherwise: one JSON object per line for a log shipper)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +19,9 @@ if [ ! -f "$war" ] || [ ! -f web/target/payara-micro.jar ] \
   mvn -B -q -pl web -am package -DskipTests
 fi
 mkdir -p "$CARAVEL_DATA_DIR"
+format=${CARAVEL_LOG_FORMAT:-$([ -t 1 ] && echo text || echo json)}
+logging=etc/logging.properties
+[ "$format" = text ] && logging=etc/logging-terminal.properties
 
 (
   for _ in $(seq 1 240); do
@@ -39,4 +43,4 @@ exec java ${CARAVEL_JAVA_OPTS:--Xmx1g -XX:MaxMetaspaceSize=512m -XX:+ExitOnOutOf
   -Dhazelcast.socket.bind.any=false -jar web/target/payara-micro.jar \
   --deploy "$war" --contextroot / --port "$port" --disablephonehome \
   --clustername "caravel-$port" --clustermode "tcpip:127.0.0.1:6900" --interfaces 127.0.0.1 \
-  --logproperties etc/logging.properties
+  --logproperties "$logging"
