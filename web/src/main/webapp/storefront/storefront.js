@@ -19,6 +19,12 @@
       customs: 'Customs', payHint: "The payment simulator stands in for a payment provider's page:",
       approve: 'Pay (simulator: approve)', decline: 'Decline (simulator)', myOrders: 'My orders',
       refresh: 'Show my orders', calls: 'API calls', signInFirst: 'Sign in first.', stock: 'in stock',
+      sort: 'Order', sorts: { '': 'Best match', relevance: 'Best match', newest: 'Newest', 'price-asc': 'Price, low to high',
+        'price-desc': 'Price, high to low' },
+      found: 'products found', more: 'More results', remove: 'remove filter',
+      facetNames: { category: 'Category', brand: 'Brand', origin: 'Made in', shipsFrom: 'Ships from', price: 'Price' },
+      categories: { ELECTRONICS: 'Electronics', APPAREL: 'Clothing', HOME: 'Home', BEAUTY: 'Beauty', FOOD: 'Food',
+        TOYS: 'Toys', HEALTH: 'Health', JEWELRY: 'Jewellery', SPORTS: 'Sports', OTHER: 'Other' },
       shipsFrom: 'ships from',
       disputeOf: 'Dispute:', received: 'Confirm receipt', receivedDone: 'Receipt confirmed', dispute: 'Open a dispute',
       disputeTitle: 'Open a dispute', line: 'Order line', reason: 'Reason', amountOptional: 'Amount (empty: the whole line)',
@@ -56,6 +62,11 @@
       customs: '海关', payHint: '支付模拟器代替支付机构的支付页面：',
       approve: '支付（模拟：成功）', decline: '拒绝（模拟）', myOrders: '我的订单',
       refresh: '查看我的订单', calls: 'API 调用', signInFirst: '请先登录。', stock: '件库存',
+      sort: '排序', sorts: { '': '综合', relevance: '综合', newest: '最新', 'price-asc': '价格从低到高', 'price-desc': '价格从高到低' },
+      found: '件商品', more: '更多结果', remove: '移除筛选',
+      facetNames: { category: '类目', brand: '品牌', origin: '原产地', shipsFrom: '发货地', price: '价格' },
+      categories: { ELECTRONICS: '电子产品', APPAREL: '服装', HOME: '家居', BEAUTY: '美妆', FOOD: '食品', TOYS: '玩具',
+        HEALTH: '健康', JEWELRY: '珠宝首饰', SPORTS: '运动', OTHER: '其他' },
       shipsFrom: '发货地',
       disputeOf: '纠纷：', received: '确认收货', receivedDone: '已确认收货', dispute: '发起纠纷',
       disputeTitle: '发起纠纷', line: '订单行', reason: '原因', amountOptional: '金额（留空：整行金额）',
@@ -93,7 +104,9 @@
   const channelToken = linked.get('channel');
 
   const $ = (id) => document.getElementById(id);
-  const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
+  // a key may name a word of a group: "sorts.newest"
+  const lookup = (dictionary, key) => key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), dictionary);
+  const t = (key) => lookup(TEXT[lang], key) || lookup(TEXT.en, key) || key;
   const statusText = (code) => (TEXT[lang].status[code] || code);
   const word = (group, code) => (TEXT[lang][group][code] || code);
 
@@ -173,17 +186,112 @@
     }
   }
 
+  // filters chosen from the facets: dimension -> value (price: "10-25")
+  let filters = {};
+
+  function searchParams() {
+    const params = new URLSearchParams({ q: $('q').value, currency: $('currency').value, limit: '20', facets: 'true' });
+    if ($('sort').value) {
+      params.set('sort', $('sort').value);
+    }
+    Object.entries(filters).forEach(([dimension, value]) => {
+      if (dimension === 'price') {
+        const [min, max] = value.split('-');
+        params.set('minPrice', min);
+        if (max) {
+          params.set('maxPrice', max);
+        }
+      } else {
+        params.set(dimension, value);
+      }
+    });
+    return params;
+  }
+
   async function search(event) {
-    event.preventDefault();
-    const params = new URLSearchParams({ q: $('q').value, currency: $('currency').value, limit: '20' });
-    results = await call('GET', '/catalog/products?' + params);
+    if (event) {
+      event.preventDefault();
+    }
+    results = await call('GET', '/catalog/products?' + searchParams());
     renderResults();
+  }
+
+  async function more() {
+    const params = searchParams();
+    params.set('cursor', results.nextCursor);
+    const next = await call('GET', '/catalog/products?' + params);
+    results = { ...results, items: results.items.concat(next.items), nextCursor: next.nextCursor };
+    renderResults();
+  }
+
+  function facetLabel(dimension, value) {
+    if (dimension === 'category') {
+      return word('categories', value);
+    }
+    if (dimension === 'shipsFrom') {
+      return word('shipsFromPlace', value);
+    }
+    if (dimension === 'origin') {
+      try {
+        return new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : 'en'], { type: 'region' }).of(value);
+      } catch (e) {
+        return value;
+      }
+    }
+    if (dimension === 'price') {
+      const [min, max] = value.split('-');
+      return max ? money(min, results.facetCurrency) + ' – ' + money(max, results.facetCurrency)
+        : '≥ ' + money(min, results.facetCurrency);
+    }
+    return value;
+  }
+
+  function renderFacets() {
+    const box = $('facets');
+    box.replaceChildren();
+    Object.entries(filters).forEach(([dimension, value]) => {
+      const chip = document.createElement('button');
+      chip.type = 'button';
+      chip.className = 'chip';
+      chip.title = t('remove');
+      chip.textContent = TEXT[lang].facetNames[dimension] + ': ' + facetLabel(dimension, value) + ' ×';
+      chip.addEventListener('click', () => { delete filters[dimension]; search().catch(showSearchError); });
+      box.append(chip);
+    });
+    Object.entries(results.facets || {}).forEach(([dimension, values]) => {
+      if (filters[dimension] || values.length < 1) {
+        return;
+      }
+      const group = document.createElement('div');
+      group.className = 'facet';
+      group.dataset.facet = dimension;
+      const name = document.createElement('strong');
+      name.textContent = TEXT[lang].facetNames[dimension];
+      group.append(name);
+      values.forEach((v) => {
+        const choose = document.createElement('button');
+        choose.type = 'button';
+        choose.className = 'link';
+        choose.dataset.value = v.value;
+        choose.textContent = facetLabel(dimension, v.value) + ' (' + v.count + ')';
+        choose.addEventListener('click', () => { filters[dimension] = v.value; search().catch(showSearchError); });
+        group.append(choose);
+      });
+      box.append(group);
+    });
+  }
+
+  function showSearchError(err) {
+    $('search-error').textContent = err.message;
   }
 
   function renderResults() {
     const page = results;
     const list = $('results');
     list.replaceChildren();
+    $('search-error').textContent = '';
+    $('found').textContent = page.total === undefined ? '' : page.total + ' ' + t('found');
+    renderFacets();
     if (page.items.length === 0) {
       const empty = document.createElement('li');
       empty.textContent = t('noResults');
@@ -203,6 +311,7 @@
       li.append(choose);
       list.append(li);
     });
+    $('more').hidden = !page.nextCursor;
   }
 
   async function show(id) {
@@ -481,7 +590,9 @@
     applyLanguage();
     $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
     $('signin').addEventListener('submit', signIn);
-    $('search').addEventListener('submit', (e) => search(e).catch((err) => { $('quote-error').textContent = err.message; }));
+    $('search').addEventListener('submit', (e) => search(e).catch(showSearchError));
+    $('sort').addEventListener('change', () => { if (results) { search().catch(showSearchError); } });
+    $('more').addEventListener('click', () => more().catch(showSearchError));
     $('quote').addEventListener('submit', getQuote);
     // China's cross-border orders are paid in RMB
     $('destination').addEventListener('change', () => { if ($('destination').value === 'CN') { $('currency').value = 'CNY'; } });

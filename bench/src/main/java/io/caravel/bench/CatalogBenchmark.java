@@ -12,7 +12,9 @@ import java.util.function.IntPredicate;
  * The public catalog under load: Payara Micro with the WAR and a catalog of N synthetic published
  * products (demo mode, {@code caravel.demo.catalog-size}), then fixed-length phases of GET requests
  * from a few client threads: a trivial endpoint (/health/live) as the baseline, a product by id
- * (with a buyer currency), a conditional GET answered 304, full-text search and a filtered search.
+ * (with a buyer currency), a conditional GET answered 304, search by words, with filters, with facets
+ * and sorted by price, browsing a category with facets, and two signed-in calls ({@code /api/v1/me}
+ * as a buyer, the officer's inbox task list).
  * The phases run in turn for several rounds, so that drift of the shared machine hits them alike;
  * each phase's median round is printed next to the baseline's, as ratios, from the same run.
  */
@@ -21,11 +23,15 @@ public final class CatalogBenchmark {
     private static final String[] QUERIES = {"earbuds", "t-shirt", "running shoes", "mug", "puzzle", "handbag",
             "bottle", "yoga", "跑步鞋", "无线耳机", "premium earbuds", "eco mug", "陶瓷"};
 
+    private static final String[] CATEGORIES = {"HOME", "ELECTRONICS", "APPAREL", "TOYS"};
+    private static final String BUYER = basic("buyer");
+    private static final String OFFICER = basic("officer");
+
     private CatalogBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int size = Integer.getInteger("bench.catalog.size", 10_000);
+        int size = Integer.getInteger("bench.catalog.size", 100_000);
         int seconds = Integer.getInteger("bench.catalog.seconds", 10);
         int threads = Integer.getInteger("bench.catalog.threads", 4);
         int rounds = Integer.getInteger("bench.catalog.rounds", 3);
@@ -42,12 +48,23 @@ public final class CatalogBenchmark {
                     .header("If-None-Match", etag).build();
             IntFunction<HttpRequest> search = i -> run.get("/api/v1/catalog/products?limit=20&q="
                     + URLEncoder.encode(QUERIES[i % QUERIES.length], StandardCharsets.UTF_8));
-            IntFunction<HttpRequest> filtered = i -> run.get("/api/v1/catalog/products?limit=20&category=HOME"
-                    + "&minPrice=20&maxPrice=120&currency=EUR&q=" + URLEncoder.encode(QUERIES[i % 4], StandardCharsets.UTF_8));
+            IntFunction<HttpRequest> filtered = i -> run.get("/api/v1/catalog/products?limit=20&category="
+                    + CATEGORIES[i % CATEGORIES.length] + "&minPrice=20&maxPrice=120&currency=EUR&q="
+                    + URLEncoder.encode(QUERIES[i % QUERIES.length], StandardCharsets.UTF_8));
+            IntFunction<HttpRequest> faceted = i -> run.get("/api/v1/catalog/products?limit=20&facets=true&currency=EUR"
+                    + "&minPrice=10&sort=" + (i % 2 == 0 ? "relevance" : "price-asc") + "&q="
+                    + URLEncoder.encode(QUERIES[i % QUERIES.length], StandardCharsets.UTF_8));
+            IntFunction<HttpRequest> browse = i -> run.get("/api/v1/catalog/products?limit=20&facets=true&category="
+                    + CATEGORIES[i % CATEGORIES.length]);
+            IntFunction<HttpRequest> me = i -> run.request("/api/v1/me").header("Authorization", BUYER).build();
+            IntFunction<HttpRequest> inbox = i -> run.request("/api/v1/tasks?limit=20").header("Authorization", OFFICER).build();
 
             List<String> names = List.of("GET /health/live (baseline)", "GET product by id, currency=USD",
-                    "GET product, If-None-Match -> 304", "search q= (en/zh words)", "search q= + category + price range");
-            List<IntPredicate> operations = List.of(trivial, product, notModified, search, filtered).stream()
+                    "GET product, If-None-Match -> 304", "search q= (en/zh words)", "search q= + category + price range",
+                    "search q= + price + facets, by relevance/price", "browse a category with facets (no words)",
+                    "GET /api/v1/me as buyer (signed in)", "GET /api/v1/tasks (officer's inbox)");
+            List<IntPredicate> operations = List.of(trivial, product, notModified, search, filtered, faceted, browse, me, inbox)
+                    .stream()
                     .map(requests -> (IntPredicate) i -> {
                         int status = run.status(requests.apply(i));
                         return status == 200 || status == 304;
@@ -58,6 +75,10 @@ public final class CatalogBenchmark {
             LoadRun.printHeader();
             medians.forEach(r -> LoadRun.print(r, medians.get(0)));
         }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id the demo catalog gives its i-th synthetic product. */

@@ -1,39 +1,46 @@
 package io.caravel.catalog;
 
 import io.caravel.platform.CaravelException;
-import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
-import io.caravel.platform.TimeCursor;
 import io.caravel.seller.ProductCategory;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The public catalog: published products only, found by words in English and Chinese and by
- * filters, newest first with keyset paging. The listing review writes it; nothing else does.
+ * The public catalog: published products only, found through the search index ({@link CatalogIndex})
+ * by words in English and Chinese, filters and facets. The listing review writes it (and the
+ * warehouses its overseas stock); every change is recorded for the index to follow.
  */
 @Stateless
 public class CatalogService {
 
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
+
+    @Inject
+    private CatalogIndex index;
+
+    @Inject
+    private CatalogFeed feed;
+
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -70,19 +77,41 @@ public class CatalogService {
             served.setOverseasWarehouse(null);
             existing.replace(new PublishedProduct(product.id(), product.sellerId(), product.sellerName(), product.revision(),
                     served, product.imageIds()), clock.instant());
-            em.createQuery("delete from CatalogTerm t where t.productId = :id").setParameter("id", product.id())
-                    .executeUpdate();
         }
-        for (String term : SearchTerms.forIndex(existing.product().getSearchText())) {
-            em.persist(new CatalogTerm(term, product.id()));
-        }
+        changed(product.id());
     }
 
     /** Takes a product out of the catalog (unpublished by its seller or an officer). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void withdraw(String productId) {
-        em.createQuery("delete from CatalogTerm t where t.productId = :id").setParameter("id", productId).executeUpdate();
-        em.createQuery("delete from CatalogProduct p where p.id = :id").setParameter("id", productId).executeUpdate();
+        if (em.createQuery("delete from CatalogProduct p where p.id = :id").setParameter("id", productId).executeUpdate() > 0) {
+            changed(productId);
+        }
+    }
+
+    /**
+     * Records that a product changed, for the search index on every node to follow. This node's index
+     * takes it as the transaction commits: searches wait for it, so whoever saw the change committed
+     * (a listing shown as published) finds it searching here.
+     */
+    private void changed(String productId) {
+        // a plain insert: the database numbers the row (EclipseLink cannot read H2 2's generated keys back)
+        em.createNativeQuery("insert into catalog_change (product_id, changed_at) values (?1, ?2)")
+                .setParameter(1, productId).setParameter(2, java.sql.Timestamp.from(clock.instant())).executeUpdate();
+        if (transaction.getResource(CatalogChange.class) == null) {
+            transaction.putResource(CatalogChange.class, Boolean.TRUE);
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    index.committing();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    index.completed(status == Status.STATUS_COMMITTED);
+                }
+            });
+        }
     }
 
     /** Where a product's units are kept: the seller's own warehouse or an overseas warehouse on the platform. */
@@ -111,8 +140,10 @@ public class CatalogService {
     /** Sets a product's overseas figure: its units at active overseas warehouses (the warehouses keep the count). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void setOverseasStock(String productId, int units) {
-        em.createQuery("update CatalogProduct p set p.product.stockOverseas = :u where p.id = :id")
-                .setParameter("u", units).setParameter("id", productId).executeUpdate();
+        if (em.createQuery("update CatalogProduct p set p.product.stockOverseas = :u where p.id = :id")
+                .setParameter("u", units).setParameter("id", productId).executeUpdate() > 0) {
+            changed(productId); // where it ships from may have changed
+        }
     }
 
     /** Every published reseller listing of a supplier's wholesale items (dropship), by supplier item then id. */
@@ -142,64 +173,18 @@ public class CatalogService {
     }
 
     /**
-     * One page of products matching the query, newest first. {@code toQueryCurrency} holds, per
-     * product currency, the factor that converts its prices into the query's currency; products in
-     * a currency without a factor drop out of a price-filtered search.
+     * One page of products matching the query, in its order (by relevance when it has words, newest
+     * first otherwise), from the search index; the products themselves are read from the database,
+     * so stock and prices are current. {@code toQueryCurrency} holds, per product currency, the
+     * factor that converts its prices into the query's currency; products in a currency without a
+     * factor drop out of a price-filtered or price-sorted search.
      */
-    public Page<CatalogProduct> search(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency, PageRequest page) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<CatalogProduct> cq = cb.createQuery(CatalogProduct.class);
-        Root<CatalogProduct> p = cq.from(CatalogProduct.class);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(p.get("product").get("wholesale"), query.wholesale()));
-        Set<String> terms = SearchTerms.forQuery(query.q());
-        if (!terms.isEmpty()) {
-            Subquery<String> matching = cq.subquery(String.class);
-            Root<CatalogTerm> t = matching.from(CatalogTerm.class);
-            matching.select(t.get("productId")).where(t.get("term").in(terms)).groupBy(t.get("productId"))
-                    .having(cb.equal(cb.count(t.get("term")), (long) terms.size()));
-            where.add(p.get("id").in(matching));
-        }
-        if (query.category() != null) {
-            where.add(cb.equal(p.get("product").get("category"), category(query.category())));
-        }
-        if (query.sellerId() != null) {
-            where.add(cb.equal(p.get("sellerId"), query.sellerId()));
-        }
-        if (query.brand() != null) {
-            where.add(cb.equal(p.get("brandKey"), ProductDetails.brandKey(query.brand())));
-        }
-        if (query.originCountry() != null) {
-            where.add(cb.equal(p.get("product").get("originCountry"), query.originCountry().trim().toUpperCase(Locale.ROOT)));
-        }
-        if (query.minPrice() != null || query.maxPrice() != null) {
-            where.add(priceBetween(cb, p, query.minPrice(), query.maxPrice(), toQueryCurrency));
-        }
-        if (page.after() != null) {
-            TimeCursor after = TimeCursor.parse(page.after());
-            where.add(cb.or(cb.lessThan(p.get("firstPublishedAt"), after.at()),
-                    cb.and(cb.equal(p.get("firstPublishedAt"), after.at()), cb.lessThan(p.get("id"), after.id()))));
-        }
-        cq.select(p).where(where.toArray(Predicate[]::new))
-                .orderBy(cb.desc(p.get("firstPublishedAt")), cb.desc(p.get("id")));
-        List<CatalogProduct> rows = em.createQuery(cq).setMaxResults(page.limit() + 1).getResultList();
-        List<CatalogProduct> items = rows.stream().limit(page.limit()).toList();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            CatalogProduct last = items.get(items.size() - 1);
-            next = new TimeCursor(last.firstPublishedAt(), last.id()).next();
-        }
-        return new Page<>(items, next);
-    }
-
-    private static ProductCategory category(String value) {
-        try {
-            return ProductCategory.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CaravelException.invalid("category", "error.catalog.category",
-                    java.util.Arrays.stream(ProductCategory.values()).map(Enum::name)
-                            .collect(java.util.stream.Collectors.joining(", ")));
-        }
+    public CatalogHits<CatalogProduct> search(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency, PageRequest page) {
+        CatalogHits<String> hits = index.search(query, toQueryCurrency, page);
+        Map<String, CatalogProduct> found = feed.products(hits.items()).stream()
+                .collect(Collectors.toMap(CatalogProduct::id, Function.identity()));
+        // a product taken down since the index was last refreshed is left out
+        return hits.with(hits.items().stream().map(found::get).filter(Objects::nonNull).toList());
     }
 
     /** Prices of comparable retail products (same HS subheading) other than {@code exceptId}, for price checks. */
@@ -212,26 +197,5 @@ public class CatalogService {
                 .setParameter("root", hsCode.substring(0, 6) + "%")
                 .setParameter("except", exceptId == null ? "" : exceptId)
                 .setMaxResults(max).getResultList();
-    }
-
-    /**
-     * Prices within [min, max] of the query currency: per product currency, the bounds divided by
-     * its factor, so each comparison is on the stored price (no arithmetic on the column).
-     */
-    private static Predicate priceBetween(CriteriaBuilder cb, Root<CatalogProduct> p, BigDecimal min, BigDecimal max,
-                                          Map<String, BigDecimal> factors) {
-        List<Predicate> perCurrency = new ArrayList<>();
-        factors.forEach((currency, factor) -> {
-            List<Predicate> bounds = new ArrayList<>();
-            bounds.add(cb.equal(p.get("product").get("currency"), currency));
-            if (min != null) {
-                bounds.add(cb.greaterThanOrEqualTo(p.get("product").get("price"), min.divide(factor, 4, RoundingMode.CEILING)));
-            }
-            if (max != null) {
-                bounds.add(cb.lessThanOrEqualTo(p.get("product").get("price"), max.divide(factor, 4, RoundingMode.FLOOR)));
-            }
-            perCurrency.add(cb.and(bounds.toArray(Predicate[]::new)));
-        });
-        return perCurrency.isEmpty() ? cb.disjunction() : cb.or(perCurrency.toArray(Predicate[]::new));
     }
 }

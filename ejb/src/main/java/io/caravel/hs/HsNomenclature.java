@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,18 +21,37 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import io.caravel.platform.search.TextAnalysis;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * The Harmonized System nomenclature in memory: looks codes up and suggests codes for a product
  * description. Immutable once built, so one instance serves any number of threads.
  *
  * <p>Suggestions rank the six-digit subheadings (and four-digit headings without subheadings) by the
- * product's words. Each word counts by how rare it is in the nomenclature (inverse document
- * frequency); a word found in the entry's own description counts fully, one found only in its
- * heading or chapter description counts in part.
+ * product's words on the search engine the catalog uses (Lucene, BM25: a rare word counts more, and
+ * the same English stemming, Chinese analysis and synonyms, so "mobile phone" or "手机" finds the
+ * telephones of 8517). A word found in the entry's own description counts fully, one found only in
+ * its heading or chapter description counts in part.
  */
 public final class HsNomenclature {
 
@@ -46,12 +63,16 @@ public final class HsNomenclature {
     static final String SECTIONS_RESOURCE = "caravel/hs/sections.csv";
 
     private static final String FIELD = "hsCode";
+    private static final String CANDIDATE = "candidate";
+    private static final String OWN = "own";
+    private static final String HEADING = "heading";
+    private static final String CHAPTER = "chapter";
+    /** A word in the entry's own description counts fully, in its heading's or chapter's in part. */
+    private static final Map<String, Float> FIELDS = Map.of(OWN, 1.0f, HEADING, 0.5f, CHAPTER, 0.25f);
+    private static final QueryBuilder QUERIES = new QueryBuilder(TextAnalysis.query());
     private static final String RESERVED_CHAPTER = "77";
     /** Rows of this pseudo-section (chapter 99, the grand total) are statistical codes, not goods. */
     private static final String STATISTICAL_SECTION = "TOTAL";
-    private static final float OWN_WEIGHT = 1.0f;
-    private static final float HEADING_WEIGHT = 0.5f;
-    private static final float CHAPTER_WEIGHT = 0.25f;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "or", "the", "of", "for", "in", "on",
             "with", "without", "by", "to", "from", "at", "as", "its", "their", "thereof", "therefor", "such", "other",
@@ -66,9 +87,7 @@ public final class HsNomenclature {
     private final Map<String, HsSection> sections;
     private final Map<String, Entry> entries;
     private final Entry[] candidates;
-    private final int[] candidateLength;
-    private final Map<String, Postings> index;
-    private final double unknownWordWeight;
+    private final IndexSearcher searcher;
 
     private HsNomenclature(Map<String, HsSection> sections, Map<String, Entry> entries) {
         this.sections = Collections.unmodifiableMap(sections);
@@ -77,24 +96,33 @@ public final class HsNomenclature {
         this.candidates = entries.values().stream()
                 .filter(e -> e.level() == HsLevel.SUBHEADING || e.level() == HsLevel.HEADING && !parents.contains(e.code()))
                 .toArray(Entry[]::new);
-        this.candidateLength = new int[candidates.length];
-        Map<String, Map<Integer, Hit>> hits = new HashMap<>();
-        for (int i = 0; i < candidates.length; i++) {
-            Entry entry = candidates[i];
-            List<String> own = words(entry.description());
-            candidateLength[i] = own.size();
-            for (String term : own) {
-                hits.computeIfAbsent(term, t -> new HashMap<>()).computeIfAbsent(i, c -> new Hit(OWN_WEIGHT)).mentions++;
+        this.searcher = index(candidates, entries);
+    }
+
+    /** An index in memory with one document per candidate: its own description, its heading's and its chapter's. */
+    private static IndexSearcher index(Entry[] candidates, Map<String, Entry> entries) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.index()))) {
+            for (int i = 0; i < candidates.length; i++) {
+                Entry entry = candidates[i];
+                Document document = new Document();
+                document.add(new StoredField(CANDIDATE, i));
+                document.add(new TextField(OWN, entry.description(), Field.Store.NO));
+                if (entry.level() == HsLevel.SUBHEADING) {
+                    document.add(new TextField(HEADING, entries.get(entry.parent()).description(), Field.Store.NO));
+                }
+                document.add(new TextField(CHAPTER, entries.get(entry.chapterCode()).description(), Field.Store.NO));
+                writer.addDocument(document);
             }
-            if (entry.level() == HsLevel.SUBHEADING) {
-                addTerms(hits, i, terms(entries.get(entry.parent()).description()), HEADING_WEIGHT);
-            }
-            addTerms(hits, i, terms(entries.get(entry.chapterCode()).description()), CHAPTER_WEIGHT);
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Map<String, Postings> built = new HashMap<>();
-        hits.forEach((term, byCandidate) -> built.put(term, Postings.of(byCandidate, idf(byCandidate.size()))));
-        this.index = Collections.unmodifiableMap(built);
-        this.unknownWordWeight = idf(1);
+        try {
+            return new IndexSearcher(DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The nomenclature shipped with Caravel (HS 2022). */
@@ -172,39 +200,49 @@ public final class HsNomenclature {
         if (query.isEmpty()) {
             throw CaravelException.invalid("q", "error.hs.query");
         }
-        double[] scores = new double[candidates.length];
-        int[] mentions = new int[candidates.length];
-        List<Integer> found = new ArrayList<>();
-        double total = 0;
-        for (String term : query) {
-            Postings postings = index.get(term);
-            if (postings == null) {
-                total += unknownWordWeight;
-                continue;
+        String text = String.join(" ", query);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+            Query matching = QUERIES.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
+            if (matching != null) {
+                any.add(new BoostQuery(matching, field.getValue()), Occur.SHOULD);
             }
-            total += postings.idf();
-            for (int i = 0; i < postings.candidates().length; i++) {
-                int candidate = postings.candidates()[i];
-                if (scores[candidate] == 0) {
-                    found.add(candidate);
+        }
+        try {
+            TopDocs top = searcher.search(any.build(), limit);
+            if (top.scoreDocs.length == 0) {
+                return List.of();
+            }
+            // 1 for the best entry when every word is one the nomenclature uses; unknown words (brands) lower it
+            double known = (double) query.stream().filter(this::known).count() / query.size();
+            double best = top.scoreDocs[0].score;
+            StoredFields stored = searcher.storedFields();
+            List<Suggestion> suggestions = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                Entry entry = candidates[stored.document(hit.doc).getField(CANDIDATE).numericValue().intValue()];
+                double score = Math.round(hit.score / best * known * 1000) / 1000.0;
+                suggestions.add(new Suggestion(entry.code(), entry.description(), Math.max(score, 0.001),
+                        sections.get(entry.section()), path(entry)));
+            }
+            return List.copyOf(suggestions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the nomenclature uses a word (or one of its synonyms) anywhere. */
+    private boolean known(String word) {
+        try {
+            for (String field : FIELDS.keySet()) {
+                Query query = QUERIES.createBooleanQuery(field, word, Occur.SHOULD);
+                if (query != null && searcher.count(query) > 0) {
+                    return true;
                 }
-                scores[candidate] += postings.idf() * postings.weights()[i];
-                mentions[candidate] += postings.mentions()[i];
             }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        // equal scores: the description that mentions the words more often, then the shorter one, first
-        found.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
-                .thenComparingInt(i -> -mentions[i])
-                .thenComparingInt(i -> candidateLength[i])
-                .thenComparing(i -> candidates[i].code()));
-        List<Suggestion> suggestions = new ArrayList<>(Math.min(limit, found.size()));
-        for (int i : found.subList(0, Math.min(limit, found.size()))) {
-            Entry entry = candidates[i];
-            double score = Math.round(scores[i] / total * 1000) / 1000.0;
-            suggestions.add(new Suggestion(entry.code(), entry.description(), score, sections.get(entry.section()),
-                    path(entry)));
-        }
-        return List.copyOf(suggestions);
     }
 
     /** The distinct words of a text as the index knows them: lower case, no stop words, plurals made singular. */
@@ -252,17 +290,6 @@ public final class HsNomenclature {
         if (!STOP_WORDS.contains(term)) {
             words.add(term);
         }
-    }
-
-    private static void addTerms(Map<String, Map<Integer, Hit>> hits, int candidate, Set<String> terms, float weight) {
-        for (String term : terms) {
-            Hit hit = hits.computeIfAbsent(term, t -> new HashMap<>()).computeIfAbsent(candidate, c -> new Hit(weight));
-            hit.weight = Math.max(hit.weight, weight);
-        }
-    }
-
-    private double idf(int documentFrequency) {
-        return Math.log(1 + (double) candidates.length / documentFrequency);
     }
 
     private List<HsNode> path(Entry entry) {
@@ -314,32 +341,6 @@ public final class HsNomenclature {
 
         String chapterCode() {
             return code.substring(0, 2);
-        }
-    }
-
-    /** How a term occurs in one candidate while the index is built: its best weight and its own mentions. */
-    private static final class Hit {
-        float weight;
-        int mentions;
-
-        Hit(float weight) {
-            this.weight = weight;
-        }
-    }
-
-    /** The candidates a term occurs in, with its weight (own text, heading, chapter) and own mentions in each. */
-    private record Postings(double idf, int[] candidates, float[] weights, int[] mentions) {
-
-        static Postings of(Map<Integer, Hit> byCandidate, double idf) {
-            int[] candidates = byCandidate.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            float[] weights = new float[candidates.length];
-            int[] mentions = new int[candidates.length];
-            for (int i = 0; i < candidates.length; i++) {
-                Hit hit = byCandidate.get(candidates[i]);
-                weights[i] = hit.weight;
-                mentions[i] = hit.mentions;
-            }
-            return new Postings(idf, candidates, weights, mentions);
         }
     }
 }

@@ -149,6 +149,14 @@ class HsNomenclatureTest {
     }
 
     @Test
+    void synonymsFindTheNomenclaturesWords() {
+        // "mobile" alone would find mobile cranes; the synonyms make it a telephone for cellular networks
+        assertThat(codes(HS.suggest("mobile phone", 3)).get(0)).startsWith("8517");
+        assertThat(codes(HS.suggest("手机", 3)).get(0)).startsWith("8517");
+        assertThat(codes(HS.suggest("power bank", 3))).anyMatch(code -> code.startsWith("8507"));
+    }
+
+    @Test
     void wordsOfTheHeadingAndChapterCountToo() {
         // "electrical" is only in the description of chapter 85, not in those of 8507 or 850760
         List<Suggestion> suggestions = HS.suggest("electrical machinery lithium-ion", 1);
@@ -190,23 +198,6 @@ class HsNomenclatureTest {
         assertThat(HsNomenclature.singular("gas")).isEqualTo("gas");
         assertThat(HsNomenclature.singular("asparagus")).isEqualTo("asparagus");
         assertThat(HsNomenclature.terms("T-shirts, of the cotton; n.e.c.")).containsExactly("shirt", "tshirt", "cotton");
-    }
-
-    @Test
-    void answersQuickly() {
-        String[] queries = {"lithium ion battery", "cotton t-shirt", "running shoes", "leather handbag",
-                "stainless steel kitchen knife", "plastic toy car", "green tea", "mobile phone case"};
-        for (int i = 0; i < 2_000; i++) {
-            HS.suggest(queries[i % queries.length], 10);
-        }
-        int runs = 4_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            HS.suggest(queries[i % queries.length], 10);
-        }
-        double millisPerQuery = (System.nanoTime() - start) / 1e6 / runs;
-        // typically well under 1 ms; the bound leaves room for a busy build machine
-        assertThat(millisPerQuery).isLessThan(5.0);
     }
 
     @Test

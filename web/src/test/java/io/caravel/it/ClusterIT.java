@@ -105,6 +105,13 @@ class ClusterIT {
                 assertRanOnce(first, id);
             }
 
+            // each node's search index follows the catalog in the database, whichever node changed it
+            for (Api node : List.of(first, second)) {
+                awaitSearch(node, listings, List.of(), Duration.ofSeconds(10));
+            }
+            assertThat(second.post(LISTINGS + listings.get(0) + "/unpublish", "seller-a", "{}").status()).isEqualTo(200);
+            awaitSearch(first, listings.subList(1, listings.size()), listings.subList(0, 1), Duration.ofSeconds(10));
+
             // a timer fires once: an officer asks for changes that never come
             String flagged = submitted(first, "Ivory cluster probe");
             String review = Applicant.awaitTask(first, "reviewListing", flagged, "officer");
@@ -244,6 +251,23 @@ class ClusterIT {
                 .isEqualTo(201);
         assertThat(api.post(LISTINGS + id + "/submit", "seller-a", "").status()).isEqualTo(200);
         return id;
+    }
+
+    /** Waits until a search for the cluster probes on {@code node} finds every one of {@code present} and none of {@code absent}. */
+    private static void awaitSearch(Api node, List<String> present, List<String> absent, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<String> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = node.get("/api/v1/catalog/products?q=cluster+probe&limit=200", null).json().getJsonArray("items")
+                    .getValuesAs(jakarta.json.JsonObject.class).stream().map(p -> p.getString("id")).toList();
+            if (found.containsAll(present) && absent.stream().noneMatch(found::contains)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the search on " + node + " found " + found + ", not all of " + present + " or some of "
+                + absent);
     }
 
     private static void awaitStatus(Api api, String id, String status, Duration within) throws InterruptedException {

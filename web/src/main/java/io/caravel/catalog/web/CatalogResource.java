@@ -5,14 +5,15 @@ import io.caravel.platform.web.Allow;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.channel.Channels;
 import io.caravel.seller.SellerDirectory;
+import io.caravel.catalog.CatalogHits;
 import io.caravel.catalog.CatalogQuery;
+import io.caravel.catalog.CatalogSort;
 import io.caravel.catalog.CatalogService;
 import io.caravel.fx.FxService;
 import io.caravel.fx.FxTable;
 import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
 import io.caravel.platform.CaravelException;
-import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.Uploads;
 import jakarta.inject.Inject;
@@ -66,19 +67,22 @@ public class CatalogResource {
     private SellerDirectory sellers;
 
     @GET
-    @Operation(summary = "Search published products: q (words in English or Chinese), category, brand, origin, price range in currency (default EUR), wholesale items for resellers; newest first, cursor paging. With a storefront channel's X-Channel-Token: only its store's products, priced in its currencies (default its first)")
-    public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") String category,
-                                    @QueryParam("brand") String brand, @QueryParam("origin") String origin,
-                                    @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
-                                    @QueryParam("currency") String currency, @QueryParam("wholesale") boolean wholesale,
-                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                                    @HeaderParam(Channels.HEADER) String channelToken) {
+    @Operation(summary = "Search published products: q (words in English or Chinese; every word must be found, a long word also with a typo, synonyms count), category, brand, origin, price range in currency (default EUR), wholesale items for resellers; sort=relevance (default with q), newest (default without), price-asc or price-desc; facets=true adds the total and counts by category, brand, origin, shipsFrom and price band (in currency); cursor paging. With a storefront channel's X-Channel-Token: only its store's products, priced in its currencies (default its first)")
+    public SearchPage search(@QueryParam("q") String q, @QueryParam("category") String category,
+                             @QueryParam("brand") String brand, @QueryParam("origin") String origin,
+                             @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
+                             @QueryParam("currency") String currency, @QueryParam("wholesale") boolean wholesale,
+                             @QueryParam("sort") String sort, @QueryParam("facets") boolean facets,
+                             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                             @HeaderParam(Channels.HEADER) String channelToken) {
         PageRequest page = PageRequest.of(limit, cursor);
+        CatalogSort order = CatalogSort.parse(sort);
         Channels.Scope channel = channels.resolve(channelToken);
         if (channel != null) {
             currency = channel.currency(currency, "currency");
         }
-        boolean pricesInvolved = blank(currency) != null || blank(minPrice) != null || blank(maxPrice) != null;
+        boolean pricesInvolved = blank(currency) != null || blank(minPrice) != null || blank(maxPrice) != null
+                || facets || order == CatalogSort.PRICE_ASC || order == CatalogSort.PRICE_DESC;
         FxTable rates = pricesInvolved ? fx.table() : new FxTable(java.util.Map.of());
         String buyerCurrency = currency(currency, rates);
         BigDecimal min = amount("minPrice", minPrice);
@@ -88,10 +92,18 @@ public class CatalogResource {
         }
         String rangeCurrency = buyerCurrency == null ? "EUR" : buyerCurrency;
         CatalogQuery query = new CatalogQuery(blank(q), blank(category), blank(brand), blank(origin), min, max,
-                rangeCurrency, wholesale, channel == null ? null : channel.sellerId());
-        Page<CatalogProduct> found = catalog.search(query, rates.factorsTo(rangeCurrency), page);
+                rangeCurrency, wholesale, channel == null ? null : channel.sellerId(), order, facets);
+        CatalogHits<CatalogProduct> found = catalog.search(query, rates.factorsTo(rangeCurrency), page);
         List<ProductView> items = found.items().stream().map(p -> view(p, rates, buyerCurrency)).toList();
-        return new Page<>(items, found.nextCursor());
+        return new SearchPage(items, found.nextCursor(), found.total(), facets ? rangeCurrency : null, found.facets());
+    }
+
+    /**
+     * One page of a catalog search; with {@code facets=true} also how many products match in all and
+     * the facet counts (price bands are in {@code facetCurrency}, e.g. "10-25": from 10 to under 25).
+     */
+    public record SearchPage(List<ProductView> items, String nextCursor, Long total, String facetCurrency,
+                             java.util.Map<String, List<CatalogHits.FacetCount>> facets) {
     }
 
     @GET
