@@ -48,6 +48,11 @@ final class LoadRun implements AutoCloseable {
                 "-Dcaravel.data.dir=" + data, "-Dcaravel.demo.enabled=true", "-Dcaravel.demo.catalog-size=" + catalogSize,
                 "-Dcaravel.screening.ofac-dir=" + Paths.get(shared, "data/sanctions/ofac").toAbsolutePath()));
         command.addAll(List.of(properties));
+        // extra JVM options for the server, e.g. a flight recording: -Dbench.server.options="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("bench.server.options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "../web/target/payara-micro.jar"),
                 "--deploy", System.getProperty("caravel.war", "../web/target/caravel.war"), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--disablephonehome"));

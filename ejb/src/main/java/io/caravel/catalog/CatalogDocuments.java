@@ -9,9 +9,13 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -23,6 +27,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -75,7 +80,7 @@ final class CatalogDocuments {
 
     static final FacetsConfig FACETS_CONFIG = new FacetsConfig();
     private static final Analyzer QUERY = TextAnalysis.query();
-    private static final QueryBuilder TOLERANT = new Tolerant(QUERY);
+    private static final Analyzer PLAIN = TextAnalysis.plain();
     private static final QueryBuilder CHINESE_WORDS = new QueryBuilder(TextAnalysis.chineseWords());
 
     private CatalogDocuments() {
@@ -113,14 +118,17 @@ final class CatalogDocuments {
         long price = scaled(p.getPrice(), RoundingMode.HALF_UP);
         d.add(new LongPoint(PRICE, price));
         d.add(new NumericDocValuesField(PRICE, price));
-        d.add(new NumericDocValuesField(PUBLISHED, published.firstPublishedAt().toEpochMilli()));
+        // points beside the doc values let a newest-first search skip what cannot make the page
+        long publishedAt = published.firstPublishedAt().toEpochMilli();
+        d.add(new LongPoint(PUBLISHED, publishedAt));
+        d.add(new NumericDocValuesField(PUBLISHED, publishedAt));
         return FACETS_CONFIG.build(d);
     }
 
-    /** The products that match {@code query}, scored when it has words. */
-    static Query query(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency) {
+    /** The products that match {@code query} in {@code index}, scored when it has words. */
+    static Query query(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency, IndexReader index) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query text = words(query.q());
+        Query text = words(query.q(), index);
         b.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
         b.add(new TermQuery(new Term(WHOLESALE, Boolean.toString(query.wholesale()))), Occur.FILTER);
         if (query.category() != null) {
@@ -142,27 +150,52 @@ final class CatalogDocuments {
     }
 
     static boolean hasWords(String q) {
-        return words(q) != null;
+        return words(q, null) != null;
+    }
+
+    /** The words as typed (analysed, without synonyms): only these are looked for with typos. */
+    private static Set<String> typed(String q) {
+        Set<String> words = new HashSet<>();
+        try (TokenStream tokens = PLAIN.tokenStream(ALL, q)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return words;
+    }
+
+    /** Refuses words longer than {@value #MAX_QUERY_LENGTH} characters (a 400 naming {@code q}). */
+    static void checkLength(String q) {
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw CaravelException.invalid("q", "error.catalog.query-length", MAX_QUERY_LENGTH);
+        }
     }
 
     static boolean sortsByPrice(CatalogQuery query) {
         return query.sort() == CatalogSort.PRICE_ASC || query.sort() == CatalogSort.PRICE_DESC;
     }
 
-    /** Every word in the text, the title three times as important; null when the text has no words. */
-    private static Query words(String q) {
+    /**
+     * Every word in the text, the title three times as important; null when the text has no words.
+     * With {@code index}, a word it does not know is also looked for with typos.
+     */
+    private static Query words(String q, IndexReader index) {
         if (q == null) {
             return null;
         }
-        if (q.length() > MAX_QUERY_LENGTH) {
-            throw CaravelException.invalid("q", "error.catalog.query-length", MAX_QUERY_LENGTH);
-        }
-        Query all = TOLERANT.createBooleanQuery(ALL, q, Occur.MUST);
+        checkLength(q);
+        QueryBuilder tolerant = new Tolerant(QUERY, index, typed(q));
+        Query all = tolerant.createBooleanQuery(ALL, q, Occur.MUST);
         if (all == null) {
             return null;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(all, Occur.MUST);
-        Query title = TOLERANT.createBooleanQuery(TITLE, q, Occur.SHOULD);
+        Query title = tolerant.createBooleanQuery(TITLE, q, Occur.SHOULD);
         if (title != null) {
             b.add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD);
         }
@@ -284,22 +317,40 @@ final class CatalogDocuments {
         }
     }
 
-    /** Finds a word of five letters or more with one typo, of eight or more with two (not the first letter). */
+    /**
+     * Finds a word of five letters or more that the index does not know with one typo, of eight or
+     * more with two (never in the first letter). A word the index knows is taken as written, which
+     * keeps common searches from expanding into every similar word.
+     */
     private static final class Tolerant extends QueryBuilder {
-        Tolerant(Analyzer analyzer) {
+        private final IndexReader index;
+        private final Set<String> typed;
+
+        Tolerant(Analyzer analyzer, IndexReader index, Set<String> typed) {
             super(analyzer);
+            this.index = index;
+            this.typed = typed;
         }
 
         @Override
         protected Query newTermQuery(Term term, float boost) {
             Query exact = super.newTermQuery(term, boost);
             String text = term.text();
-            if (text.length() < ONE_TYPO || !text.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            if (index == null || text.length() < ONE_TYPO || !typed.contains(text)
+                    || !text.chars().allMatch(c -> c >= 'a' && c <= 'z') || known(term)) {
                 return exact;
             }
             FuzzyQuery typo = new FuzzyQuery(term, text.length() >= TWO_TYPOS ? 2 : 1, 1, 50, true);
             return new BooleanQuery.Builder().add(exact, Occur.SHOULD)
                     .add(new BoostQuery(typo, 0.5f * boost), Occur.SHOULD).build();
+        }
+
+        private boolean known(Term term) {
+            try {
+                return index.docFreq(term) > 0;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

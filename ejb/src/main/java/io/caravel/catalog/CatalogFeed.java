@@ -1,13 +1,16 @@
 package io.caravel.catalog;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
 
-/** What the search index reads from the database, the catalog's source of truth. */
+/** What the search index reads from the database, the catalog's source of truth (reads only: no transaction of its own). */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class CatalogFeed {
 
     @PersistenceContext(unitName = "caravel")

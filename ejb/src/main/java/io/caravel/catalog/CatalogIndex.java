@@ -47,13 +47,16 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -85,7 +88,7 @@ public class CatalogIndex {
 
     private static final Logger LOG = Logger.getLogger(CatalogIndex.class.getName());
     /** The layout of the documents; an index written with another is rebuilt. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
     private static final String LAYOUT_KEY = "layout";
     private static final String APPLIED_KEY = "appliedChange";
     private static final int BATCH = 1000;
@@ -393,7 +396,7 @@ public class CatalogIndex {
         if (sort == CatalogSort.RELEVANCE && !CatalogDocuments.hasWords(query.q())) {
             sort = CatalogSort.NEWEST;
         }
-        Query lucene = CatalogDocuments.query(query, toQueryCurrency);
+        CatalogDocuments.checkLength(query.q());
         awaitCommitting();
         Sort order = order(sort, toQueryCurrency);
         Cursor after = page.after() == null ? null : cursor(sort, page.after());
@@ -408,27 +411,42 @@ public class CatalogIndex {
                     snapshot = snapshots.acquire(after.version());
                 }
                 IndexSearcher searcher = snapshot != null ? snapshot : current;
-                FieldDoc position = null;
+                Query lucene = CatalogDocuments.query(query, toQueryCurrency, searcher.getIndexReader());
+                // by relevance: score, then the document (stable within the snapshot the pages come from), so
+                // Lucene can skip documents that cannot make the page; other orders end in the unique id
+                boolean byScore = sort == CatalogSort.RELEVANCE;
+                ScoreDoc position = null;
                 if (after != null) {
                     int maxDoc = searcher.getIndexReader().maxDoc();
                     if (maxDoc == 0) {
                         return new CatalogHits<>(List.of(), null, query.facets() ? 0L : null, null);
                     }
-                    // the sort values (ending in the unique id) place the cursor; a doc number past every
-                    // document leaves out the cursor's own product, whatever its number is now
-                    position = new FieldDoc(maxDoc - 1, Float.NaN, after.values());
+                    // a doc number past every document leaves out the cursor's own product, whatever its number is now
+                    position = byScore ? new ScoreDoc(Math.min(after.doc(), maxDoc - 1), after.score())
+                            : new FieldDoc(maxDoc - 1, Float.NaN, after.values());
                 }
                 FacetsCollector facets = query.facets() ? new FacetsCollector() : null;
-                TopDocs top = facets == null ? searcher.searchAfter(position, lucene, page.limit() + 1, order)
-                        : FacetsCollector.searchAfter(searcher, position, lucene, page.limit() + 1, order, facets);
+                int wanted = page.limit() + 1;
+                TopDocs top;
+                if (byScore) {
+                    top = facets == null ? searcher.searchAfter(position, lucene, wanted)
+                            : FacetsCollector.searchAfter(searcher, position, lucene, wanted, facets);
+                } else {
+                    top = facets == null ? searcher.searchAfter(position, lucene, wanted, order)
+                            : FacetsCollector.searchAfter(searcher, position, lucene, wanted, order, facets);
+                }
                 List<String> ids = new ArrayList<>();
                 String next = null;
                 for (int i = 0; i < top.scoreDocs.length && i < page.limit(); i++) {
-                    ids.add(id((FieldDoc) top.scoreDocs[i]));
+                    ScoreDoc hit = top.scoreDocs[i];
+                    ids.add(byScore ? idOf(searcher, hit.doc) : id((FieldDoc) hit));
                 }
                 if (top.scoreDocs.length > page.limit()) {
                     long used = snapshot != null ? after.version() : version;
-                    next = cursorAfter(sort, used, (FieldDoc) top.scoreDocs[page.limit() - 1]);
+                    ScoreDoc last = top.scoreDocs[page.limit() - 1];
+                    next = byScore ? PageRequest.cursorAfter(sort.value() + "|" + used + "|"
+                            + Integer.toHexString(Float.floatToIntBits(last.score)) + "|" + last.doc)
+                            : cursorAfter(sort, used, (FieldDoc) last);
                 }
                 if (facets == null) {
                     return new CatalogHits<>(ids, next, null, null);
@@ -448,7 +466,7 @@ public class CatalogIndex {
 
     private static Sort order(CatalogSort sort, Map<String, BigDecimal> toQueryCurrency) {
         return switch (sort) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, new SortField(CatalogDocuments.ID, SortField.Type.STRING));
+            case RELEVANCE -> Sort.RELEVANCE;
             case NEWEST -> new Sort(new SortField(CatalogDocuments.PUBLISHED, SortField.Type.LONG, true),
                     new SortField(CatalogDocuments.ID, SortField.Type.STRING, true));
             case PRICE_ASC, PRICE_DESC -> new Sort(new CatalogDocuments.ConvertedPrice(toQueryCurrency)
@@ -460,17 +478,28 @@ public class CatalogIndex {
         return ((BytesRef) hit.fields[hit.fields.length - 1]).utf8ToString();
     }
 
-    /** Where the next page starts: the index version the pages come from, and the last hit's sort values. */
-    private record Cursor(long version, Object[] values) {
+    /** The product id of a document of the searcher's reader. */
+    private static String idOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), CatalogDocuments.ID);
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no product id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    }
+
+    /**
+     * Where the next page starts: the index version the pages come from, and the last hit's sort values
+     * (by relevance: its score and document number).
+     */
+    private record Cursor(long version, Object[] values, float score, int doc) {
     }
 
     /** The cursor after a hit: the sort, the index version, the hit's sort value (exact bits) and its id. */
     private static String cursorAfter(CatalogSort sort, long version, FieldDoc hit) {
-        String value = switch (sort) {
-            case RELEVANCE -> Integer.toHexString(Float.floatToIntBits((Float) hit.fields[0]));
-            case NEWEST -> Long.toString((Long) hit.fields[0]);
-            case PRICE_ASC, PRICE_DESC -> Long.toHexString(Double.doubleToLongBits((Double) hit.fields[0]));
-        };
+        String value = sort == CatalogSort.NEWEST ? Long.toString((Long) hit.fields[0])
+                : Long.toHexString(Double.doubleToLongBits((Double) hit.fields[0]));
         return PageRequest.cursorAfter(sort.value() + "|" + version + "|" + value + "|" + id(hit));
     }
 
@@ -480,12 +509,17 @@ public class CatalogIndex {
             throw CaravelException.invalid("cursor", "error.cursor");
         }
         try {
-            Object value = switch (sort) {
-                case RELEVANCE -> Float.intBitsToFloat(Integer.parseUnsignedInt(parts[2], 16));
-                case NEWEST -> Long.parseLong(parts[2]);
-                case PRICE_ASC, PRICE_DESC -> Double.longBitsToDouble(Long.parseUnsignedLong(parts[2], 16));
-            };
-            return new Cursor(Long.parseLong(parts[1]), new Object[] {value, new BytesRef(parts[3])});
+            long version = Long.parseLong(parts[1]);
+            if (sort == CatalogSort.RELEVANCE) {
+                int doc = Integer.parseInt(parts[3]);
+                if (doc < 0) {
+                    throw new NumberFormatException();
+                }
+                return new Cursor(version, null, Float.intBitsToFloat(Integer.parseUnsignedInt(parts[2], 16)), doc);
+            }
+            Object value = sort == CatalogSort.NEWEST ? (Object) Long.parseLong(parts[2])
+                    : (Object) Double.longBitsToDouble(Long.parseUnsignedLong(parts[2], 16));
+            return new Cursor(version, new Object[] {value, new BytesRef(parts[3])}, Float.NaN, 0);
         } catch (NumberFormatException e) {
             throw CaravelException.invalid("cursor", "error.cursor");
         }

@@ -159,6 +159,7 @@ public class CatalogService {
     }
 
     /** A published product; anything else (unknown, never published, withdrawn) is not found. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CatalogProduct product(String id) {
         CatalogProduct product = id == null ? null : em.find(CatalogProduct.class, id);
         if (product == null) {
@@ -179,6 +180,7 @@ public class CatalogService {
      * factor that converts its prices into the query's currency; products in a currency without a
      * factor drop out of a price-filtered or price-sorted search.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CatalogHits<CatalogProduct> search(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency, PageRequest page) {
         CatalogHits<String> hits = index.search(query, toQueryCurrency, page);
         Map<String, CatalogProduct> found = feed.products(hits.items()).stream()

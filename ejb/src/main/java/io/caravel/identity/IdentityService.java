@@ -298,6 +298,11 @@ public class IdentityService {
         return find(username).filter(UserAccount::enabled).map(u -> u.accessEpoch() + ":" + u.passwordHash());
     }
 
+    /** The roles of an enabled account; empty for an unknown or disabled one. */
+    public Optional<Set<String>> enabledRoles(String username) {
+        return find(username).filter(UserAccount::enabled).map(u -> Set.copyOf(u.roles()));
+    }
+
     public boolean canSignIn(String username) {
         return find(username).filter(UserAccount::enabled).isPresent();
     }

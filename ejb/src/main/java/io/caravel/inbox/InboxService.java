@@ -39,6 +39,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -73,6 +75,12 @@ public class InboxService {
 
     /** Deployed models never change: their XML is made once per process definition and language. */
     private static final Map<String, String> MODELS = new ConcurrentHashMap<>();
+    /** Per process definition id, its key; per definition and task, the candidate groups of its model. */
+    private static final Map<String, String> PROCESS_KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> CANDIDATE_GROUPS = new ConcurrentHashMap<>();
+    private static final List<String> HEADER_VARIABLES = List.of(CaseVariables.CASE_TYPE, CaseVariables.CASE_ID,
+            CaseVariables.CASE_TITLE, CaseVariables.SELLER_ID, CaseVariables.CASE_DUE, CaseVariables.RISK_LEVEL,
+            CaseVariables.RISK_REASONS);
 
     @Inject
     private AuditTrail audit;
@@ -110,7 +118,7 @@ public class InboxService {
         query.orderByDueDate().asc().orderByTaskId().asc();
         int offset = page.after() == null ? 0 : parseOffset(page.after());
         List<Task> rows = query.listPage(offset, page.limit() + 1);
-        List<TaskView> items = rows.stream().limit(page.limit()).map(this::view).toList();
+        List<TaskView> items = views(rows.stream().limit(page.limit()).toList());
         String next = rows.size() > page.limit() ? PageRequest.cursorAfter(Integer.toString(offset + page.limit())) : null;
         return new Page<>(items, next);
     }
@@ -306,14 +314,20 @@ public class InboxService {
         return task;
     }
 
+    /** Whether the task is offered to one of the caller's groups (its identity links: the authority). */
     private boolean inCandidateGroup(Caller caller, String taskId) {
-        return candidateGroups(taskId).stream().anyMatch(caller.roles()::contains);
-    }
-
-    private List<String> candidateGroups(String taskId) {
         return tasks.getIdentityLinksForTask(taskId).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
+                .map(IdentityLink::getGroupId).anyMatch(caller.roles()::contains);
+    }
+
+    /** The groups a task is offered to, as its process model names them (deployed models never change). */
+    private List<String> candidateGroups(Task task) {
+        return CANDIDATE_GROUPS.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
+            UserTask element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getTaskDefinitionKey());
+            return element == null ? List.of() : List.copyOf(element.getCamundaCandidateGroupsList());
+        });
     }
 
     /** Checks the decision against its task kind and turns it into the process variables the workflow reads. */
@@ -363,16 +377,40 @@ public class InboxService {
     }
 
     private TaskView view(Task task) {
-        Map<String, Object> variables = tasks.getVariables(task.getId(), List.of(CaseVariables.CASE_TYPE,
-                CaseVariables.CASE_ID, CaseVariables.CASE_TITLE, CaseVariables.SELLER_ID, CaseVariables.CASE_DUE,
-                CaseVariables.RISK_LEVEL, CaseVariables.RISK_REASONS));
+        return view(task, tasks.getVariables(task.getId(), HEADER_VARIABLES));
+    }
+
+    /**
+     * A page of tasks with their case headers read in one query (the case variables live on the
+     * process instance) instead of one per task; a task whose case has none there is read alone.
+     */
+    private List<TaskView> views(List<Task> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        String[] processes = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> byProcess = new HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(processes)
+                .variableNameIn(HEADER_VARIABLES.toArray(String[]::new)).disableBinaryFetching().list()) {
+            if (Objects.equals(v.getExecutionId(), v.getProcessInstanceId())) {
+                byProcess.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+            }
+        }
+        return page.stream().map(task -> {
+            Map<String, Object> variables = byProcess.get(task.getProcessInstanceId());
+            return variables != null && variables.containsKey(CaseVariables.CASE_TYPE) ? view(task, variables) : view(task);
+        }).toList();
+    }
+
+    private TaskView view(Task task, Map<String, Object> variables) {
         CaseHeader header = CaseHeader.of(variables);
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        String processKey = PROCESS_KEYS.computeIfAbsent(task.getProcessDefinitionId(),
+                id -> repository.getProcessDefinition(id).getKey());
         Object risk = variables.get(CaseVariables.RISK_LEVEL);
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey, header.caseType(),
                 header.caseId(), header.title(), header.sellerId(), workflow(processKey).casePage(),
-                candidateGroups(task.getId()), task.getAssignee(), task.getCreateTime().toInstant(), due,
+                candidateGroups(task), task.getAssignee(), task.getCreateTime().toInstant(), due,
                 due != null && due.isBefore(Instant.now()), risk == null ? null : risk.toString(),
                 reasons(variables.get(CaseVariables.RISK_REASONS)));
     }

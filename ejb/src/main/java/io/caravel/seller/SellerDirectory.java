@@ -27,6 +27,15 @@ public class SellerDirectory {
         return find(sellerId).map(Seller::firstParty).orElse(false);
     }
 
+    /** Which of these sellers are the platform's own store (one query for a page of products). */
+    public java.util.Set<String> firstParty(java.util.Collection<String> sellerIds) {
+        if (sellerIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return em.createQuery("select s from Seller s where s.id in :ids", Seller.class).setParameter("ids", sellerIds)
+                .getResultStream().filter(Seller::firstParty).map(Seller::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The seller's legal name, or the id when there is no such seller. */
     public String legalName(String sellerId) {
         return find(sellerId).map(Seller::legalName).orElse(sellerId);

@@ -112,7 +112,7 @@ class CatalogDocumentsTest {
         assertThat(search(query(null, null, null, CatalogSort.PRICE_DESC)).get(0)).isEqualTo("chair");
         // a currency without a rate drops out of anything about price
         IndexSearcher searcher = new IndexSearcher(reader);
-        TopDocs top = searcher.search(CatalogDocuments.query(query(null, BigDecimal.ZERO, null, null), Map.of("EUR", BigDecimal.ONE)), 10);
+        TopDocs top = searcher.search(CatalogDocuments.query(query(null, BigDecimal.ZERO, null, null), Map.of("EUR", BigDecimal.ONE), reader), 10);
         assertThat(top.totalHits.value).isEqualTo(5);
     }
 
@@ -129,7 +129,7 @@ class CatalogDocumentsTest {
         Sort sort = query.sort() == null ? new Sort(SortField.FIELD_SCORE, new SortField(CatalogDocuments.ID, SortField.Type.STRING))
                 : new Sort(new CatalogDocuments.ConvertedPrice(EUR).getSortField(query.sort() == CatalogSort.PRICE_DESC),
                 new SortField(CatalogDocuments.ID, SortField.Type.STRING));
-        TopDocs top = searcher.search(CatalogDocuments.query(query, EUR), 10, sort);
+        TopDocs top = searcher.search(CatalogDocuments.query(query, EUR, reader), 10, sort);
         List<String> ids = new ArrayList<>();
         for (ScoreDoc hit : top.scoreDocs) {
             Object[] fields = ((org.apache.lucene.search.FieldDoc) hit).fields;

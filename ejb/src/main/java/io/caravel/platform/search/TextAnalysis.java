@@ -58,6 +58,11 @@ public final class TextAnalysis {
         return new Text(true, false);
     }
 
+    /** The query analysis without synonyms: the words as the user typed them. */
+    public static Analyzer plain() {
+        return new Text(false, false);
+    }
+
     /** Chinese dictionary words (and Latin words as {@link #index()} reads them), for index and query. */
     public static Analyzer chineseWords() {
         return new Analyzer() {

@@ -77,7 +77,7 @@ public class CatalogResource {
                              @HeaderParam(Channels.HEADER) String channelToken) {
         PageRequest page = PageRequest.of(limit, cursor);
         CatalogSort order = CatalogSort.parse(sort);
-        Channels.Scope channel = channels.resolve(channelToken);
+        Channels.Scope channel = channelToken == null ? null : channels.resolve(channelToken);
         if (channel != null) {
             currency = channel.currency(currency, "currency");
         }
@@ -94,7 +94,10 @@ public class CatalogResource {
         CatalogQuery query = new CatalogQuery(blank(q), blank(category), blank(brand), blank(origin), min, max,
                 rangeCurrency, wholesale, channel == null ? null : channel.sellerId(), order, facets);
         CatalogHits<CatalogProduct> found = catalog.search(query, rates.factorsTo(rangeCurrency), page);
-        List<ProductView> items = found.items().stream().map(p -> view(p, rates, buyerCurrency)).toList();
+        java.util.Set<String> firstParty = sellers.firstParty(found.items().stream().map(CatalogProduct::sellerId)
+                .collect(java.util.stream.Collectors.toSet()));
+        List<ProductView> items = found.items().stream()
+                .map(p -> view(p, rates, buyerCurrency, firstParty.contains(p.sellerId()))).toList();
         return new SearchPage(items, found.nextCursor(), found.total(), facets ? rangeCurrency : null, found.facets());
     }
 
@@ -120,7 +123,7 @@ public class CatalogResource {
             currency = channel.currency(currency, "currency");
         }
         FxTable rates = fx.table();
-        ProductView view = view(product, rates, currency(currency, rates));
+        ProductView view = view(product, rates, currency(currency, rates), sellers.isFirstParty(product.sellerId()));
         EntityTag tag = new EntityTag(Uploads.sha256((product.id() + "|" + product.revision() + "|" + view.buyerPrice())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
@@ -140,10 +143,10 @@ public class CatalogResource {
                 .cacheControl(CacheControl.valueOf("public, max-age=86400")).header("X-Content-Type-Options", "nosniff").build();
     }
 
-    private ProductView view(CatalogProduct p, FxTable rates, String buyerCurrency) {
+    private ProductView view(CatalogProduct p, FxTable rates, String buyerCurrency, boolean firstParty) {
         FxTable.Conversion buyer = buyerCurrency == null ? null
                 : rates.convert(p.product().getPrice(), p.product().getCurrency(), buyerCurrency).orElse(null);
-        return ProductView.of(p, buyer, uri.getBaseUri().getPath() + "catalog/products/", sellers.isFirstParty(p.sellerId()));
+        return ProductView.of(p, buyer, uri.getBaseUri().getPath() + "catalog/products/", firstParty);
     }
 
     private static String currency(String currency, FxTable rates) {

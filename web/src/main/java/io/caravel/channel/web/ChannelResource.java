@@ -61,6 +61,7 @@ public class ChannelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
     @Operation(summary = "Set up a storefront channel {name, sellerId (empty: the whole marketplace), currencies, destinations, languages}; 201 with its token, shown this once")
     public Response create(@Valid ChannelRequest request, @Context UriInfo uri) {
@@ -70,6 +71,7 @@ public class ChannelResource {
 
     @GET
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
     @Operation(summary = "Every storefront channel, newest first (never a secret)")
     public List<Channels.View> list() {
@@ -79,6 +81,7 @@ public class ChannelResource {
     @GET
     @Path("{id}")
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
     @Operation(summary = "One storefront channel; ETag is its version")
     public Response get(@PathParam("id") String id) {
@@ -90,6 +93,7 @@ public class ChannelResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
     @Operation(summary = "Change a channel's name, store, currencies, destinations and languages; If-Match guards against lost updates (412)")
     public Channels.View update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ChannelRequest request) {
@@ -99,6 +103,7 @@ public class ChannelResource {
     @POST
     @Path("{id}/token")
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
     @Operation(summary = "A new token for the channel, shown this once; the previous token stops working at once")
     public Channels.Issued rotate(@PathParam("id") String id) {
@@ -108,6 +113,7 @@ public class ChannelResource {
     @POST
     @Path("{id}/deactivate")
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
     @Operation(summary = "Deactivate the channel: its token stops working; past orders keep the channel")
     public Channels.View deactivate(@PathParam("id") String id) {

@@ -61,6 +61,7 @@ public class CreatorResource {
     @GET
     @Path("me")
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.CREATING)
     @Operation(summary = "The signed-in creator: status (SCREENING, ACTIVE, REJECTED, SUSPENDED)")
     public Creators.View me() {
@@ -70,6 +71,7 @@ public class CreatorResource {
     @GET
     @Path("me/links")
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.CREATING)
     @Operation(summary = "My referral links, newest first, with the product, the commission rate and whether a sponsored post's disclosure is missing")
     public List<Creators.LinkView> links() {
@@ -80,6 +82,7 @@ public class CreatorResource {
     @Path("me/links")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.CREATING)
     @Operation(summary = "My referral link for a published product (made once, updated after: the same code): say whether the content is sponsored and carries the disclosure; sponsored without it is recorded as a platform-rules risk. 409 until the creator is ACTIVE")
     public Creators.LinkView link(@Valid LinkRequest request) {
@@ -91,6 +94,7 @@ public class CreatorResource {
 
     @GET
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.COMPLIANCE)
     @Operation(summary = "Creators newest first with their screening, optionally of one status; compliance staff and administrators; cursor paging")
     public Page<Creators.View> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
@@ -101,6 +105,7 @@ public class CreatorResource {
     @GET
     @Path("{id}")
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Allow(Access.SIGNED_IN)
     @Operation(summary = "One creator: themself, or compliance staff and administrators (with the screening's hits)")
     public Creators.View get(@PathParam("id") String id) {

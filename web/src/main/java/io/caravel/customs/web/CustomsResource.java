@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customs")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @Allow(Access.ORDERS)
 public class CustomsResource {
 

@@ -54,6 +54,7 @@ public class FxResource {
     @Consumes({"text/csv", MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Allow(Access.ADMINISTRATION)
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Load rates from a file in the ECB layout (eurofxref.csv, eurofxref-hist.csv or eurofxref-daily.xml, at most 2 MB); all or nothing")
     public FxService.LoadResult load(@QueryParam("source") String source, InputStream body) throws IOException {
         byte[] content = RequestBodies.read(body, MAX_FILE_BYTES);

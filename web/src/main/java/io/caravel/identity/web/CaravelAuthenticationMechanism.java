@@ -1,5 +1,6 @@
 package io.caravel.identity.web;
 
+import io.caravel.identity.ApiTokens;
 import io.caravel.identity.IdentityService;
 import io.caravel.identity.NewUser;
 import io.caravel.identity.PasswordHasher;
@@ -31,8 +32,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * How callers prove who they are. The REST API ({@code /api/...}) is stateless HTTP Basic: a wrong
- * password is a 401 problem, no header means anonymous (the resource decides if that is enough).
+ * How callers prove who they are. The REST API ({@code /api/...}) is stateless: HTTP Basic or an
+ * integrator's bearer token ({@link ApiTokens}); a wrong password or token is a 401 problem, no
+ * header means anonymous (the resource decides if that is enough).
  * Web pages use a form login ({@code login.xhtml}) that keeps the caller in the HTTP session;
  * PageAccessFilter sends anonymous visitors of protected pages to it. A password verified lately is
  * not hashed again ({@link VerifiedCredentials}); wrong passwords are throttled ({@link SignInGuard}).
@@ -41,6 +43,8 @@ import java.util.Set;
 public class CaravelAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_CALLER = "caravel.caller";
+    /** Request attribute set when the caller signed in with a bearer token (not a password). */
+    static final String BEARER = "caravel.bearer";
     private static final int MAX_NAME = 100;
     static final String SESSION_GROUPS = "caravel.groups";
     /** The account's access epoch when the session signed in (see {@link SignInState}). */
@@ -66,6 +70,9 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     ClientAddress clientAddress;
+
+    @Inject
+    ApiTokens tokens;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -129,6 +136,9 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response,
                                                     HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(header.substring(7).trim(), request, response, context);
+        }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.doNothing();
         }
@@ -141,13 +151,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             if (!DatabaseErrors.isUnavailable(e)) {
                 throw e;
             }
-            try {
-                response.setHeader("Retry-After", "10");
-                Problems.write(request, response, ProblemType.UNAVAILABLE, request.getRequestURI(), "error.database-unavailable");
-            } catch (IOException io) {
-                // the client is gone
-            }
-            return AuthenticationStatus.SEND_FAILURE;
+            return unavailable(request, response);
         }
         if (verdict.result().getStatus() == CredentialValidationResult.Status.VALID) {
             String caller = verdict.result().getCallerPrincipal().getName();
@@ -176,6 +180,41 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             }
         } catch (IOException e) {
             return AuthenticationStatus.SEND_FAILURE;
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** An integrator's token ({@link ApiTokens}): the call acts as its user with the user's roles now. */
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        Optional<ApiTokens.Bearer> bearer;
+        try {
+            bearer = tokens.authenticate(token);
+        } catch (RuntimeException e) {
+            if (!DatabaseErrors.isUnavailable(e)) {
+                throw e;
+            }
+            return unavailable(request, response);
+        }
+        if (bearer.isPresent()) {
+            request.setAttribute(BEARER, Boolean.TRUE);
+            return context.notifyContainerAboutLogin(bearer.get().username(), bearer.get().roles());
+        }
+        try {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"caravel\", error=\"invalid_token\"");
+            Problems.write(request, response, ProblemType.UNAUTHENTICATED, request.getRequestURI(), "error.bearer-invalid");
+        } catch (IOException e) {
+            // the client is gone
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            response.setHeader("Retry-After", "10");
+            Problems.write(request, response, ProblemType.UNAVAILABLE, request.getRequestURI(), "error.database-unavailable");
+        } catch (IOException io) {
+            // the client is gone
         }
         return AuthenticationStatus.SEND_FAILURE;
     }

@@ -51,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "listings")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @Allow(Access.SELLER_RECORDS)
 public class ListingResource {
 

@@ -49,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "onboarding")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class OnboardingResource {
 
 

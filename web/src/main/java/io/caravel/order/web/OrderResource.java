@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "orders")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @Allow(Access.ORDERS)
 public class OrderResource {
 

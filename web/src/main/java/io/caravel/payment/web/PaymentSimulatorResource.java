@@ -51,6 +51,7 @@ public class PaymentSimulatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.BUYING)
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "SIMULATOR: the buyer approves or declines a pending payment (outcome APPROVE or DECLINE, payer name and ID number); the simulator then calls the webhook after delaySeconds (0-60), deliveries times (1-3)")
     public Response simulate(@PathParam("ref") String ref, SimulatedPayment request, @Context HttpServletRequest http) {
         if (request == null || request.outcome() == null
@@ -81,6 +82,7 @@ public class PaymentSimulatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.ADMINISTRATION)
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "SIMULATOR: the cardholder's bank opens or moves a chargeback of an order's payment (stage INQUIRY, CHARGEBACK, PRE_ARBITRATION or ARBITRATION; reason as a provider sends it; dueInDays 1-60; outcome WON or LOST to close it; disputeRef of an open one to move it); the simulator calls the webhook and answers the dispute reference")
     public Response chargeback(SimulatedChargebackRequest request, @Context HttpServletRequest http) {
         if (request == null || request.orderId() == null || request.orderId().isBlank()) {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "payouts")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class PenaltyResource {
 
     @Inject

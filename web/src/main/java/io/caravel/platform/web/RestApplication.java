@@ -13,5 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Headless storefront, seller, compliance and admin API of Caravel. Errors are RFC 9457"
                 + " application/problem+json with a stable type (https://caravel.io/problems/...)."))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API token of a user (POST /api/v1/api-tokens): cvl_...")
 public class RestApplication extends Application {
 }

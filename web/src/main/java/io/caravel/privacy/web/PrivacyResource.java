@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "privacy")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @Allow(Access.COMPLIANCE)
 public class PrivacyResource {
 

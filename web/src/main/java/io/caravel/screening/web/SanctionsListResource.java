@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "screening")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class SanctionsListResource {
 
     @Inject

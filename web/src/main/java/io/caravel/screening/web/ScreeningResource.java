@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("screening/checks")
 @Tag(name = "screening")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 @Allow(Access.SCREENING)
 public class ScreeningResource {
 

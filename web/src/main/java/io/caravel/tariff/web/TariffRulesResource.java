@@ -44,6 +44,7 @@ public class TariffRulesResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Allow(Access.ADMINISTRATION)
     @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace the whole rule table with a CSV in the documented layout (at most 2 MB); all or nothing, a new version")
     public TariffRules.RuleSetView load(@QueryParam("source") String source, InputStream body) throws IOException {
         byte[] content = RequestBodies.read(body, MAX_FILE_BYTES);

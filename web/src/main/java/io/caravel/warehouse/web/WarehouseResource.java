@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "warehouses")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class WarehouseResource {
 
     @Inject
