@@ -38,7 +38,11 @@ final class LoadRun implements AutoCloseable {
 
     /** Starts the server in demo mode with {@code catalogSize} synthetic products and the given system properties. */
     static LoadRun start(int catalogSize, String... properties) throws Exception {
-        Path data = Files.createTempDirectory("caravel-bench");
+        return start(Files.createTempDirectory("caravel-bench"), catalogSize, properties);
+    }
+
+    /** The same on a given data folder (a second start on it finds its database and search index). */
+    static LoadRun start(Path data, int catalogSize, String... properties) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -57,7 +61,7 @@ final class LoadRun implements AutoCloseable {
                 "--deploy", System.getProperty("caravel.war", "../web/target/caravel.war"), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--disablephonehome"));
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
         return new LoadRun("http://localhost:" + port, server);
     }
 
@@ -90,6 +94,30 @@ final class LoadRun implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(path + " did not answer in time");
+    }
+
+    /** Waits until {@code /health/ready} answers 200, looking every 100 ms. */
+    void awaitReady() throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited; see its server.log");
+            }
+            if (status(get("/health/ready")) == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not ready in time");
+    }
+
+    /** The server process's resident memory in KiB (Linux). */
+    long rssKiB() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
     }
 
     /** Runs {@code operation} (true: it succeeded) from {@code threads} threads for {@code seconds}; a failure fails the run. */

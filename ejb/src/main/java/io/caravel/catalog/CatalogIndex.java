@@ -1,5 +1,7 @@
 package io.caravel.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
@@ -97,6 +99,7 @@ public class CatalogIndex {
     /** How long a search's pages come from the index as it was at its first page. */
     private static final Duration SNAPSHOT_KEPT = Duration.ofMinutes(10);
     private static final int FACET_VALUES = 20;
+    private static final int FACET_CACHE = 2_000;
     /** Lower edges of the price bands, in the query's currency; the last band has no upper edge. */
     private static final int[] PRICE_BANDS = {0, 10, 25, 50, 100, 250, 500};
 
@@ -128,6 +131,18 @@ public class CatalogIndex {
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
+
+    /**
+     * The facet counts of a query on one version of the index: counting visits every match, so they
+     * are kept until the index changes (a new version is a new key) or others push them out.
+     */
+    private record FacetKey(long indexVersion, String query, String rates) {
+    }
+
+    private record FacetCounts(long total, Map<String, List<CatalogHits.FacetCount>> counts) {
+    }
+
+    private final Cache<FacetKey, FacetCounts> facetCounts = Caffeine.newBuilder().maximumSize(FACET_CACHE).build();
 
     @PostConstruct
     void open() {
@@ -425,7 +440,10 @@ public class CatalogIndex {
                     position = byScore ? new ScoreDoc(Math.min(after.doc(), maxDoc - 1), after.score())
                             : new FieldDoc(maxDoc - 1, Float.NaN, after.values());
                 }
-                FacetsCollector facets = query.facets() ? new FacetsCollector() : null;
+                long used = snapshot != null ? after.version() : version;
+                FacetKey facetKey = query.facets() ? new FacetKey(used, lucene.toString(), toQueryCurrency.toString()) : null;
+                FacetCounts counted = facetKey == null ? null : facetCounts.getIfPresent(facetKey);
+                FacetsCollector facets = facetKey != null && counted == null ? new FacetsCollector() : null;
                 int wanted = page.limit() + 1;
                 TopDocs top;
                 if (byScore) {
@@ -442,17 +460,20 @@ public class CatalogIndex {
                     ids.add(byScore ? idOf(searcher, hit.doc) : id((FieldDoc) hit));
                 }
                 if (top.scoreDocs.length > page.limit()) {
-                    long used = snapshot != null ? after.version() : version;
                     ScoreDoc last = top.scoreDocs[page.limit() - 1];
                     next = byScore ? PageRequest.cursorAfter(sort.value() + "|" + used + "|"
                             + Integer.toHexString(Float.floatToIntBits(last.score)) + "|" + last.doc)
                             : cursorAfter(sort, used, (FieldDoc) last);
                 }
-                if (facets == null) {
+                if (facetKey == null) {
                     return new CatalogHits<>(ids, next, null, null);
                 }
-                long total = facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-                return new CatalogHits<>(ids, next, total, counts(searcher, facets, toQueryCurrency));
+                if (counted == null) {
+                    counted = new FacetCounts(facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum(),
+                            counts(searcher, facets, toQueryCurrency));
+                    facetCounts.put(facetKey, counted);
+                }
+                return new CatalogHits<>(ids, next, counted.total(), counted.counts());
             } finally {
                 if (snapshot != null) {
                     snapshots.release(snapshot);

@@ -25,6 +25,8 @@ import io.caravel.platform.search.TextAnalysis;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -70,6 +72,7 @@ public final class HsNomenclature {
     /** A word in the entry's own description counts fully, in its heading's or chapter's in part. */
     private static final Map<String, Float> FIELDS = Map.of(OWN, 1.0f, HEADING, 0.5f, CHAPTER, 0.25f);
     private static final QueryBuilder QUERIES = new QueryBuilder(TextAnalysis.query());
+    private static final org.apache.lucene.analysis.Analyzer PLAIN = TextAnalysis.plain();
     private static final String RESERVED_CHAPTER = "77";
     /** Rows of this pseudo-section (chapter 99, the grand total) are statistical codes, not goods. */
     private static final String STATISTICAL_SECTION = "TOTAL";
@@ -200,7 +203,8 @@ public final class HsNomenclature {
         if (query.isEmpty()) {
             throw CaravelException.invalid("q", "error.hs.query");
         }
-        String text = String.join(" ", query);
+        // the words as written: the analysis reads hyphens, plurals and synonym phrases ("lithium-ion battery")
+        String text = words;
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
             Query matching = QUERIES.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
@@ -214,7 +218,8 @@ public final class HsNomenclature {
                 return List.of();
             }
             // 1 for the best entry when every word is one the nomenclature uses; unknown words (brands) lower it
-            double known = (double) query.stream().filter(this::known).count() / query.size();
+            List<String> typed = typed(text);
+            double known = typed.isEmpty() ? 1 : (double) typed.stream().filter(this::known).count() / typed.size();
             double best = top.scoreDocs[0].score;
             StoredFields stored = searcher.storedFields();
             List<Suggestion> suggestions = new ArrayList<>(top.scoreDocs.length);
@@ -228,6 +233,24 @@ public final class HsNomenclature {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The words of a text as the search reads them, without synonyms and stop words. */
+    private static List<String> typed(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream tokens = PLAIN.tokenStream(OWN, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                if (!STOP_WORDS.contains(term.toString())) {
+                    words.add(term.toString());
+                }
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
     }
 
     /** Whether the nomenclature uses a word (or one of its synonyms) anywhere. */

@@ -84,6 +84,7 @@ class CatalogDocumentsTest {
         assertThat(search("lantren")).containsExactly("lantern", "chair");
         assertThat(search("wirless earbuds")).containsExactly("earbuds");
         assertThat(search("organiser")).containsExactly("box");
+        assertThat(search("earbdus")).containsExactly("earbuds");
         // short words must be exact: "led" does not find "bed" or "red"
         assertThat(search("lex")).isEmpty();
     }

@@ -154,6 +154,9 @@ class HsNomenclatureTest {
         assertThat(codes(HS.suggest("mobile phone", 3)).get(0)).startsWith("8517");
         assertThat(codes(HS.suggest("手机", 3)).get(0)).startsWith("8517");
         assertThat(codes(HS.suggest("power bank", 3))).anyMatch(code -> code.startsWith("8507"));
+        // a rechargeable lithium-ion battery is an accumulator (850760), not a primary lithium cell (850650)
+        assertThat(codes(HS.suggest("lithium-ion battery", 3)).get(0)).isEqualTo("850760");
+        assertThat(codes(HS.suggest("锂电池", 3)).get(0)).isEqualTo("850760");
     }
 
     @Test

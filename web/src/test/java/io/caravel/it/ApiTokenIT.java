@@ -8,6 +8,8 @@ import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Integrators' bearer tokens: issued with the password, shown once, acting with the user's roles, revoked at once. */
 @SharedServer.Use
@@ -77,6 +79,32 @@ class ApiTokenIT {
         assertProblem(bearer("GET", "/api/v1/me", first), 401, "unauthenticated");
         assertThat(api.send("POST", "/api/v1/admin/users/" + name + "/enable", "admin", null).status()).isEqualTo(200);
         assertThat(bearer("GET", "/api/v1/me", first).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSellerMakesUsesAndRevokesATokenOnItsPage() throws Exception {
+        try (BrowserSession session = new BrowserSession(base)) {
+            session.signIn("seller-a");
+            session.open("account/tokens.xhtml");
+            session.click(By.id("langForm:lang-zh"));
+            session.wait.until(ExpectedConditions.textToBe(By.id("page-title"), "API 令牌"));
+            session.type("token-form:name", "ERP " + UUID.randomUUID().toString().substring(0, 6));
+            session.click(By.id("token-form:issue"));
+            String secret = session.waitFor("secret").getText();
+            assertThat(secret).startsWith("cvl_");
+            session.screenshot("api-token-issued-zh");
+            assertThat(bearer("GET", "/api/v1/me", secret).json().getString("username")).isEqualTo("seller-a");
+
+            // an empty name is a message in the form, in the page's language
+            session.click(By.id("token-form:issue"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-form:messages"), "名称"));
+
+            session.click(By.cssSelector("#list-form\\:tokens button[id$='revoke']"));
+            session.click(By.cssSelector(".ui-confirmdialog-yes"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-form:tokens"), "已撤销"));
+            session.screenshot("api-token-revoked-zh");
+            assertProblem(bearer("GET", "/api/v1/me", secret), 401, "unauthenticated");
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ public class ApiTokenBean implements Serializable {
     }
 
     public void issue() {
+        secret = null;
         try {
             secret = tokens.issue(caller, name, days).secret();
             name = null;
