@@ -21,6 +21,8 @@ import io.caravel.risk.RiskEvents;
 import io.caravel.tariff.Destinations;
 import io.caravel.tariff.RuleKind;
 import io.caravel.tariff.TariffRules;
+import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -58,6 +60,9 @@ public class CustomsService {
 
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
+
+    @Inject
+    private Webhooks webhooks;
 
     @Inject
     private OrderService orders;
@@ -281,6 +286,8 @@ public class CustomsService {
         declaration.moved(DeclarationStatus.CLEARED, null, clock.instant());
         orders.customsStatus(declaration.orderId(), CustomsStatus.CLEARED);
         audit.recordForSeller(WORKFLOW, "DECLARATION_CLEARED", CASE, id, "accepted by customs", "cleared by customs");
+        webhooks.raise(WebhookEventType.DECLARATION_CLEARED, declaration.sellerId(), id, Webhooks.data(
+                "declarationId", id, "orderId", declaration.orderId()));
     }
 
     /** Why a declaration was held, as the inbox shows it: a risk level and reason codes. */
@@ -310,6 +317,8 @@ public class CustomsService {
         risks.record(category, "DECLARATION_HELD", RiskEvent.Severity.REVIEW, CASE, id, declaration.sellerId(),
                 why + (findings.isEmpty() ? "" : ": " + String.join(", ", findings.stream().map(Finding::code).toList())));
         audit.recordForSeller(WORKFLOW, "DECLARATION_HELD", CASE, id, why, "held by customs checks: " + why);
+        webhooks.raise(WebhookEventType.DECLARATION_HELD, declaration.sellerId(), id, Webhooks.data(
+                "declarationId", id, "orderId", declaration.orderId(), "reason", why));
         List<String> reasons = invalid && !findings.isEmpty() ? findings.stream().map(Finding::code).distinct().toList() : List.of(why);
         return new Hold(category == RiskCategory.PAYMENT || why.startsWith("REJECTED") ? "HIGH" : "MEDIUM", reasons);
     }

@@ -15,6 +15,8 @@ import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
 import io.caravel.sellerreview.SellerReviews;
+import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -73,6 +75,9 @@ public class DisputeSteps {
     private Notifications notifications;
 
     @Inject
+    private Webhooks webhooks;
+
+    @Inject
     private AuditTrail audit;
 
     @Inject
@@ -115,6 +120,10 @@ public class DisputeSteps {
     public void notifySeller(String id) {
         Dispute dispute = dispute(id);
         dispute.status(DisputeStatus.AWAITING_SELLER);
+        webhooks.raise(WebhookEventType.DISPUTE_OPENED, dispute.sellerId(), dispute.id(), Webhooks.data(
+                "disputeId", dispute.id(), "orderId", dispute.orderId(), "reason", dispute.reason().name(),
+                "claimed", dispute.claimed().amount(), "currency", dispute.claimed().currency(),
+                "sellerDeadline", dispute.sellerDeadline()));
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_OPENED", dispute.reason().name() + " · "
                 + dispute.claimed().amount().toPlainString() + " " + dispute.claimed().currency() + " · "
                 + minutes(dispute.sellerDeadline()));
@@ -181,6 +190,9 @@ public class DisputeSteps {
         dispute.resolved(decision == Dispute.Decision.SELLER ? DisputeStatus.RESOLVED_SELLER : DisputeStatus.RESOLVED_BUYER, now);
         told(dispute, decidedBy, message, now);
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_DECIDED", decision.name());
+        webhooks.raise(WebhookEventType.DISPUTE_DECIDED, dispute.sellerId(), dispute.id(), Webhooks.data(
+                "disputeId", dispute.id(), "orderId", dispute.orderId(), "decision", decision.name(),
+                "settlement", amount, "currency", dispute.claimed().currency()));
         return appealDeadline;
     }
 

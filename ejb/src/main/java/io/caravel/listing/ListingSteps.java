@@ -14,6 +14,8 @@ import io.caravel.risk.RiskCategory;
 import io.caravel.risk.RiskEvent;
 import io.caravel.risk.RiskEvents;
 import io.caravel.warehouse.Warehouses;
+import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,6 +62,9 @@ public class ListingSteps {
 
     @Inject
     private Notifications notifications;
+
+    @Inject
+    private Webhooks webhooks;
 
     @Inject
     private PriceComparison prices;
@@ -158,6 +163,8 @@ public class ListingSteps {
         audit.recordForSeller(by, "LISTING_PUBLISHED", CASE, listingId, "revision " + listing.revision(),
                 "revision " + listing.revision());
         notifications.notify(listing.sellerId(), listingId, "LISTING_PUBLISHED", listing.displayTitle());
+        webhooks.raise(WebhookEventType.LISTING_PUBLISHED, listing.sellerId(), listingId, Webhooks.data(
+                "listingId", listingId, "revision", listing.revision(), "title", listing.displayTitle()));
     }
 
     /** Rejects the revision with the message for the seller; a version already live stays live. */
@@ -167,6 +174,8 @@ public class ListingSteps {
         revision(listing).decided(ListingRevision.Outcome.REJECTED, by, clock.instant());
         audit.recordForSeller(by, "LISTING_REJECTED", CASE, listingId, "revision " + listing.revision(), message);
         notifications.notify(listing.sellerId(), listingId, "LISTING_REJECTED", message);
+        webhooks.raise(WebhookEventType.LISTING_REJECTED, listing.sellerId(), listingId, Webhooks.data(
+                "listingId", listingId, "revision", listing.revision(), "message", message));
     }
 
     /** Rejects a revision the checks found prohibited, telling the seller which rules it broke. */
@@ -182,6 +191,8 @@ public class ListingSteps {
         audit.recordForSeller(by, "LISTING_CHANGES_REQUIRED", CASE, listingId, "revision " + listing.revision(),
                 whatToFix);
         notifications.notify(listing.sellerId(), listingId, "LISTING_CHANGES_REQUIRED", whatToFix);
+        webhooks.raise(WebhookEventType.LISTING_CHANGES_REQUIRED, listing.sellerId(), listingId, Webhooks.data(
+                "listingId", listingId, "revision", listing.revision(), "message", whatToFix));
     }
 
     /** The seller did not make the requested changes in time; the review closes (the seller may submit again later). */

@@ -13,6 +13,8 @@ import io.caravel.screening.ScreeningHit;
 import io.caravel.screening.ScreeningResult;
 import io.caravel.screening.ScreeningService;
 import io.caravel.platform.Durations;
+import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,6 +57,9 @@ public class OnboardingSteps {
 
     @Inject
     private Notifications notifications;
+
+    @Inject
+    private Webhooks webhooks;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -154,6 +159,8 @@ public class OnboardingSteps {
         application.recertifyAt(Durations.after(clock.instant(), recertifyAfter));
         seller(application).activate();
         notifications.notify(application.sellerId(), applicationId, "APPROVED", message);
+        webhooks.raise(WebhookEventType.APPLICATION_APPROVED, application.sellerId(), applicationId, Webhooks.data(
+                "applicationId", applicationId, "message", message));
         audit.recordForSeller(decidedBy, "APPLICATION_APPROVED", CASE, applicationId, null, message);
     }
 
@@ -162,6 +169,8 @@ public class OnboardingSteps {
         application.decided(ApplicationStatus.REJECTED, "REJECT", message, clock.instant());
         seller(application).reject();
         notifications.notify(application.sellerId(), applicationId, "REJECTED", message);
+        webhooks.raise(WebhookEventType.APPLICATION_REJECTED, application.sellerId(), applicationId, Webhooks.data(
+                "applicationId", applicationId, "message", message));
         audit.recordForSeller(decidedBy, "APPLICATION_REJECTED", CASE, applicationId, null, message);
     }
 

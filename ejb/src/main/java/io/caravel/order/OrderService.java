@@ -20,6 +20,8 @@ import io.caravel.platform.TimeCursor;
 import io.caravel.platform.Uploads;
 import io.caravel.shipping.Carrier;
 import io.caravel.shipping.Shipment;
+import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -85,6 +87,9 @@ public class OrderService {
 
     @Inject
     private Event<OrderBlocked> blockedEvents;
+
+    @Inject
+    private Webhooks webhooks;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -192,6 +197,8 @@ public class OrderService {
             order.paid(clock.instant());
             audit.record("payment", "ORDER_PAID", CASE, order.id(), order.total().toPlainString() + " " + order.buyerCurrency());
             paidEvents.fire(new OrderPaid(order.id()));
+            webhooks.raise(WebhookEventType.ORDER_PAID, order.sellerId(), order.id(), Webhooks.data("orderId", order.id(),
+                    "total", order.total(), "currency", order.buyerCurrency(), "destinationCountry", order.destinationCountry()));
             return;
         }
         order.declined();
@@ -266,6 +273,8 @@ public class OrderService {
         order.shipped(now);
         audit.recordBySeller(caller.username(), "ORDER_SHIPPED", CASE, order.id(), carrier.code() + " " + waybill);
         shippedEvents.fire(new OrderShipped(order.id()));
+        webhooks.raise(WebhookEventType.ORDER_SHIPPED, order.sellerId(), order.id(), Webhooks.data("orderId", order.id(),
+                "carrier", carrier.code(), "waybill", waybill));
         return view(caller, order);
     }
 

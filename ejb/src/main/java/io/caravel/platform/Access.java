@@ -43,6 +43,8 @@ public enum Access {
     /** Counting inbound shipments in at a warehouse. */
     WAREHOUSE_WORK(Set.of(Roles.WAREHOUSE, Roles.ADMIN)),
     ADMINISTRATION(Set.of(Roles.ADMIN)),
+    /** Webhook subscriptions: a seller's for its own events, an admin's for every seller's. */
+    WEBHOOKS(Set.of(Roles.SELLER, Roles.ADMIN)),
     /** Metrics for monitoring. */
     OPERATIONS(Set.of(Roles.ADMIN, Roles.OPERATOR));
 

@@ -112,6 +112,25 @@ class ClusterIT {
             assertThat(second.post(LISTINGS + listings.get(0) + "/unpublish", "seller-a", "{}").status()).isEqualTo(200);
             awaitSearch(first, listings.subList(1, listings.size()), listings.subList(0, 1), Duration.ofSeconds(10));
 
+            // webhook deliveries: both nodes send what is due, and each event reaches the receiver once
+            try (WebhookReceiver receiver = new WebhookReceiver()) {
+                Api.Response hook = first.post("/api/v1/webhooks", "seller-a", "{\"url\": \"" + receiver.url("/cluster")
+                        + "\", \"events\": [\"listing.published\"]}");
+                assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
+                String hookId = hook.json().getJsonObject("subscription").getString("id");
+                List<String> events = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    Api node = i % 2 == 0 ? first : second;
+                    events.add(node.post("/api/v1/webhooks/" + hookId + "/ping", "seller-a", "").json().getString("eventId"));
+                }
+                receiver.await(r -> r.path().equals("/cluster"), events.size(), Duration.ofSeconds(60));
+                Thread.sleep(3000);
+                List<String> received = receiver.received(r -> r.path().equals("/cluster")).stream()
+                        .map(r -> r.header("Caravel-Event-Id")).toList();
+                assertThat(received).containsExactlyInAnyOrderElementsOf(events);
+                assertThat(second.send("DELETE", "/api/v1/webhooks/" + hookId, "seller-a", null).status()).isEqualTo(204);
+            }
+
             // a timer fires once: an officer asks for changes that never come
             String flagged = submitted(first, "Ivory cluster probe");
             String review = Applicant.awaitTask(first, "reviewListing", flagged, "officer");

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.caravel.identity.IdentityService;
+import io.caravel.platform.Caller;
+import io.caravel.platform.PageRequest;
 import io.caravel.platform.Roles;
 import io.caravel.platform.engine.ProcessModels;
 import io.caravel.platform.engine.WorkflowEngine;
+import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.Webhooks;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -63,6 +67,9 @@ class EngineIT {
     @Inject
     private ProcessModels processModels;
 
+    @Inject
+    private Webhooks webhooks;
+
     @ArquillianResource
     private URL base;
 
@@ -97,6 +104,29 @@ class EngineIT {
         transaction.commit();
         assertTrue(identity.user(name).isPresent());
         assertEquals(1, runtime.createProcessInstanceQuery().processInstanceBusinessKey(name).count());
+    }
+
+    @Test
+    void aWebhookEventOfARolledBackChangeIsNeverSent() throws Exception {
+        Caller admin = new Caller("admin", Set.of(Roles.ADMIN), null);
+        String probe = UUID.randomUUID().toString();
+        String subscription = webhooks.subscribe(admin, new Webhooks.Request("https://example.com/hooks/" + probe, null,
+                List.of("order.paid"), null)).subscription().id();
+        try {
+            transaction.begin();
+            webhooks.raise(WebhookEventType.ORDER_PAID, null, UUID.randomUUID().toString(), Webhooks.data("probe", "rolled back"));
+            transaction.rollback();
+            transaction.begin();
+            webhooks.raise(WebhookEventType.ORDER_PAID, null, UUID.randomUUID().toString(), Webhooks.data("probe", "committed"));
+            transaction.commit();
+
+            List<String> sent = webhooks.deliveries(admin, subscription, null, PageRequest.of(50, null)).items().stream()
+                    .map(delivery -> webhooks.delivery(admin, delivery.id()).payload()).toList();
+            assertEquals(1, sent.stream().filter(body -> body.contains("\"probe\":\"committed\"")).count(), sent.toString());
+            assertTrue(sent.stream().noneMatch(body -> body.contains("rolled back")), sent.toString());
+        } finally {
+            webhooks.change(admin, subscription, new Webhooks.Request(null, null, null, false));
+        }
     }
 
     @Test

@@ -27,7 +27,20 @@ class RestartIT {
         String processesBefore;
         List<String> catalogBefore;
 
-        try (ServerProcess server = ServerProcess.start(port, data, "first")) {
+        // a webhook whose receiver is down when the event is raised: the first attempt fails before the restart
+        int hookPort = ServerProcess.freePort();
+        String deliveryId;
+        String eventId;
+
+        try (ServerProcess server = ServerProcess.start(port, data, "first", "-Dcaravel.webhooks.retry-base=PT15S")) {
+            Api.Response hook = api.post("/api/v1/webhooks", "admin", "{\"url\": \"http://127.0.0.1:" + hookPort
+                    + "/after-restart\", \"events\": [\"order.paid\"]}");
+            assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
+            Api.Response ping = api.post("/api/v1/webhooks/" + hook.json().getJsonObject("subscription").getString("id")
+                    + "/ping", "admin", "");
+            deliveryId = ping.json().getString("id");
+            eventId = ping.json().getString("eventId");
+            awaitAttempts(api, deliveryId, 1);
             assertThat(api.post("/api/v1/admin/users", "admin", "{\"username\": \"" + name
                     + "\", \"password\": \"survives restarts\", \"displayName\": \"Restart probe\", \"roles\": [\"buyer\"]}")
                     .status()).isEqualTo(201);
@@ -40,7 +53,11 @@ class RestartIT {
         try (var files = Files.walk(data.resolve("search"))) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
-        try (ServerProcess server = ServerProcess.start(port, data, "second")) {
+        try (WebhookReceiver receiver = new WebhookReceiver(hookPort);
+             ServerProcess server = ServerProcess.start(port, data, "second")) {
+            List<WebhookReceiver.Received> got = receiver.await(r -> eventId.equals(r.header("Caravel-Event-Id")), 1,
+                    java.time.Duration.ofSeconds(60));
+            assertThat(got.get(0).header("Caravel-Delivery-Attempt")).isEqualTo("2");
             Api.Response me = api.get("/api/v1/me", name + ":survives restarts");
             assertThat(me.status()).as(me.toString()).isEqualTo(200);
             assertThat(api.get("/api/v1/admin/processes", "admin").body()).isEqualTo(processesBefore);
@@ -52,6 +69,22 @@ class RestartIT {
         assertThat(log).containsPattern("\\{\"Timestamp\":.*\"LoggerName\":\"io.caravel.access\".*\"requestId\":\"restart-"
                 + name + "\".*\"status\":\"200\"");
         assertThat(log).contains("Catalog search index ready").contains("rebuilt (there was none)");
+    }
+
+    /** Waits until a webhook delivery was attempted {@code n} times. */
+    private static void awaitAttempts(Api api, String deliveryId, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        jakarta.json.JsonObject delivery = null;
+        while (System.nanoTime() < deadline) {
+            delivery = api.get("/api/v1/webhooks/deliveries/" + deliveryId, "admin").json();
+            if (delivery.getInt("attempts") >= n) {
+                assertThat(delivery.getString("status")).isEqualTo("PENDING");
+                assertThat(delivery.getString("lastError")).startsWith("could not connect");
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("delivery " + deliveryId + " was not attempted " + n + " times: " + delivery);
     }
 
     /** Every published product's id, newest first, as the catalog search answers. */

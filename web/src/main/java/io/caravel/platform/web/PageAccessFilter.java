@@ -37,6 +37,7 @@ public class PageAccessFilter extends HttpFilter {
             Map.entry("/buyer/", Access.BUYING),
             Map.entry("/creator/", Access.CREATING),
             Map.entry("/warehouse/", Access.WAREHOUSE_WORK),
+            Map.entry("/account/webhooks.xhtml", Access.WEBHOOKS),
             Map.entry("/account/", Access.SIGNED_IN),
             Map.entry("/metrics", Access.OPERATIONS));
 

@@ -1,0 +1,217 @@
+package io.caravel.webhook;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends due deliveries, on every node: each second (and right after a transaction that raised an
+ * event commits) it takes the leases of what is due, up to {@value #IN_FLIGHT} at a time, and posts
+ * each on the managed executor with the JDK HTTP client (connect and answer timeouts, no redirects),
+ * so a slow receiver holds one slot, never the request that raised the event. Delivery is at least
+ * once: a node that dies mid-attempt leaves a lease that runs out, and the event is sent again with
+ * the same id.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+    static final int IN_FLIGHT = 8;
+    private static final int MAX_RESPONSE_READ = 1000;
+
+    @Inject
+    private WebhookDeliveries deliveries;
+
+    @Inject
+    private WebhookSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "caravel.node.id")
+    private Optional<String> configuredNodeId;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final AtomicBoolean looking = new AtomicBoolean();
+    private volatile boolean stopping;
+    private HttpClient client;
+    private String node;
+
+    @PostConstruct
+    void start() {
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        node = configuredNodeId.filter(id -> !id.isBlank()).orElseGet(WebhookDispatcher::hostName);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void everySecond() {
+        sendDue();
+    }
+
+    /** Each night: finished deliveries older than {@code caravel.webhooks.keep-log} leave the log. */
+    @Schedule(hour = "3", minute = "17", persistent = false)
+    void pruneLog() {
+        try {
+            int pruned;
+            do {
+                pruned = deliveries.prune(Instant.now().minus(settings.keepLog()));
+                if (pruned > 0) {
+                    LOG.info("Webhook log: " + pruned + " finished deliveries older than " + settings.keepLog() + " removed");
+                }
+            } while (pruned > 0 && !stopping);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Webhook log pruning failed; it runs again tomorrow", e);
+        }
+    }
+
+    /** Looks for due deliveries now, on the executor (after a commit that raised an event). */
+    public void nudge() {
+        if (stopping) {
+            return;
+        }
+        try {
+            executor.execute(this::sendDue);
+        } catch (RejectedExecutionException busy) {
+            LOG.fine("webhook dispatcher nudge refused; the next round sends it");
+        }
+    }
+
+    void sendDue() {
+        if (stopping || !looking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int free = slots.availablePermits();
+            if (free == 0) {
+                return;
+            }
+            for (Object[] row : deliveries.due(free)) {
+                if (stopping || !slots.tryAcquire()) {
+                    return;
+                }
+                Optional<WebhookDeliveries.Claim> claim = take((String) row[0], ((Number) row[1]).intValue());
+                if (claim.isEmpty()) {
+                    slots.release();
+                    continue;
+                }
+                try {
+                    executor.execute(() -> deliver(claim.get()));
+                } catch (RejectedExecutionException busy) {
+                    slots.release(); // the lease runs out and the delivery is taken again
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Webhook dispatcher round failed; the next round tries again", e);
+        } finally {
+            looking.set(false);
+        }
+    }
+
+    private Optional<WebhookDeliveries.Claim> take(String id, int version) {
+        try {
+            return deliveries.claim(id, version);
+        } catch (EJBException | jakarta.persistence.PersistenceException raced) {
+            return Optional.empty(); // another node's transaction held the row: it took it
+        }
+    }
+
+    private void deliver(WebhookDeliveries.Claim claim) {
+        try {
+            deliveries.record(claim, post(claim), node);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record webhook delivery " + claim.deliveryId()
+                    + "; its lease runs out and it is sent again", e);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private WebhookDeliveries.Outcome post(WebhookDeliveries.Claim claim) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        URI uri = URI.create(claim.url());
+        Optional<String> refused = settings.targets().refusedAddress(uri);
+        if (refused.isPresent()) {
+            return new WebhookDeliveries.Outcome(started, 0, null,
+                    "not sent: the address resolves to " + refused.get() + ", a private or local address", null);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "Caravel-Webhooks/1")
+                .header("Caravel-Event-Id", claim.eventId())
+                .header("Caravel-Event-Type", claim.eventType())
+                .header("Caravel-Delivery-Id", claim.deliveryId())
+                .header("Caravel-Delivery-Attempt", Integer.toString(claim.attempt()))
+                .header(WebhookSignature.HEADER, WebhookSignature.header(claim.secret(), started.getEpochSecond(),
+                        claim.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8)).build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String answer;
+            try (InputStream body = response.body()) {
+                answer = new String(body.readNBytes(MAX_RESPONSE_READ), StandardCharsets.UTF_8);
+            }
+            int status = response.statusCode();
+            String error = status >= 200 && status < 300 ? null
+                    : status >= 300 && status < 400 ? "redirect not followed (HTTP " + status + ")" : "HTTP " + status;
+            return new WebhookDeliveries.Outcome(started, millisSince(t0), status, error, answer);
+        } catch (HttpTimeoutException e) {
+            return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
+                    "no answer within " + settings.timeout().toSeconds() + " s", null);
+        } catch (IOException e) {
+            return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
+                    "could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new WebhookDeliveries.Outcome(started, millisSince(t0), null, "interrupted (server stopping)", null);
+        }
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

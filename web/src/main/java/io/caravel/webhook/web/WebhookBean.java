@@ -1,0 +1,149 @@
+package io.caravel.webhook.web;
+
+import io.caravel.platform.Caller;
+import io.caravel.platform.CaravelException;
+import io.caravel.platform.Page;
+import io.caravel.platform.PageRequest;
+import io.caravel.platform.web.ui.FacesMessages;
+import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.Webhooks;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The webhooks page of a seller (its own events) or an admin (every seller's): subscribe an address
+ * to events (the secret shown once), try it, pause, rotate the secret, delete, and read a
+ * subscription's delivery log with each attempt; send a dead delivery again.
+ */
+@Named
+@ViewScoped
+public class WebhookBean implements Serializable {
+
+    private static final int LOG_SIZE = 50;
+
+    @Inject
+    private transient Webhooks webhooks;
+
+    @Inject
+    private Caller caller;
+
+    private String url;
+    private String description;
+    private List<String> events = new ArrayList<>();
+    private String secret;
+    private String selected;
+    private String openDelivery;
+    private transient List<Webhooks.SubscriptionView> subscriptions;
+    private transient Page<Webhooks.DeliveryView> log;
+    private transient Webhooks.DeliveryView delivery;
+
+    /** The wire names of the event types a subscription may name, for the check boxes (labels from the bundle). */
+    public List<String> getEventTypes() {
+        return webhooks.eventTypes().stream().map(WebhookEventType::wireName).toList();
+    }
+
+    public List<Webhooks.SubscriptionView> getSubscriptions() {
+        if (subscriptions == null) {
+            subscriptions = webhooks.list(caller);
+        }
+        return subscriptions;
+    }
+
+    public void subscribe() {
+        secret = null;
+        try {
+            Webhooks.WithSecret made = webhooks.subscribe(caller, new Webhooks.Request(url, description, events, null));
+            secret = made.secret();
+            selected = made.subscription().id();
+            url = null;
+            description = null;
+            events = new ArrayList<>();
+            refresh();
+        } catch (CaravelException e) {
+            FacesMessages.error(e, "webhook-form:");
+        }
+    }
+
+    public void ping(String id) {
+        act(() -> {
+            webhooks.ping(caller, id);
+            selected = id;
+        });
+    }
+
+    public void pause(String id, boolean active) {
+        act(() -> webhooks.change(caller, id, new Webhooks.Request(null, null, null, active)));
+    }
+
+    public void rotate(String id) {
+        act(() -> secret = webhooks.rotateSecret(caller, id).secret());
+    }
+
+    public void delete(String id) {
+        act(() -> {
+            webhooks.delete(caller, id);
+            if (id.equals(selected)) {
+                selected = null;
+            }
+        });
+    }
+
+    public void show(String id) {
+        selected = id;
+        openDelivery = null;
+        refresh();
+    }
+
+    public void open(String deliveryId) {
+        openDelivery = deliveryId;
+        delivery = null;
+    }
+
+    public void redeliver(String deliveryId) {
+        act(() -> webhooks.redeliver(caller, deliveryId));
+    }
+
+    /** The selected subscription's latest deliveries. */
+    public Page<Webhooks.DeliveryView> getLog() {
+        if (log == null && selected != null) {
+            log = webhooks.deliveries(caller, selected, null, PageRequest.of(LOG_SIZE, null));
+        }
+        return log;
+    }
+
+    /** The delivery opened in the log, with its attempts. */
+    public Webhooks.DeliveryView getDelivery() {
+        if (delivery == null && openDelivery != null) {
+            delivery = webhooks.delivery(caller, openDelivery);
+        }
+        return delivery;
+    }
+
+    public void refresh() {
+        subscriptions = null;
+        log = null;
+        delivery = null;
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            refresh();
+        } catch (CaravelException e) {
+            FacesMessages.error(e, "webhook-form:");
+        }
+    }
+
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public List<String> getEvents() { return events; }
+    public void setEvents(List<String> events) { this.events = events; }
+    public String getSecret() { return secret; }
+    public String getSelected() { return selected; }
+}
