@@ -2,6 +2,7 @@ package io.caravel.payment;
 
 import io.caravel.platform.Ids;
 import io.caravel.platform.Money;
+import io.caravel.platform.WebhookSignature;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -44,10 +44,14 @@ public class WebhookDeliveries {
         }
     }
 
-    /** The ids and versions of up to {@code limit} deliveries due now and not held by a live lease, oldest first. */
+    /**
+     * The ids and versions of up to {@code limit} deliveries due now and not held by a live lease,
+     * oldest first; those of a paused subscription wait until it is resumed.
+     */
     public List<Object[]> due(int limit) {
         Instant now = clock.instant();
-        return em.createQuery("select d.id, d.version from WebhookDelivery d where d.status = :pending"
+        return em.createQuery("select d.id, d.version from WebhookDelivery d, WebhookSubscription s"
+                        + " where s.id = d.subscriptionId and s.active = true and d.status = :pending"
                         + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
                         + " order by d.nextAttemptAt", Object[].class)
                 .setParameter("pending", WebhookDelivery.Status.PENDING).setParameter("now", now)

@@ -1,5 +1,6 @@
 package io.caravel.webhook;
 
+import io.caravel.platform.WebhookSignature;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -178,7 +179,7 @@ public class WebhookDispatcher {
                 .header("Caravel-Event-Type", claim.eventType())
                 .header("Caravel-Delivery-Id", claim.deliveryId())
                 .header("Caravel-Delivery-Attempt", Integer.toString(claim.attempt()))
-                .header(WebhookSignature.HEADER, WebhookSignature.header(claim.secret(), started.getEpochSecond(),
+                .header(WebhookSignature.HEADER, WebhookSignature.sign(claim.secret(), started.getEpochSecond(),
                         claim.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8)).build();
         try {

@@ -124,8 +124,9 @@ public class Webhooks {
         return data;
     }
 
-    private void record(WebhookEventType type, String sellerId, String subjectId, Map<String, ?> data,
-                        List<WebhookSubscription> receivers) {
+    /** Writes the event and one delivery per receiver; the deliveries, in the order of the receivers. */
+    private List<WebhookDelivery> record(WebhookEventType type, String sellerId, String subjectId, Map<String, ?> data,
+                                         List<WebhookSubscription> receivers) {
         Instant now = clock.instant();
         String eventId = Ids.newId();
         JsonObjectBuilder body = Json.createObjectBuilder().add("id", eventId).add("type", type.wireName())
@@ -152,10 +153,14 @@ public class Webhooks {
         body.add("data", fields);
         em.persist(new WebhookEvent(eventId, type, sellerId, subjectId, body.build().toString(), now));
         em.flush();
+        List<WebhookDelivery> deliveries = new ArrayList<>();
         for (WebhookSubscription subscription : receivers) {
-            em.persist(new WebhookDelivery(Ids.newId(), eventId, subscription.id(), now));
+            WebhookDelivery delivery = new WebhookDelivery(Ids.newId(), eventId, subscription.id(), now);
+            em.persist(delivery);
+            deliveries.add(delivery);
         }
         sendAfterCommit();
+        return deliveries;
     }
 
     /** Wakes the dispatcher when the transaction commits, so a delivery does not wait for its next round. */
@@ -259,11 +264,8 @@ public class Webhooks {
     /** Sends a {@code webhook.ping} event to this subscription only, through the same outbox. */
     public DeliveryView ping(Caller caller, String id) {
         WebhookSubscription subscription = subscription(caller, id);
-        record(WebhookEventType.PING, subscription.sellerId(), id,
-                data("subscriptionId", id, "requestedBy", caller.username()), List.of(subscription));
-        WebhookDelivery delivery = em.createQuery("select d from WebhookDelivery d where d.subscriptionId = :s"
-                        + " order by d.createdAt desc, d.id desc", WebhookDelivery.class)
-                .setParameter("s", id).setMaxResults(1).getSingleResult();
+        WebhookDelivery delivery = record(WebhookEventType.PING, subscription.sellerId(), id,
+                data("subscriptionId", id, "requestedBy", caller.username()), List.of(subscription)).get(0);
         return view(delivery, false);
     }
 

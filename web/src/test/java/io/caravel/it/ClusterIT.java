@@ -98,7 +98,7 @@ class ClusterIT {
             // each job runs once, whichever node submitted it
             List<String> listings = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                listings.add(submitted(i % 2 == 0 ? first : second, "Cluster probe " + i));
+                listings.add(ListingFixtures.submitted(i % 2 == 0 ? first : second, "Cluster probe " + i + " " + UUID.randomUUID()));
             }
             for (String id : listings) {
                 awaitStatus(second, id, "PUBLISHED", Duration.ofSeconds(90));
@@ -132,7 +132,7 @@ class ClusterIT {
             }
 
             // a timer fires once: an officer asks for changes that never come
-            String flagged = submitted(first, "Ivory cluster probe");
+            String flagged = ListingFixtures.submitted(first, "Ivory cluster probe " + UUID.randomUUID());
             String review = Applicant.awaitTask(first, "reviewListing", flagged, "officer");
             assertThat(first.post("/api/v1/tasks/" + review + "/claim", "officer", "").status()).isEqualTo(200);
             assertThat(first.post("/api/v1/tasks/" + review + "/complete", "officer",
@@ -154,7 +154,7 @@ class ClusterIT {
             // node one dies with submissions in flight; node two finishes them when their locks end
             List<String> inFlight = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                inFlight.add(submitted(first, "Cluster crash probe " + i));
+                inFlight.add(ListingFixtures.submitted(first, "Cluster crash probe " + i + " " + UUID.randomUUID()));
             }
             one.kill();
             long unfinished = inFlight.stream().filter(id -> !"PUBLISHED".equals(
@@ -260,16 +260,6 @@ class ClusterIT {
                 process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static String submitted(Api api, String title) {
-        Api.Response created = api.post(LISTINGS, "seller-a", ListingFixtures.body(title + " " + UUID.randomUUID()));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.json().getString("id");
-        assertThat(api.sendBytes(LISTINGS + id + "/images?fileName=front.png", "seller-a", ListingFixtures.PNG).status())
-                .isEqualTo(201);
-        assertThat(api.post(LISTINGS + id + "/submit", "seller-a", "").status()).isEqualTo(200);
-        return id;
     }
 
     /** Waits until a search for the cluster probes on {@code node} finds every one of {@code present} and none of {@code absent}. */

@@ -23,7 +23,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class WebhookIT {
 
     private static final String WEBHOOKS = "/api/v1/webhooks";
-    private static final String LISTINGS = "/api/v1/listings/";
     private static final Duration WITHIN = Duration.ofSeconds(60);
 
     @SharedServer.Base
@@ -49,7 +48,7 @@ class WebhookIT {
                     .containsExactly("listing.published", "listing.rejected");
             assertThat(api.get(WEBHOOKS + "/" + id, "seller-a").body()).doesNotContain(secret);
 
-            String listing = submitted("Webhook probe " + UUID.randomUUID());
+            String listing = ListingFixtures.submitted(api, "Webhook probe " + UUID.randomUUID());
             List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(listing), 1, WITHIN);
             WebhookReceiver.Received event = got.get(0);
             JsonObject body = json(event.body());
@@ -137,6 +136,22 @@ class WebhookIT {
             assertThat(delivered.getJsonArray("attemptLog")).hasSize(5);
             assertThat(delivered.getString("payload")).contains("\"type\":\"webhook.ping\"");
             delete("admin", created);
+        }
+    }
+
+    @Test
+    void aPausedSubscriptionHoldsItsDeliveriesUntilResumed() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonObject created = subscribe("seller-b", receiver.url("/paused"), "order.shipped");
+            String id = created.getJsonObject("subscription").getString("id");
+            assertThat(api.send("PATCH", WEBHOOKS + "/" + id, "seller-b", "{\"active\": false}").status()).isEqualTo(200);
+            Api.Response ping = api.post(WEBHOOKS + "/" + id + "/ping", "seller-b", "");
+            String eventId = ping.json().getString("eventId");
+            Thread.sleep(3000);
+            assertThat(receiver.received(r -> r.path().equals("/paused"))).isEmpty();
+            assertThat(api.send("PATCH", WEBHOOKS + "/" + id, "seller-b", "{\"active\": true}").status()).isEqualTo(200);
+            receiver.await(r -> eventId.equals(r.header("Caravel-Event-Id")), 1, WITHIN);
+            delete("seller-b", created);
         }
     }
 
@@ -245,16 +260,6 @@ class WebhookIT {
             Thread.sleep(250);
         }
         throw new AssertionError("delivery " + deliveryId + " is not " + status + ": " + delivery);
-    }
-
-    private String submitted(String title) throws InterruptedException {
-        Api.Response created = api.post(LISTINGS, "seller-a", ListingFixtures.body(title));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.json().getString("id");
-        assertThat(api.sendBytes(LISTINGS + id + "/images?fileName=front.png", "seller-a", ListingFixtures.PNG).status())
-                .isEqualTo(201);
-        assertThat(api.post(LISTINGS + id + "/submit", "seller-a", "").status()).isEqualTo(200);
-        return id;
     }
 
     private static JsonObject json(String text) {

@@ -1,7 +1,7 @@
 package io.caravel.payment.web;
 
 import io.caravel.payment.PaymentService;
-import io.caravel.payment.WebhookSignature;
+import io.caravel.platform.WebhookSignature;
 import io.caravel.platform.Access;
 import io.caravel.platform.web.Allow;
 import io.caravel.platform.web.RequestBodies;

@@ -1,4 +1,4 @@
-package io.caravel.payment;
+package io.caravel.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,8 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and checks webhook bodies: header {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}
- * with a shared secret. A signature older than the tolerance is refused (a replayed capture).
+ * Signs and checks webhook bodies, ours to integrators and a payment provider's to us: header
+ * {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">} with a shared secret. A signature
+ * older than the tolerance is refused (a replayed capture).
  */
 public final class WebhookSignature {
 
@@ -46,7 +47,7 @@ public final class WebhookSignature {
                 v1.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String hmac(String secret, String message) {
+    static String hmac(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
