@@ -1,5 +1,6 @@
 package io.caravel.channel;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.fx.FxService;
 import io.caravel.platform.Caller;
@@ -57,12 +58,14 @@ public class Channels {
     private final Clock clock = Clock.systemUTC();
 
     /** A channel as administrators and the channel's own site see it (never the secret). */
+    @Schema(name = "ChannelView")
     public record View(String id, String name, String sellerId, List<String> currencies, List<String> destinations,
                        List<String> languages, boolean active, String tokenId, Instant tokenIssuedAt, Instant createdAt,
                        int version) {
     }
 
     /** A channel with its new token, shown once. */
+    @Schema(name = "IssuedChannel")
     public record Issued(View channel, String token) {
     }
 

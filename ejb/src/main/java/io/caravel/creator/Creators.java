@@ -1,5 +1,6 @@
 package io.caravel.creator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseVariables;
@@ -92,6 +93,7 @@ public class Creators {
     private final Clock clock = Clock.systemUTC();
 
     /** A creator as they and compliance staff see them (the screening's detail only for staff). */
+    @Schema(name = "CreatorView")
     public record View(String id, String username, String displayName, String legalName, String country, String channelUrl,
                        CreatorStatus status, Instant createdAt, Instant decidedAt, String message, String screening) {
     }

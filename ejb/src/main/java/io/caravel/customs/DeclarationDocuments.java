@@ -1,5 +1,6 @@
 package io.caravel.customs;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ public record DeclarationDocuments(String regime, String currency, OrderMessage 
     }
 
     /** One declared item: HS code in the edition named, description, origin, quantity and value. */
+    @Schema(name = "DeclarationItem")
     public record Item(int lineNo, String hsCode, String hsEdition, String description, String originCountry, int quantity,
                        BigDecimal value) {
     }

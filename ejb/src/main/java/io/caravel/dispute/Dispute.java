@@ -1,5 +1,6 @@
 package io.caravel.dispute;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.casework.SellerCase;
 import io.caravel.payment.ChargebackReport;
 import io.caravel.platform.Ids;
@@ -24,9 +25,11 @@ import java.time.Instant;
 public class Dispute implements SellerCase {
 
     /** The seller's answer. */
+    @Schema(name = "DisputeAnswer")
     public enum Answer { ACCEPT, CONTEST }
 
     /** A decision on a contested dispute or an appeal. */
+    @Schema(name = "DisputeDecision")
     public enum Decision { BUYER, SELLER, SPLIT }
 
     @Id

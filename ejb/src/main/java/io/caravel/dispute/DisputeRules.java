@@ -1,5 +1,6 @@
 package io.caravel.dispute;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.CsvRows;
 import io.caravel.platform.ProblemType;
@@ -55,6 +56,7 @@ public record DisputeRules(int version, List<Rule> rules) {
     }
 
     /** One row: the rule, which source and reason it applies to ("*" for any), its value. */
+    @Schema(name = "DisputeRule")
     public record Rule(Kind kind, String source, String reason, String value, String note) {
 
         int specificity(DisputeSource s, DisputeReason r) {

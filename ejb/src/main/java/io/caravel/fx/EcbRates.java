@@ -1,5 +1,6 @@
 package io.caravel.fx;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,7 @@ import org.w3c.dom.NodeList;
 public final class EcbRates {
 
     /** One rate read from a file. */
+    @Schema(name = "EcbRate")
     public record Rate(String currency, LocalDate date, BigDecimal rate) {
     }
 

@@ -1,5 +1,6 @@
 package io.caravel.identity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
@@ -58,6 +59,7 @@ public class ApiTokens {
     }
 
     /** A new token with its secret, which is never shown again. */
+    @Schema(name = "IssuedApiToken")
     public record Issued(TokenView token, String secret) {
     }
 

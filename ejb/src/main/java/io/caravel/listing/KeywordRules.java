@@ -1,5 +1,6 @@
 package io.caravel.listing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.risk.RiskCategory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ public final class KeywordRules {
     static final String RESOURCE = "caravel/listing/keyword-rules.csv";
 
     /** One rule: a keyword and what it means (outcome PROHIBITED, RESTRICTED or REVIEW). */
+    @Schema(name = "KeywordRule")
     public record Rule(String keyword, String outcome, String code, RiskCategory category, String document, String note,
                        Pattern pattern) {
     }

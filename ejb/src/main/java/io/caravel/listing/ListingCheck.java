@@ -1,5 +1,6 @@
 package io.caravel.listing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.Ids;
 import io.caravel.risk.RiskCategory;
 import jakarta.persistence.Column;
@@ -16,6 +17,7 @@ import java.time.Instant;
 public class ListingCheck {
 
     /** PROHIBITED rejects the listing; REVIEW sends it to a compliance officer; PASSED is recorded evidence. */
+    @Schema(name = "CheckOutcome")
     public enum Outcome { PROHIBITED, REVIEW, PASSED }
 
     @Id

@@ -1,5 +1,6 @@
 package io.caravel.listing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.catalog.ProductDetails;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -27,6 +28,7 @@ public class ListingRevision {
     public enum Verdict { CLEAN, REVIEW, PROHIBITED }
 
     /** How the review of a revision ended (TAKEN_DOWN: an officer took the published revision out of the catalog). */
+    @Schema(name = "ReviewOutcome")
     public enum Outcome { PUBLISHED, CHANGES_REQUIRED, REJECTED, TAKEN_DOWN, CLOSED }
 
     @Id

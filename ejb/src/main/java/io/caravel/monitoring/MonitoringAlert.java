@@ -1,5 +1,6 @@
 package io.caravel.monitoring;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.Ids;
 import io.caravel.screening.ListSource;
 import io.caravel.screening.ScreeningHit;
@@ -22,6 +23,7 @@ import java.time.Instant;
 public class MonitoringAlert {
 
     /** The review's verdict on the hit. */
+    @Schema(name = "AlertDisposition")
     public enum Disposition { TRUE_MATCH, FALSE_POSITIVE }
 
     @Id

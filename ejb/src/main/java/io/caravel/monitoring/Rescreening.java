@@ -1,5 +1,6 @@
 package io.caravel.monitoring;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.creator.Creator;
 import io.caravel.creator.Creators;
@@ -260,6 +261,7 @@ public class Rescreening {
     }
 
     /** A seller's name as screened: whose it is, and the person's date of birth and nationality. */
+    @Schema(name = "RescreenedParty")
     private record Party(PartyRole role, Identifiers identifiers) {
     }
 

@@ -1,5 +1,6 @@
 package io.caravel.onboarding;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.seller.ProductCategory;
 import io.caravel.seller.OperatingModel;
 import jakarta.validation.Valid;
@@ -53,6 +54,7 @@ public class ApplicationData implements java.io.Serializable {
     private List<Party> parties;
 
     /** A director or beneficial owner. */
+    @Schema(name = "ApplicationParty")
     public static class Party implements java.io.Serializable {
         @NotNull(message = "{caravel.application.party.role}")
         private PartyRole role;

@@ -1,5 +1,6 @@
 package io.caravel.onboarding;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.Ids;
 import io.caravel.screening.Explanation;
 import io.caravel.screening.IdentifierCheck;
@@ -59,6 +60,7 @@ public class ScreeningMatch {
     private Instant disposedAt;
 
     /** An officer's verdict on a hit: the listed party is the applicant, or someone else. */
+    @Schema(name = "ScreeningDisposition")
     public enum Disposition { TRUE_MATCH, FALSE_POSITIVE }
 
     protected ScreeningMatch() {

@@ -1,5 +1,6 @@
 package io.caravel.order;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 public class OrderRequest {
 
     /** Who receives the parcel, where. China needs the ID number of the buyer, who must also be the payer. */
+    @Schema(name = "ConsigneeRequest")
     public static class Consignee {
         @NotBlank(message = "{caravel.checkout.consignee.name}")
         @Size(max = 200, message = "{caravel.application.text.size}")

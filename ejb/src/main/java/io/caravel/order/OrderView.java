@@ -1,5 +1,6 @@
 package io.caravel.order;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.payment.Payment;
 import io.caravel.platform.Money;
 import io.caravel.shipping.Shipment;
@@ -16,6 +17,7 @@ public record OrderView(String id, String status, String customsStatus, Boolean 
                         Consignee consignee, QuoteView pricing, PaymentView payment, ShipmentView shipment, int version) {
 
     /** Who receives the parcel. */
+    @Schema(name = "OrderConsignee")
     public record Consignee(String name, String phone, String address, String city, String postcode, String idNumber) {
     }
 

@@ -1,5 +1,6 @@
 package io.caravel.order;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import java.util.List;
 public class QuoteRequest {
 
     /** One cart line: a published product and how many. */
+    @Schema(name = "QuoteRequestLine")
     public static class Line {
         @NotNull(message = "{caravel.checkout.product.required}")
         @Size(max = 36, message = "{caravel.checkout.product.required}")

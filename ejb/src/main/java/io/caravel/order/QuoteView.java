@@ -1,5 +1,6 @@
 package io.caravel.order;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public record QuoteView(String id, Instant validUntil, String destinationCountry
      * dropship line the supplier's item and its wholesale price for the quantity in the buyer's currency (what the
      * reseller owes the supplier); the overseas warehouse it ships from, when one serves it.
      */
+    @Schema(name = "QuoteLine")
     public record Line(String productId, int revision, String title, String hsCode, String originCountry, int quantity,
                        Money unitPrice, Money lineTotal, String shipsFrom, String supplierProductId, Money supplierCost,
                        Warehouse warehouse) {
@@ -37,6 +39,7 @@ public record QuoteView(String id, Instant validUntil, String destinationCountry
     }
 
     /** A conversion used: 1 {@code from} = {@code rate} {@code to}, the reference rate of {@code date} from {@code source}. */
+    @Schema(name = "QuoteFxRate")
     public record Rate(String from, String to, BigDecimal rate, LocalDate date, String source) {
     }
 

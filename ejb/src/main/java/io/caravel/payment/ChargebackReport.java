@@ -1,5 +1,6 @@
 package io.caravel.payment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -17,5 +18,6 @@ public record ChargebackReport(String eventId, String paymentRef, String dispute
     /** The stages of a card dispute, in the order they come. */
     public enum Stage { INQUIRY, CHARGEBACK, PRE_ARBITRATION, ARBITRATION }
 
+    @Schema(name = "ChargebackOutcome")
     public enum Outcome { WON, LOST }
 }

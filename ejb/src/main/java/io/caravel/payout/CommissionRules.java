@@ -1,5 +1,6 @@
 package io.caravel.payout;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.CsvRows;
 import io.caravel.seller.ProductCategory;
@@ -33,6 +34,7 @@ public record CommissionRules(String source, String sha256, List<Rule> rules) {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** One row: a category ("*" for any), the first day it applies, its rates in percent. */
+    @Schema(name = "CommissionRule")
     public record Rule(String category, LocalDate effectiveFrom, BigDecimal commissionPercent, BigDecimal paymentFeePercent,
                        String note) {
     }

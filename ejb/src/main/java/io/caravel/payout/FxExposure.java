@@ -1,5 +1,6 @@
 package io.caravel.payout;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.fx.FxService;
 import io.caravel.fx.FxTable;
 import jakarta.ejb.Stateless;
@@ -41,6 +42,7 @@ public class FxExposure {
     }
 
     /** Every currency, and the totals in the reporting currency (the loss if every foreign currency fell by the stress). */
+    @Schema(name = "FxExposureReport")
     public record Report(String reportingCurrency, BigDecimal stressPercent, List<Row> rows, BigDecimal totalValue,
                          BigDecimal lossAtStress, List<String> withoutRate) {
     }

@@ -1,5 +1,6 @@
 package io.caravel.payout;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.fx.FxService;
 import io.caravel.notification.Notifications;
@@ -47,11 +48,13 @@ public class Penalties {
     private final Clock clock = Clock.systemUTC();
 
     /** A penalty as the seller and staff see it; {@code status} DEDUCTED once a payout took it, with that payout. */
+    @Schema(name = "PenaltyView")
     public record View(String id, String sellerId, Money amount, PenaltyReason reason, String explanation, String riskEventId,
                        String status, String payoutId, Instant createdAt, Instant waivedAt) {
     }
 
     /** What is imposed. */
+    @Schema(name = "PenaltyRequest")
     public record Request(String sellerId, BigDecimal amount, String currency, String reason, String explanation,
                           String riskEventId) {
     }

@@ -1,5 +1,6 @@
 package io.caravel.privacy;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.casework.CaseHeader;
 import io.caravel.dispute.DisputeService;
@@ -87,6 +88,7 @@ public class DataRequests {
     private final Clock clock = Clock.systemUTC();
 
     /** A request as its requester and staff see it; the export itself is downloaded separately. */
+    @Schema(name = "DataRequestView")
     public record View(String id, String username, DataRequestKind kind, DataRequestStatus status, String note,
                        Instant requestedAt, Instant dueAt, Instant decidedAt, String message, boolean exportReady,
                        List<Kept> kept) {

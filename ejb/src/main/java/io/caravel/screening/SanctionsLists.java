@@ -1,5 +1,6 @@
 package io.caravel.screening;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
@@ -36,6 +37,7 @@ public class SanctionsLists {
     private final Clock clock = Clock.systemUTC();
 
     /** A release as the API and pages show it. */
+    @Schema(name = "SanctionsListVersion")
     public record VersionView(String id, ListSource list, String version, String checksum, int entries, Instant published,
                               Instant loadedAt, String loadedBy, boolean active, String previousVersionId, int added,
                               int removed, int changed) {

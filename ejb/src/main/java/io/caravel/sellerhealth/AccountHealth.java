@@ -1,5 +1,6 @@
 package io.caravel.sellerhealth;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.dispute.DisputeService;
 import io.caravel.dispute.DisputeSteps;
 import io.caravel.order.OrderStatus;
@@ -116,6 +117,7 @@ public class AccountHealth {
     }
 
     /** What a scan found: sellers measured, measures past their threshold, reviews started. */
+    @Schema(name = "AccountHealthScanResult")
     public record ScanResult(int sellers, int breaches, List<String> reviewsStarted) {
     }
 

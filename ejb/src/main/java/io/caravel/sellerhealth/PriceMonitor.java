@@ -1,5 +1,6 @@
 package io.caravel.sellerhealth;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
 import io.caravel.fx.FxService;
@@ -64,6 +65,7 @@ public class PriceMonitor {
     private SellerReviews reviews;
 
     /** What a scan found. */
+    @Schema(name = "PriceScanResult")
     public record ScanResult(int scanned, int violations, int dispersed, List<String> reviewsStarted) {
     }
 

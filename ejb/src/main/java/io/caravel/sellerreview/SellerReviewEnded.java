@@ -1,5 +1,7 @@
 package io.caravel.sellerreview;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A review of a seller's account ended with a verdict on the seller (CDI event, fired in the review's
  * transaction): no action needed, or the seller suspended with a lead's approval.
@@ -12,5 +14,6 @@ package io.caravel.sellerreview;
 public record SellerReviewEnded(String sellerId, Outcome outcome, String note, String by) {
 
     /** What a review found about the seller. */
+    @Schema(name = "SellerReviewOutcome")
     public enum Outcome { NO_ACTION, SUSPENDED }
 }

@@ -1,5 +1,6 @@
 package io.caravel.tariff;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ import java.util.function.BiFunction;
 public final class LandedCostCalculator {
 
     /** One item of the parcel: its HS code, its value (quantity included) in the customs currency and its weight. */
+    @Schema(name = "LandedCostItem")
     public record Item(String hsCode, BigDecimal value, int weightGrams) {
     }
 

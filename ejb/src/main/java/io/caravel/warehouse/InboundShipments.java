@@ -1,5 +1,6 @@
 package io.caravel.warehouse;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
@@ -65,7 +66,9 @@ public class InboundShipments {
     private final Clock clock = Clock.systemUTC();
 
     /** A shipment to send: the warehouse, the carrier and its tracking number (optional), a line per product. */
+    @Schema(name = "InboundShipmentRequest")
     public record Request(String warehouseId, String carrier, String trackingNumber, List<Line> lines) {
+        @Schema(name = "InboundShipmentLine")
         public record Line(String productId, Integer quantity) {
         }
     }
@@ -77,6 +80,7 @@ public class InboundShipments {
     }
 
     /** A shipment as its seller, the warehouse's staff and compliance see it. */
+    @Schema(name = "InboundShipmentView")
     public record View(String id, String sellerId, String warehouseId, String warehouseCode, String warehouseName,
                        String warehouseCountry, String carrier, String trackingNumber, InboundStatus status,
                        List<LineView> lines, int declaredUnits, Integer receivedUnits, String receiptNote,

@@ -1,5 +1,6 @@
 package io.caravel.warehouse;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.audit.AuditTrail;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.CatalogService;
@@ -61,11 +62,13 @@ public class Warehouses {
     private final Clock clock = Clock.systemUTC();
 
     /** A warehouse; its staff only for administrators. */
+    @Schema(name = "WarehouseView")
     public record View(String id, String code, String name, String country, String address, boolean active,
                        List<String> staff, int version) {
     }
 
     /** A warehouse to set up or change; {@code active} and {@code staff} left out keep what is there. */
+    @Schema(name = "WarehouseRequest")
     public record Request(String code, String name, String country, String address, Boolean active, List<String> staff) {
     }
 

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,8 @@ public class WebhookDeliveries {
 
     /** Records an attempt and moves the delivery on: delivered, retried later, or DEAD after the last attempt. */
     public void record(Claim claim, Outcome outcome, String node) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, claim.deliveryId());
+        // locked first: deleting the subscription or pruning the log waits for this attempt, or this waits for them
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, claim.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null) {
             return; // its subscription was deleted meanwhile
         }
@@ -115,12 +117,23 @@ public class WebhookDeliveries {
         if (old.isEmpty()) {
             return 0;
         }
+        lock(em.createQuery("update WebhookDelivery d set d.version = d.version + 1 where d.id in :ids")
+                .setParameter("ids", old));
         em.createQuery("delete from WebhookAttempt a where a.deliveryId in :ids").setParameter("ids", old).executeUpdate();
         int deleted = em.createQuery("delete from WebhookDelivery d where d.id in :ids").setParameter("ids", old)
                 .executeUpdate();
         em.createQuery("delete from WebhookEvent e where e.createdAt < :before and not exists"
                 + " (select d.id from WebhookDelivery d where d.eventId = e.id)").setParameter("before", before).executeUpdate();
         return deleted;
+    }
+
+    /**
+     * Runs an update that touches deliveries, holding their rows until the transaction ends: an
+     * attempt being recorded for one of them ({@link #record}, which locks its delivery) finishes
+     * first or waits, so deleting a delivery's attempts and then the delivery never races a new attempt.
+     */
+    static void lock(jakarta.persistence.Query touchDeliveries) {
+        touchDeliveries.executeUpdate();
     }
 
     private static String cut(String text, int max) {

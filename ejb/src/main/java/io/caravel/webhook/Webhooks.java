@@ -21,6 +21,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -66,6 +67,7 @@ public class Webhooks {
     private final Clock clock = Clock.systemUTC();
 
     /** A subscription as its owner sees it: never the secret. */
+    @Schema(name = "WebhookSubscription")
     public record SubscriptionView(String id, String owner, String sellerId, String url, String description,
                                    List<String> events, boolean active, Instant createdAt, Instant updatedAt) {
         static SubscriptionView of(WebhookSubscription s) {
@@ -76,19 +78,24 @@ public class Webhooks {
     }
 
     /** A new subscription, or one with a new secret: the secret is shown this once. */
+    @Schema(name = "WebhookWithSecret")
     public record WithSecret(SubscriptionView subscription, String secret) {
     }
 
     /** What a subscription is made of or changed to; null fields stay as they are when changing. */
+    @Schema(name = "WebhookRequest")
     public record Request(String url, String description, List<String> events, Boolean active) {
     }
 
     /** One event for one subscription, and (when asked for one delivery) its attempts and body. */
+    @Schema(name = "WebhookDelivery")
     public record DeliveryView(String id, String eventId, String eventType, String subscriptionId, String status,
                                int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError,
                                Instant deliveredAt, Instant createdAt, List<AttemptView> attemptLog, String payload) {
     }
 
+    /** One attempt to deliver: when, how long, what the receiver answered or why there was no answer. */
+    @Schema(name = "WebhookAttempt")
     public record AttemptView(int attempt, Instant startedAt, long durationMs, Integer httpStatus, String error,
                               String response, String node) {
         static AttemptView of(WebhookAttempt a) {
@@ -245,6 +252,8 @@ public class Webhooks {
     /** Deletes a subscription with its delivery log (the events stay for other subscriptions). */
     public void delete(Caller caller, String id) {
         WebhookSubscription subscription = subscription(caller, id);
+        WebhookDeliveries.lock(em.createQuery("update WebhookDelivery d set d.version = d.version + 1"
+                + " where d.subscriptionId = :s").setParameter("s", id));
         em.createQuery("delete from WebhookAttempt a where a.deliveryId in"
                 + " (select d.id from WebhookDelivery d where d.subscriptionId = :s)").setParameter("s", id).executeUpdate();
         em.createQuery("delete from WebhookDelivery d where d.subscriptionId = :s").setParameter("s", id).executeUpdate();

@@ -11,6 +11,7 @@ import io.caravel.platform.PageRequest;
 import io.caravel.platform.Roles;
 import io.caravel.platform.engine.ProcessModels;
 import io.caravel.platform.engine.WorkflowEngine;
+import io.caravel.webhook.WebhookDeliveries;
 import io.caravel.webhook.WebhookEventType;
 import io.caravel.webhook.Webhooks;
 import jakarta.annotation.Resource;
@@ -70,6 +71,9 @@ class EngineIT {
     @Inject
     private Webhooks webhooks;
 
+    @Inject
+    private WebhookDeliveries deliveries;
+
     @ArquillianResource
     private URL base;
 
@@ -127,6 +131,24 @@ class EngineIT {
         } finally {
             webhooks.change(admin, subscription, new Webhooks.Request(null, null, null, false));
         }
+    }
+
+    @Test
+    void finishedWebhookDeliveriesLeaveTheLogWhenOld() {
+        Caller admin = new Caller("admin", Set.of(Roles.ADMIN), null);
+        String subscription = webhooks.subscribe(admin, new Webhooks.Request("https://example.com/prune/" + UUID.randomUUID(),
+                null, List.of("order.paid"), false)).subscription().id();
+        // paused: the dispatcher leaves it alone; the test takes it and records the receiver's answer as the dispatcher would
+        String delivery = webhooks.ping(admin, subscription).id();
+        WebhookDeliveries.Claim claim = java.util.stream.IntStream.rangeClosed(0, 2)
+                .mapToObj(version -> deliveries.claim(delivery, version)).flatMap(java.util.Optional::stream)
+                .findFirst().orElseThrow();
+        deliveries.record(claim, new WebhookDeliveries.Outcome(java.time.Instant.now(), 5, 204, null, ""), "test");
+        assertEquals("DELIVERED", webhooks.delivery(admin, delivery).status());
+
+        assertEquals(0, deliveries.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(1))));
+        assertTrue(deliveries.prune(java.time.Instant.now().plusSeconds(60)) >= 1);
+        assertTrue(webhooks.deliveries(admin, subscription, null, PageRequest.of(50, null)).items().isEmpty());
     }
 
     @Test

@@ -34,6 +34,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "catalog")
 @Allow(Access.PUBLIC)
+@SecurityRequirementsSet
 public class CatalogResource {
 
     private static final CacheControl PUBLIC = CacheControl.valueOf("public, max-age=60");
@@ -67,7 +72,7 @@ public class CatalogResource {
     private SellerDirectory sellers;
 
     @GET
-    @Operation(summary = "Search published products: q (words in English or Chinese; every word must be found, a long word also with a typo, synonyms count), category, brand, origin, price range in currency (default EUR), wholesale items for resellers; sort=relevance (default with q), newest (default without), price-asc or price-desc; facets=true adds the total and counts by category, brand, origin, shipsFrom and price band (in currency); cursor paging. With a storefront channel's X-Channel-Token: only its store's products, priced in its currencies (default its first)")
+    @Operation(operationId = "searchProducts", summary = "Search published products: q (words in English or Chinese; every word must be found, a long word also with a typo, synonyms count), category, brand, origin, price range in currency (default EUR), wholesale items for resellers; sort=relevance (default with q), newest (default without), price-asc or price-desc; facets=true adds the total and counts by category, brand, origin, shipsFrom and price band (in currency); cursor paging. With a storefront channel's X-Channel-Token: only its store's products, priced in its currencies (default its first)")
     public SearchPage search(@QueryParam("q") String q, @QueryParam("category") String category,
                              @QueryParam("brand") String brand, @QueryParam("origin") String origin,
                              @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
@@ -111,7 +116,9 @@ public class CatalogResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One published product; ETag, and If-None-Match answers 304. currency=EUR adds the buyer's price with its rate and date")
+    @APIResponse(responseCode = "200", description = "The product", content = @Content(schema = @Schema(ref = "ProductView")))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @Operation(operationId = "getProduct", summary = "One published product; ETag, and If-None-Match answers 304. currency=EUR adds the buyer's price with its rate and date")
     public Response product(@PathParam("id") String id, @QueryParam("currency") String currency, @Context Request request,
                             @HeaderParam(Channels.HEADER) String channelToken) {
         Channels.Scope channel = channels.resolve(channelToken);
@@ -136,7 +143,7 @@ public class CatalogResource {
     @GET
     @Path("{id}/images/{imageId}")
     @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
-    @Operation(summary = "An image of a published product")
+    @Operation(operationId = "getProductImage", summary = "An image of a published product")
     public Response image(@PathParam("id") String id, @PathParam("imageId") String imageId) {
         ListingFile image = listings.publicImage(id, imageId);
         return Response.ok(image.content(), image.contentType()).tag(image.sha256())

@@ -1,5 +1,6 @@
 package io.caravel.catalog.web;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.catalog.CatalogProduct;
 import io.caravel.catalog.ProductDetails;
 import io.caravel.fx.FxTable;
@@ -20,6 +21,7 @@ public record ProductView(String id, int revision, Text title, Text description,
     }
 
     /** An amount in a currency. */
+    @Schema(name = "ProductMoney")
     public record Money(BigDecimal amount, String currency) {
     }
 

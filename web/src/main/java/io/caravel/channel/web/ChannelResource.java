@@ -24,7 +24,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -49,7 +53,8 @@ public class ChannelResource {
     @GET
     @Path("current")
     @Allow(Access.PUBLIC)
-    @Operation(summary = "The calling storefront's channel (by its X-Channel-Token): name, currencies, destinations served and languages; 401 without a valid token")
+    @SecurityRequirementsSet
+    @Operation(operationId = "getCurrentChannel", summary = "The calling storefront's channel (by its X-Channel-Token): name, currencies, destinations served and languages; 401 without a valid token")
     public Current current(@HeaderParam(Channels.HEADER) String token) {
         Channels.Scope scope = channels.resolve(token);
         if (scope == null) {
@@ -63,7 +68,8 @@ public class ChannelResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Set up a storefront channel {name, sellerId (empty: the whole marketplace), currencies, destinations, languages}; 201 with its token, shown this once")
+    @APIResponse(responseCode = "201", description = "The channel and its token, shown this once", content = @Content(schema = @Schema(ref = "IssuedChannel")))
+    @Operation(operationId = "createChannel", summary = "Set up a storefront channel {name, sellerId (empty: the whole marketplace), currencies, destinations, languages}; 201 with its token, shown this once")
     public Response create(@Valid ChannelRequest request, @Context UriInfo uri) {
         Channels.Issued issued = channels.create(caller, body(request));
         return Response.created(uri.getAbsolutePathBuilder().path(issued.channel().id()).build()).entity(issued).build();
@@ -73,7 +79,7 @@ public class ChannelResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Every storefront channel, newest first (never a secret)")
+    @Operation(operationId = "listChannels", summary = "Every storefront channel, newest first (never a secret)")
     public List<Channels.View> list() {
         return channels.list(caller);
     }
@@ -83,7 +89,8 @@ public class ChannelResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "One storefront channel; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The channel; ETag is its version", content = @Content(schema = @Schema(ref = "ChannelView")))
+    @Operation(operationId = "getChannel", summary = "One storefront channel; ETag is its version")
     public Response get(@PathParam("id") String id) {
         Channels.View view = channels.get(caller, id);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -95,7 +102,7 @@ public class ChannelResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Change a channel's name, store, currencies, destinations and languages; If-Match guards against lost updates (412)")
+    @Operation(operationId = "updateChannel", summary = "Change a channel's name, store, currencies, destinations and languages; If-Match guards against lost updates (412)")
     public Channels.View update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ChannelRequest request) {
         return channels.update(caller, id, Versions.ifMatch(ifMatch), body(request));
     }
@@ -105,7 +112,7 @@ public class ChannelResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "A new token for the channel, shown this once; the previous token stops working at once")
+    @Operation(operationId = "rotateChannelToken", summary = "A new token for the channel, shown this once; the previous token stops working at once")
     public Channels.Issued rotate(@PathParam("id") String id) {
         return channels.rotate(caller, id);
     }
@@ -115,7 +122,7 @@ public class ChannelResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Deactivate the channel: its token stops working; past orders keep the channel")
+    @Operation(operationId = "deactivateChannel", summary = "Deactivate the channel: its token stops working; past orders keep the channel")
     public Channels.View deactivate(@PathParam("id") String id) {
         return channels.deactivate(caller, id);
     }

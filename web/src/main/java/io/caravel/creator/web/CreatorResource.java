@@ -27,7 +27,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -49,7 +53,9 @@ public class CreatorResource {
     @Path("registrations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.PUBLIC)
-    @Operation(summary = "Register as a creator (no sign-in needed): the account and the legal name, screened against the sanctions lists; ACTIVE at once, or SCREENING while a compliance officer reviews a possible match")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "201", description = "The creator", content = @Content(schema = @Schema(ref = "CreatorView")))
+    @Operation(operationId = "registerCreator", summary = "Register as a creator (no sign-in needed): the account and the legal name, screened against the sanctions lists; ACTIVE at once, or SCREENING while a compliance officer reviews a possible match")
     public Response register(@Valid CreatorRegistration registration, @Context UriInfo uri) {
         if (registration == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -63,7 +69,7 @@ public class CreatorResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.CREATING)
-    @Operation(summary = "The signed-in creator: status (SCREENING, ACTIVE, REJECTED, SUSPENDED)")
+    @Operation(operationId = "getMyCreatorAccount", summary = "The signed-in creator: status (SCREENING, ACTIVE, REJECTED, SUSPENDED)")
     public Creators.View me() {
         return creators.me(caller);
     }
@@ -73,7 +79,7 @@ public class CreatorResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.CREATING)
-    @Operation(summary = "My referral links, newest first, with the product, the commission rate and whether a sponsored post's disclosure is missing")
+    @Operation(operationId = "listMyReferralLinks", summary = "My referral links, newest first, with the product, the commission rate and whether a sponsored post's disclosure is missing")
     public List<Creators.LinkView> links() {
         return creators.links(caller);
     }
@@ -84,7 +90,7 @@ public class CreatorResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.CREATING)
-    @Operation(summary = "My referral link for a published product (made once, updated after: the same code): say whether the content is sponsored and carries the disclosure; sponsored without it is recorded as a platform-rules risk. 409 until the creator is ACTIVE")
+    @Operation(operationId = "createReferralLink", summary = "My referral link for a published product (made once, updated after: the same code): say whether the content is sponsored and carries the disclosure; sponsored without it is recorded as a platform-rules risk. 409 until the creator is ACTIVE")
     public Creators.LinkView link(@Valid LinkRequest request) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -92,14 +98,21 @@ public class CreatorResource {
         return creators.link(caller, request);
     }
 
+    /** One page of the list: what the document names {@code CreatorPage}; the JSON of {@link Page}. */
+    public record CreatorPage(List<Creators.View> items, String nextCursor) {
+        static CreatorPage of(Page<Creators.View> page) {
+            return new CreatorPage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "Creators newest first with their screening, optionally of one status; compliance staff and administrators; cursor paging")
-    public Page<Creators.View> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listCreators", summary = "Creators newest first with their screening, optionally of one status; compliance staff and administrators; cursor paging")
+    public CreatorPage list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                     @QueryParam("cursor") String cursor) {
-        return creators.list(caller, QueryValues.oneOf(CreatorStatus.class, "status", status), PageRequest.of(limit, cursor));
+        return CreatorPage.of(creators.list(caller, QueryValues.oneOf(CreatorStatus.class, "status", status), PageRequest.of(limit, cursor)));
     }
 
     @GET
@@ -107,7 +120,7 @@ public class CreatorResource {
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
     @Allow(Access.SIGNED_IN)
-    @Operation(summary = "One creator: themself, or compliance staff and administrators (with the screening's hits)")
+    @Operation(operationId = "getCreator", summary = "One creator: themself, or compliance staff and administrators (with the screening's hits)")
     public Creators.View get(@PathParam("id") String id) {
         return creators.get(caller, id);
     }

@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +39,7 @@ public class CustomsResource {
     private Caller caller;
 
     @GET
-    @Operation(summary = "The declaration of an order (orderId): documents (order, payment, waybill, inventory), findings, submissions and answers")
+    @Operation(operationId = "listDeclarations", summary = "The declaration of an order (orderId): documents (order, payment, waybill, inventory), findings, submissions and answers")
     public CustomsService.DeclarationView ofOrder(@QueryParam("orderId") String orderId) {
         if (orderId == null || orderId.isBlank()) {
             throw CaravelException.invalid("orderId", "error.customs.order-required");
@@ -45,7 +49,7 @@ public class CustomsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One declaration with its documents, findings, submissions and answers")
+    @Operation(operationId = "getDeclaration", summary = "One declaration with its documents, findings, submissions and answers")
     public CustomsService.DeclarationView get(@PathParam("id") String id) {
         return customs.get(caller, id);
     }
@@ -53,7 +57,8 @@ public class CustomsResource {
     @GET
     @Path("{id}/export")
     @Produces({MediaType.APPLICATION_XML, MediaType.APPLICATION_JSON})
-    @Operation(summary = "The declaration in its regime's message layout for a broker: China message=CEB311|CEB411|CEB511|CEB621 as XML; EU (H7/H1), UK and US data sets as JSON (no message)")
+    @APIResponse(responseCode = "200", description = "The data set (JSON) or the message (XML)", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The regime's data set, its fields named as the regime names them")), @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = String.class))})
+    @Operation(operationId = "exportDeclaration", summary = "The declaration in its regime's message layout for a broker: China message=CEB311|CEB411|CEB511|CEB621 as XML; EU (H7/H1), UK and US data sets as JSON (no message)")
     public Response export(@PathParam("id") String id, @QueryParam("message") String message) {
         if (message == null || message.isBlank()) {
             return Response.ok(customs.exportDataSet(caller, id), MediaType.APPLICATION_JSON).build();
@@ -68,7 +73,7 @@ public class CustomsResource {
     @Path("{id}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.CUSTOMS)
-    @Operation(summary = "Correct one field of a held declaration (waybill.consigneeName, waybill.consigneeAddress, payment.payerIdNumber); then complete the correction task with RESUBMIT")
+    @Operation(operationId = "correctDeclaration", summary = "Correct one field of a held declaration (waybill.consigneeName, waybill.consigneeAddress, payment.payerIdNumber); then complete the correction task with RESUBMIT")
     public CustomsService.DeclarationView correct(@PathParam("id") String id, CustomsService.Correction correction) {
         return customs.correct(caller, id, correction);
     }

@@ -37,8 +37,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -80,7 +86,9 @@ public class DisputeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.BUYING)
-    @Operation(summary = "Open a dispute on an order line within the claim window (header Idempotency-Key: the same key and body answer the same dispute, another body 422); the seller is told and has until sellerDeadline")
+    @APIResponse(responseCode = "201", description = "The dispute", content = @Content(schema = @Schema(ref = "DisputeView")))
+    @APIResponse(responseCode = "200", description = "The dispute this Idempotency-Key opened before", content = @Content(schema = @Schema(ref = "DisputeView")))
+    @Operation(operationId = "openDispute", summary = "Open a dispute on an order line within the claim window (header Idempotency-Key: the same key and body answer the same dispute, another body 422); the seller is told and has until sellerDeadline")
     public Response open(@HeaderParam("Idempotency-Key") String key, DisputeRequest request, @Context UriInfo uri) {
         DisputeService.Opened opened = disputes.open(caller, key, request);
         Response.ResponseBuilder response = opened.replayed() ? Response.ok() : Response.status(Response.Status.CREATED);
@@ -89,17 +97,25 @@ public class DisputeResource {
                 .entity(opened.dispute()).build();
     }
 
+    /** One page of the list: what the document names {@code DisputePage}; the JSON of {@link Page}. */
+    public record DisputePage(List<DisputeView> items, String nextCursor) {
+        static DisputePage of(Page<DisputeView> page) {
+            return new DisputePage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
-    @Operation(summary = "Disputes newest first: a buyer's own, a seller's own, every dispute for dispute agents and compliance staff; optional status and orderId, cursor paging")
-    public Page<DisputeView> list(@QueryParam("status") String status, @QueryParam("orderId") String orderId,
+    @Operation(operationId = "listDisputes", summary = "Disputes newest first: a buyer's own, a seller's own, every dispute for dispute agents and compliance staff; optional status and orderId, cursor paging")
+    public DisputePage list(@QueryParam("status") String status, @QueryParam("orderId") String orderId,
                                   @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return disputes.list(caller, QueryValues.oneOf(DisputeStatus.class, "status", status), orderId == null || orderId.isBlank() ? null : orderId.trim(),
-                PageRequest.of(limit, cursor));
+        return DisputePage.of(disputes.list(caller, QueryValues.oneOf(DisputeStatus.class, "status", status), orderId == null || orderId.isBlank() ? null : orderId.trim(),
+                PageRequest.of(limit, cursor)));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One dispute: amounts, status and deadlines, the seller's answer, decisions, the message thread and the evidence")
+    @APIResponse(responseCode = "200", description = "The dispute; ETag is its version", content = @Content(schema = @Schema(ref = "DisputeView")))
+    @Operation(operationId = "getDispute", summary = "One dispute: amounts, status and deadlines, the seller's answer, decisions, the message thread and the evidence")
     public Response get(@PathParam("id") String id) {
         DisputeView view = disputes.get(caller, id);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -109,7 +125,8 @@ public class DisputeResource {
     @Path("{id}/response")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.SELLING)
-    @Operation(summary = "The seller's answer before the deadline: ACCEPT (refundAmount, default the claim; returnRequired books a return waybill) or CONTEST (message; add evidence beside it)")
+    @APIResponse(responseCode = "200", description = "The dispute", content = @Content(schema = @Schema(ref = "DisputeView")))
+    @Operation(operationId = "respondToDispute", summary = "The seller's answer before the deadline: ACCEPT (refundAmount, default the claim; returnRequired books a return waybill) or CONTEST (message; add evidence beside it)")
     public Response respond(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, SellerResponse response) {
         DisputeView view = disputes.respond(caller, id, Versions.ifMatch(ifMatch), response);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -118,7 +135,7 @@ public class DisputeResource {
     @POST
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a message to the dispute's thread (buyer, seller, agent); staff may add staffOnly notes the parties never see")
+    @Operation(operationId = "postDisputeMessage", summary = "Add a message to the dispute's thread (buyer, seller, agent); staff may add staffOnly notes the parties never see")
     public DisputeView message(@PathParam("id") String id, MessageRequest request) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -129,7 +146,9 @@ public class DisputeResource {
     @POST
     @Path("{id}/evidence")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Add evidence (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB; kind TRACKING, PHOTO, MESSAGES or OTHER)")
+    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "201", description = "The evidence", content = @Content(schema = @Schema(ref = "EvidenceView")))
+    @Operation(operationId = "uploadDisputeEvidence", summary = "Add evidence (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB; kind TRACKING, PHOTO, MESSAGES or OTHER)")
     public Response evidence(@PathParam("id") String id, @QueryParam("kind") String kind,
                              @QueryParam("fileName") String fileName, InputStream body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.readNBytes(DisputeService.MAX_EVIDENCE_BYTES + 1);
@@ -140,7 +159,7 @@ public class DisputeResource {
     @GET
     @Path("{id}/evidence/{evidenceId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download one file of evidence")
+    @Operation(operationId = "getDisputeEvidence", summary = "Download one file of evidence")
     public Response evidenceFile(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId) {
         return Downloads.attachment(disputes.evidence(caller, id, evidenceId));
     }
@@ -149,7 +168,7 @@ public class DisputeResource {
     @Path("{id}/settlement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.DISPUTES)
-    @Operation(summary = "A dispute agent sets what a split decision refunds (then completes the review task with SPLIT)")
+    @Operation(operationId = "setDisputeSettlement", summary = "A dispute agent sets what a split decision refunds (then completes the review task with SPLIT)")
     public DisputeView settlement(@PathParam("id") String id, SettlementRequest request) {
         return disputes.proposeSettlement(caller, id, request == null ? null : request.amount());
     }
@@ -157,14 +176,14 @@ public class DisputeResource {
     @POST
     @Path("{id}/appeal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The buyer or the seller appeals an agent's decision, once, before appealDeadline; another agent decides")
+    @Operation(operationId = "appealDispute", summary = "The buyer or the seller appeals an agent's decision, once, before appealDeadline; another agent decides")
     public DisputeView appeal(@PathParam("id") String id, AppealRequest request) {
         return disputes.appeal(caller, id, request == null ? null : request.reason());
     }
 
     @GET
     @Path("seller-health")
-    @Operation(summary = "A seller's dispute rate over the rules' period (sellers their own; staff name sellerId)")
+    @Operation(operationId = "getSellerDisputeHealth", summary = "A seller's dispute rate over the rules' period (sellers their own; staff name sellerId)")
     public DisputeSteps.SellerHealth health(@QueryParam("sellerId") String sellerId) {
         if (caller.sellerId() != null && caller.hasRole(Roles.SELLER)) {
             return disputes.health(caller.sellerId());
@@ -181,7 +200,8 @@ public class DisputeResource {
     @GET
     @Path("rules")
     @Allow(Access.PUBLIC)
-    @Operation(summary = "The dispute rules in force: claim windows, deadlines and thresholds per source and reason (version, source, checksum and the CSV; the fraud thresholds for staff only)")
+    @SecurityRequirementsSet
+    @Operation(operationId = "getDisputeRules", summary = "The dispute rules in force: claim windows, deadlines and thresholds per source and reason (version, source, checksum and the CSV; the fraud thresholds for staff only)")
     public DisputeRuleStore.RuleTable rules() {
         return rules.current(caller.isComplianceStaff() || caller.isAdmin() || caller.hasRole(Roles.DISPUTE_AGENT));
     }
@@ -190,7 +210,7 @@ public class DisputeResource {
     @Path("rules")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Replace the dispute rules with a CSV in the documented layout (at most 256 KB); all or nothing, a new version; open disputes keep their deadlines")
+    @Operation(operationId = "replaceDisputeRules", summary = "Replace the dispute rules with a CSV in the documented layout (at most 256 KB); all or nothing, a new version; open disputes keep their deadlines")
     public DisputeRuleStore.RuleTable loadRules(@QueryParam("source") String source, InputStream body) throws IOException {
         return rules.load(caller, RequestBodies.read(body, MAX_RULES_BYTES), source);
     }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Foreign-exchange reference rates: anyone reads the latest; an administrator loads a file in the ECB layout. */
@@ -43,7 +44,8 @@ public class FxResource {
 
     @GET
     @Allow(Access.PUBLIC)
-    @Operation(summary = "The latest reference rate of every loaded currency (units per 1 EUR), with date and source")
+    @SecurityRequirementsSet
+    @Operation(operationId = "getFxRates", summary = "The latest reference rate of every loaded currency (units per 1 EUR), with date and source")
     public List<RateView> latest() {
         return fx.table().quotes().entrySet().stream()
                 .map(e -> new RateView(e.getKey(), e.getValue().perEur(), e.getValue().date(), e.getValue().source()))
@@ -55,7 +57,7 @@ public class FxResource {
     @Allow(Access.ADMINISTRATION)
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Load rates from a file in the ECB layout (eurofxref.csv, eurofxref-hist.csv or eurofxref-daily.xml, at most 2 MB); all or nothing")
+    @Operation(operationId = "loadFxRates", summary = "Load rates from a file in the ECB layout (eurofxref.csv, eurofxref-hist.csv or eurofxref-daily.xml, at most 2 MB); all or nothing")
     public FxService.LoadResult load(@QueryParam("source") String source, InputStream body) throws IOException {
         byte[] content = RequestBodies.read(body, MAX_FILE_BYTES);
         return fx.load(caller, content, source);

@@ -16,12 +16,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** HS code help for sellers and storefronts: what a code means, and which codes fit a product. Public. */
 @Path("hs")
 @Tag(name = "hs")
 @Allow(Access.PUBLIC)
+@SecurityRequirementsSet
 @Produces(MediaType.APPLICATION_JSON)
 public class HsResource {
 
@@ -32,7 +34,7 @@ public class HsResource {
 
     @GET
     @Path("codes/{code}")
-    @Operation(summary = "What an HS 2022 code means: section, chapter, heading and subheading. Takes 2, 4 or 6 digits, "
+    @Operation(operationId = "getHsCode", summary = "What an HS 2022 code means: section, chapter, heading and subheading. Takes 2, 4 or 6 digits, "
             + "or a national tariff line of 8 or 10 digits (dots and spaces allowed); 400 for a malformed code or "
             + "the reserved chapter 77, 404 for an unknown code")
     public Classification code(@PathParam("code") String code) {
@@ -41,7 +43,7 @@ public class HsResource {
 
     @GET
     @Path("suggestions")
-    @Operation(summary = "HS 2022 subheadings that may fit a product description (English words), best first, "
+    @Operation(operationId = "suggestHsCodes", summary = "HS 2022 subheadings that may fit a product description (English words), best first, "
             + "with a score from 0 to 1; limit 1 to 50, default 10")
     public List<Suggestion> suggestions(@QueryParam("q") String words, @QueryParam("limit") String limit) {
         return hs.suggest(words, limit(limit));

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,14 +69,15 @@ public class ApiTokenResource {
     }
 
     @GET
-    @Operation(summary = "My API tokens (an admin: username= any user's), newest first, without the tokens themselves")
+    @Operation(operationId = "listApiTokens", summary = "My API tokens (an admin: username= any user's), newest first, without the tokens themselves")
     public List<ApiTokens.TokenView> list(@QueryParam("username") String username) {
         return tokens.list(caller, username);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a bearer token acting as me: name (what will use it), days valid (1-365, default 90)."
+    @APIResponse(responseCode = "201", description = "The token and its secret, shown this once", content = @Content(schema = @Schema(ref = "IssuedApiToken")))
+    @Operation(operationId = "issueApiToken", summary = "Issue a bearer token acting as me: name (what will use it), days valid (1-365, default 90)."
             + " The answer's secret is shown this once; send it as 'Authorization: Bearer <secret>'. Needs the password, not a token")
     public Response issue(NewToken body) {
         requirePassword();
@@ -85,7 +89,7 @@ public class ApiTokenResource {
 
     @POST
     @Path("{id}/revoke")
-    @Operation(summary = "Revoke a token (mine; an admin: anyone's): it stops working at once on every node. Needs the password, not a token")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke a token (mine; an admin: anyone's): it stops working at once on every node. Needs the password, not a token")
     public ApiTokens.TokenView revoke(@PathParam("id") String id) {
         requirePassword();
         return tokens.revoke(caller, id);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +38,7 @@ public class MeResource {
     private IdentityService identity;
 
     @GET
-    @Operation(summary = "Who am I: user name, roles and the seller I act for")
+    @Operation(operationId = "getMe", summary = "Who am I: user name, roles and the seller I act for")
     public UserView me() {
         return identity.user(caller.username()).orElseThrow(() -> CaravelException.notFound("user", caller.username()));
     }
@@ -45,7 +46,8 @@ public class MeResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my password (the current one, or the one-time password of a reset, and a new one)")
+    @APIResponse(responseCode = "204", description = "Changed; the account's other sessions end")
+    @Operation(operationId = "changeMyPassword", summary = "Change my password (the current one, or the one-time password of a reset, and a new one)")
     public Response changePassword(@Valid PasswordChange change) {
         if (change == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");

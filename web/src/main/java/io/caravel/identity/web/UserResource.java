@@ -30,6 +30,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,22 +54,30 @@ public class UserResource {
     @Inject
     private AuditTrail audit;
 
+    /** One page of the list: what the document names {@code UserPage}; the JSON of {@link Page}. */
+    public record UserPage(List<UserView> items, String nextCursor) {
+        static UserPage of(Page<UserView> page) {
+            return new UserPage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
-    @Operation(summary = "List users by user name (cursor paging)")
-    public Page<UserView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return identity.list(PageRequest.of(limit, cursor));
+    @Operation(operationId = "listUsers", summary = "List users by user name (cursor paging)")
+    public UserPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return UserPage.of(identity.list(PageRequest.of(limit, cursor)));
     }
 
     @GET
     @Path("{username}")
-    @Operation(summary = "One user")
+    @Operation(operationId = "getUser", summary = "One user")
     public UserView get(@PathParam("username") String username) {
         return identity.user(username).orElseThrow(() -> CaravelException.notFound("user", username));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user with roles (a seller user names its seller)")
+    @APIResponse(responseCode = "201", description = "The user", content = @Content(schema = @Schema(ref = "UserView")))
+    @Operation(operationId = "createUser", summary = "Create a user with roles (a seller user names its seller)")
     public Response create(@Valid NewUser user, @Context UriInfo uriInfo) {
         if (user == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -77,7 +88,7 @@ public class UserResource {
 
     @GET
     @Path("{username}/history")
-    @Operation(summary = "What was done to a user account, oldest first (audit trail: created, disabled, roles, resets)")
+    @Operation(operationId = "getUserHistory", summary = "What was done to a user account, oldest first (audit trail: created, disabled, roles, resets)")
     public List<HistoryEntry> history(@PathParam("username") String username) {
         identity.user(username).orElseThrow(() -> CaravelException.notFound("user", username));
         return audit.history(caller, "user", username);
@@ -85,21 +96,21 @@ public class UserResource {
 
     @POST
     @Path("{username}/disable")
-    @Operation(summary = "Disable a user: no more sign-ins, open sessions end (not yourself, not the last administrator)")
+    @Operation(operationId = "disableUser", summary = "Disable a user: no more sign-ins, open sessions end (not yourself, not the last administrator)")
     public UserView disable(@PathParam("username") String username) {
         return identity.disable(username, caller);
     }
 
     @POST
     @Path("{username}/enable")
-    @Operation(summary = "Enable a disabled user again")
+    @Operation(operationId = "enableUser", summary = "Enable a disabled user again")
     public UserView enable(@PathParam("username") String username) {
         return identity.enable(username, caller);
     }
 
     @POST
     @Path("{username}/password-reset")
-    @Operation(summary = "Reset a user's password: answers a one-time password the user must replace at the next sign-in")
+    @Operation(operationId = "resetUserPassword", summary = "Reset a user's password: answers a one-time password the user must replace at the next sign-in")
     public TemporaryPassword resetPassword(@PathParam("username") String username) {
         return identity.resetPassword(username, caller);
     }
@@ -107,7 +118,7 @@ public class UserResource {
     @PUT
     @Path("{username}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a user's roles (a seller user names its seller); open sessions end")
+    @Operation(operationId = "changeUserRoles", summary = "Replace a user's roles (a seller user names its seller); open sessions end")
     public UserView changeRoles(@PathParam("username") String username, @Valid RoleChange change) {
         if (change == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");

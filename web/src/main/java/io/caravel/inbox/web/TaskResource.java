@@ -30,6 +30,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,11 +54,18 @@ public class TaskResource {
     @Context
     private HttpHeaders headers;
 
+    /** One page of the list: what the document names {@code TaskPage}; the JSON of {@link Page}. */
+    public record TaskPage(List<TaskView> items, String nextCursor) {
+        static TaskPage of(Page<TaskView> page) {
+            return new TaskPage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
-    @Operation(summary = "Tasks offered to me or held by me, by due date: filter by type, risk level (LOW, MEDIUM,"
+    @Operation(operationId = "listTasks", summary = "Tasks offered to me or held by me, by due date: filter by type, risk level (LOW, MEDIUM,"
             + " HIGH), only those I claimed, or due before an ISO-8601 instant or date. A second approval is never"
             + " offered to the person who reviewed the case (four-eyes).")
-    public Page<TaskView> list(@QueryParam("type") String type, @QueryParam("risk") String risk,
+    public TaskPage list(@QueryParam("type") String type, @QueryParam("risk") String risk,
                                @QueryParam("claimedByMe") boolean claimedByMe,
                                @QueryParam("dueBefore") String dueBefore, @QueryParam("limit") Integer limit,
                                @QueryParam("cursor") String cursor) {
@@ -65,8 +75,8 @@ public class TaskResource {
         if (risk != null && !risk.isBlank() && !RISK_LEVELS.contains(risk.trim().toUpperCase(Locale.ROOT))) {
             throw CaravelException.invalid("risk", "error.task.risk", String.join(", ", RISK_LEVELS));
         }
-        return inbox.list(caller, new InboxService.Filter(type, risk, claimedByMe, instant(dueBefore)),
-                PageRequest.of(limit, cursor));
+        return TaskPage.of(inbox.list(caller, new InboxService.Filter(type, risk, claimedByMe, instant(dueBefore)),
+                PageRequest.of(limit, cursor)));
     }
 
     private static final List<String> RISK_LEVELS = List.of("LOW", "MEDIUM", "HIGH");
@@ -91,28 +101,28 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One task")
+    @Operation(operationId = "getTask", summary = "One task")
     public TaskView get(@PathParam("id") String id) {
         return inbox.get(caller, id);
     }
 
     @POST
     @Path("{id}/claim")
-    @Operation(summary = "Claim a task; 409 when someone else holds it")
+    @Operation(operationId = "claimTask", summary = "Claim a task; 409 when someone else holds it")
     public TaskView claim(@PathParam("id") String id) {
         return inbox.claim(caller, id);
     }
 
     @POST
     @Path("{id}/unclaim")
-    @Operation(summary = "Give a claimed task back to the group")
+    @Operation(operationId = "unclaimTask", summary = "Give a claimed task back to the group")
     public TaskView unclaim(@PathParam("id") String id) {
         return inbox.unclaim(caller, id);
     }
 
     @GET
     @Path("{id}/form")
-    @Operation(summary = "The decisions this task accepts: for each, whether an internal note and a message to the"
+    @Operation(operationId = "getTaskForm", summary = "The decisions this task accepts: for each, whether an internal note and a message to the"
             + " seller are required, and the message templates (English and Chinese) it offers")
     public DecisionForm form(@PathParam("id") String id) {
         return DecisionForm.of(inbox.kind(inbox.get(caller, id).taskType()), locale());
@@ -121,7 +131,7 @@ public class TaskResource {
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide a task I hold: decision (e.g. APPROVE, REJECT, REQUEST_INFO), an internal note"
+    @Operation(operationId = "completeTask", summary = "Decide a task I hold: decision (e.g. APPROVE, REJECT, REQUEST_INFO), an internal note"
             + " (staff only) and the message to the seller (or a messageTemplate); answers where the case waits now")
     public CaseProgress complete(@PathParam("id") String id, @Valid Decision decision) {
         if (decision == null) {

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,14 +74,15 @@ public class BrandResource {
     }
 
     @GET
-    @Operation(summary = "The brands the seller's company registered")
+    @Operation(operationId = "listMyBrands", summary = "The brands the seller's company registered")
     public List<BrandView> mine() {
         return listings.myBrands(caller).stream().map(BrandView::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a brand the company owns; other sellers listing it go to review unless authorised")
+    @APIResponse(responseCode = "201", description = "The brand", content = @Content(schema = @Schema(ref = "BrandView")))
+    @Operation(operationId = "registerBrand", summary = "Register a brand the company owns; other sellers listing it go to review unless authorised")
     public Response register(@Valid NewBrand brand) {
         if (brand == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -90,7 +94,8 @@ public class BrandResource {
     @POST
     @Path("{id}/authorizations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Authorise another seller to list the brand")
+    @APIResponse(responseCode = "204", description = "Authorised")
+    @Operation(operationId = "authorizeBrandReseller", summary = "Authorise another seller to list the brand")
     public Response authorize(@PathParam("id") String id, @Valid Grant grant) {
         if (grant == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");

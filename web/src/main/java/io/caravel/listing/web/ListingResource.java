@@ -43,6 +43,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,17 +68,25 @@ public class ListingResource {
     @Inject
     private Caller caller;
 
+    /** One page of the list: what the document names {@code ListingPage}; the JSON of {@link Page}. */
+    public record ListingPage(List<ListingView> items, String nextCursor) {
+        static ListingPage of(Page<ListingView> page) {
+            return new ListingPage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
-    @Operation(summary = "The seller's own listings (staff: all), newest first; optional status filter, cursor paging")
-    public Page<ListingView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listListings", summary = "The seller's own listings (staff: all), newest first; optional status filter, cursor paging")
+    public ListingPage list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                   @QueryParam("cursor") String cursor) {
-        return listings.list(caller, QueryValues.oneOf(ListingStatus.class, "status", status), PageRequest.of(limit, cursor));
+        return ListingPage.of(listings.list(caller, QueryValues.oneOf(ListingStatus.class, "status", status), PageRequest.of(limit, cursor)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.SELLING)
-    @Operation(summary = "Start a draft listing (approved sellers); it may be incomplete until submitted")
+    @APIResponse(responseCode = "201", description = "The draft listing; ETag is its version", content = @Content(schema = @Schema(ref = "ListingView")))
+    @Operation(operationId = "createListing", summary = "Start a draft listing (approved sellers); it may be incomplete until submitted")
     public Response create(@Valid ProductDetails data, @Context UriInfo uri) {
         ListingView created = listings.create(caller, body(data));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created)
@@ -83,7 +95,8 @@ public class ListingResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One listing with its status, the reviewer's note and its files; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The listing; ETag is its version", content = @Content(schema = @Schema(ref = "ListingView")))
+    @Operation(operationId = "getListing", summary = "One listing with its status, the reviewer's note and its files; ETag is its version")
     public Response get(@PathParam("id") String id) {
         ListingView view = listings.get(caller, id);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -93,7 +106,8 @@ public class ListingResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.SELLING)
-    @Operation(summary = "Save the listing form; a published listing stays live until the change passes review. If-Match guards against lost updates")
+    @APIResponse(responseCode = "200", description = "The listing; ETag is its version", content = @Content(schema = @Schema(ref = "ListingView")))
+    @Operation(operationId = "updateListing", summary = "Save the listing form; a published listing stays live until the change passes review. If-Match guards against lost updates")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ProductDetails data) {
         ListingView view = listings.update(caller, id, Versions.ifMatch(ifMatch), body(data));
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -103,7 +117,9 @@ public class ListingResource {
     @Path("{id}/images")
     @Consumes(MediaType.WILDCARD)
     @Allow(Access.SELLING)
-    @Operation(summary = "Add a product image (raw body; JPEG or PNG checked from its bytes, at most 2 MB, 8 per listing)")
+    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "201", description = "The image", content = @Content(schema = @Schema(ref = "FileView")))
+    @Operation(operationId = "uploadListingImage", summary = "Add a product image (raw body; JPEG or PNG checked from its bytes, at most 2 MB, 8 per listing)")
     public Response image(@PathParam("id") String id, @QueryParam("fileName") String fileName, InputStream body)
             throws IOException {
         byte[] content = body == null ? new byte[0] : body.readNBytes(ListingService.MAX_IMAGE_BYTES + 1);
@@ -115,7 +131,9 @@ public class ListingResource {
     @Path("{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Allow(Access.SELLING)
-    @Operation(summary = "Add a document, e.g. kind=DANGEROUS_GOODS_DECLARATION (raw body; PDF, JPEG or PNG, at most 5 MB)")
+    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "201", description = "The document", content = @Content(schema = @Schema(ref = "FileView")))
+    @Operation(operationId = "uploadListingDocument", summary = "Add a document, e.g. kind=DANGEROUS_GOODS_DECLARATION (raw body; PDF, JPEG or PNG, at most 5 MB)")
     public Response document(@PathParam("id") String id, @QueryParam("kind") String kind,
                              @QueryParam("fileName") String fileName, InputStream body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.readNBytes(ListingService.MAX_DOCUMENT_BYTES + 1);
@@ -126,7 +144,7 @@ public class ListingResource {
     @GET
     @Path("{id}/files/{fileId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download one image or document")
+    @Operation(operationId = "getListingFile", summary = "Download one image or document")
     public Response file(@PathParam("id") String id, @PathParam("fileId") String fileId) {
         ListingFile file = listings.file(caller, id, fileId);
         return Downloads.attachment(file);
@@ -135,7 +153,8 @@ public class ListingResource {
     @DELETE
     @Path("{id}/files/{fileId}")
     @Allow(Access.SELLING)
-    @Operation(summary = "Remove an image or document that the catalog does not show")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @Operation(operationId = "deleteListingFile", summary = "Remove an image or document that the catalog does not show")
     public Response deleteFile(@PathParam("id") String id, @PathParam("fileId") String fileId) {
         listings.deleteFile(caller, id, fileId);
         return Response.noContent().build();
@@ -144,7 +163,7 @@ public class ListingResource {
     @POST
     @Path("{id}/submit")
     @Allow(Access.SELLING)
-    @Operation(summary = "Submit the listing to review: automatic checks, then published, rejected or sent to an officer")
+    @Operation(operationId = "submitListing", summary = "Submit the listing to review: automatic checks, then published, rejected or sent to an officer")
     public ListingView submit(@PathParam("id") String id) {
         return listings.submit(caller, id);
     }
@@ -163,7 +182,7 @@ public class ListingResource {
     @POST
     @Path("{id}/unpublish")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take the listing out of the catalog: its seller at any time; an officer with an internal note"
+    @Operation(operationId = "unpublishListing", summary = "Take the listing out of the catalog: its seller at any time; an officer with an internal note"
             + " (staff only) and optionally the message the seller reads")
     public ListingView unpublish(@PathParam("id") String id, TakeDown takeDown) {
         return listings.unpublish(caller, id, takeDown == null ? null : takeDown.getNote(),
@@ -177,7 +196,7 @@ public class ListingResource {
 
     @GET
     @Path("{id}/revisions")
-    @Operation(summary = "Every submitted revision, newest first: the product as submitted, the checks' verdict and how"
+    @Operation(operationId = "listListingRevisions", summary = "Every submitted revision, newest first: the product as submitted, the checks' verdict and how"
             + " the review ended")
     public List<RevisionView> revisions(@PathParam("id") String id) {
         return listings.revisions(caller, id).stream().map(r -> new RevisionView(r.revision(), r.submittedAt(),
@@ -192,7 +211,7 @@ public class ListingResource {
 
     @GET
     @Path("{id}/checks")
-    @Operation(summary = "The automatic checks of a revision (default: the latest submitted), each with its outcome, risk"
+    @Operation(operationId = "listListingChecks", summary = "The automatic checks of a revision (default: the latest submitted), each with its outcome, risk"
             + " category and reason; none when every check passed")
     public List<CheckView> checks(@PathParam("id") String id, @QueryParam("revision") Integer revision) {
         return listings.checks(caller, id, revision).stream().map(c -> new CheckView(c.code(), c.outcome(), c.riskCategory(),
@@ -201,7 +220,7 @@ public class ListingResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "The listing's history: every edit, check and decision for compliance staff; for the seller,"
+    @Operation(operationId = "getListingHistory", summary = "The listing's history: every edit, check and decision for compliance staff; for the seller,"
             + " what it did and what it was told")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         listings.get(caller, id);

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The seller's messages: requests for information, reminders and decisions on its cases. */
 @Path("notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "onboarding")
+@Tag(name = "sellers")
 @SecurityRequirement(name = "basic")
 @SecurityRequirement(name = "bearer")
 @Allow(Access.SELLING)
@@ -31,7 +31,7 @@ public class NotificationResource {
     private Caller caller;
 
     @GET
-    @Operation(summary = "My latest messages, newest first")
+    @Operation(operationId = "listNotifications", summary = "My latest messages, newest first")
     public List<NotificationView> recent() {
         return notifications.recent(caller);
     }

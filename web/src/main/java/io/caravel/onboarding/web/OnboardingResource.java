@@ -41,7 +41,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Seller onboarding: registration (public), the seller's application, its documents and its case history. */
@@ -66,7 +71,9 @@ public class OnboardingResource {
     @Path("registrations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.PUBLIC)
-    @Operation(summary = "Register a new seller: company, first user and an empty draft application (no sign-in needed)")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "201", description = "The draft application; ETag is its version", content = @Content(schema = @Schema(ref = "ApplicationView")))
+    @Operation(operationId = "registerSeller", summary = "Register a new seller: company, first user and an empty draft application (no sign-in needed)")
     public Response register(@Valid Registration registration, @Context UriInfo uri) {
         if (registration == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -79,7 +86,7 @@ public class OnboardingResource {
     @GET
     @Path("applications")
     @Allow(Access.SELLING)
-    @Operation(summary = "The signed-in seller's applications, newest first")
+    @Operation(operationId = "listMyApplications", summary = "The signed-in seller's applications, newest first")
     public List<ApplicationView> mine() {
         return onboarding.mine(caller);
     }
@@ -87,7 +94,8 @@ public class OnboardingResource {
     @GET
     @Path("applications/{id}")
     @Allow(Access.SELLER_RECORDS)
-    @Operation(summary = "One application with its status, risk and any request for information; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The application; ETag is its version", content = @Content(schema = @Schema(ref = "ApplicationView")))
+    @Operation(operationId = "getApplication", summary = "One application with its status, risk and any request for information; ETag is its version")
     public Response get(@PathParam("id") String id) {
         ApplicationView view = onboarding.get(caller, id);
         return Response.ok(view).tag(etag(view)).build();
@@ -97,7 +105,8 @@ public class OnboardingResource {
     @Path("applications/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.SELLING)
-    @Operation(summary = "Save the application form (a draft may be incomplete); If-Match guards against lost updates")
+    @APIResponse(responseCode = "200", description = "The application; ETag is its version", content = @Content(schema = @Schema(ref = "ApplicationView")))
+    @Operation(operationId = "updateApplication", summary = "Save the application form (a draft may be incomplete); If-Match guards against lost updates")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid ApplicationData data) {
         if (data == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -110,7 +119,9 @@ public class OnboardingResource {
     @Path("applications/{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Allow(Access.SELLING)
-    @Operation(summary = "Upload a document (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB)")
+    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "201", description = "The document", content = @Content(schema = @Schema(ref = "DocumentView")))
+    @Operation(operationId = "uploadApplicationDocument", summary = "Upload a document (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB)")
     public Response upload(@PathParam("id") String id, @QueryParam("kind") String kind,
                            @QueryParam("fileName") String fileName, InputStream body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.readNBytes(OnboardingService.MAX_DOCUMENT_BYTES + 1);
@@ -121,7 +132,7 @@ public class OnboardingResource {
     @GET
     @Path("applications/{id}/documents")
     @Allow(Access.SELLER_RECORDS)
-    @Operation(summary = "The application's documents")
+    @Operation(operationId = "listApplicationDocuments", summary = "The application's documents")
     public List<DocumentView> documents(@PathParam("id") String id) {
         return onboarding.documents(caller, id);
     }
@@ -130,7 +141,7 @@ public class OnboardingResource {
     @Path("applications/{id}/documents/{documentId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
     @Allow(Access.SELLER_RECORDS)
-    @Operation(summary = "Download one document")
+    @Operation(operationId = "getApplicationDocument", summary = "Download one document")
     public Response document(@PathParam("id") String id, @PathParam("documentId") String documentId) {
         ApplicationDocument document = onboarding.document(caller, id, documentId);
         return Downloads.attachment(document);
@@ -139,12 +150,13 @@ public class OnboardingResource {
     @POST
     @Path("applications/{id}/submit")
     @Allow(Access.SELLING)
-    @Operation(summary = "Submit a complete application; the onboarding workflow starts")
+    @Operation(operationId = "submitApplication", summary = "Submit a complete application; the onboarding workflow starts")
     public ApplicationView submit(@PathParam("id") String id) {
         return onboarding.submit(caller, id);
     }
 
     /** The seller's answer to a request for information. */
+    @Schema(name = "InformationAnswer")
     public static class Answer {
         private String answer;
 
@@ -156,7 +168,7 @@ public class OnboardingResource {
     @Path("applications/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.SELLING)
-    @Operation(summary = "Answer the compliance team's request for information; the application is checked again")
+    @Operation(operationId = "answerInformationRequest", summary = "Answer the compliance team's request for information; the application is checked again")
     public ApplicationView answer(@PathParam("id") String id, Answer answer) {
         return onboarding.answer(caller, id, answer == null ? null : answer.getAnswer());
     }
@@ -179,6 +191,7 @@ public class OnboardingResource {
     }
 
     /** An officer's verdict on a screening hit. */
+    @Schema(name = "DispositionRequest")
     public static class Disposition {
         private String disposition;
         private String reason;
@@ -193,7 +206,7 @@ public class OnboardingResource {
     @Path("applications/{id}/screening-matches/{matchId}/disposition")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.SCREENING)
-    @Operation(summary = "Mark a screening hit as a true match or a false positive, with the reason (staff only)")
+    @Operation(operationId = "disposeScreeningMatch", summary = "Mark a screening hit as a true match or a false positive, with the reason (staff only)")
     public MatchView dispose(@PathParam("id") String id, @PathParam("matchId") String matchId, Disposition body) {
         if (body == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -211,7 +224,7 @@ public class OnboardingResource {
     @GET
     @Path("applications/{id}/screening-matches")
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "Sanctions list entries that matched names in the application")
+    @Operation(operationId = "listScreeningMatches", summary = "Sanctions list entries that matched names in the application")
     public List<MatchView> matches(@PathParam("id") String id) {
         return onboarding.matches(caller, id).stream().map(MatchView::of).toList();
     }
@@ -219,7 +232,7 @@ public class OnboardingResource {
     @GET
     @Path("applications/{id}/history")
     @Allow(Access.SELLER_RECORDS)
-    @Operation(summary = "The case's history: every step and decision for compliance staff; for the seller, what it did"
+    @Operation(operationId = "getApplicationHistory", summary = "The case's history: every step and decision for compliance staff; for the seller, what it did"
             + " and what it was told")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         onboarding.get(caller, id);

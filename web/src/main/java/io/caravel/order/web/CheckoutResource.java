@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +49,8 @@ public class CheckoutResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Quote a cart: lines, destination country, shipping method (STANDARD, EXPRESS), currency and a creator's referralCode; answers every amount, the FX rates, the HS edition, the regime and the rules used, valid until validUntil. With a storefront channel's X-Channel-Token: only its store's products, its currencies and destinations; the order records the channel")
+    @APIResponse(responseCode = "201", description = "The quote", content = @Content(schema = @Schema(ref = "QuoteView")))
+    @Operation(operationId = "createQuote", summary = "Quote a cart: lines, destination country, shipping method (STANDARD, EXPRESS), currency and a creator's referralCode; answers every amount, the FX rates, the HS edition, the regime and the rules used, valid until validUntil. With a storefront channel's X-Channel-Token: only its store's products, its currencies and destinations; the order records the channel")
     public Response quote(@Valid QuoteRequest request, @Context UriInfo uri, @HeaderParam(Channels.HEADER) String channelToken) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -57,7 +61,7 @@ public class CheckoutResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the buyer's quotes, as given")
+    @Operation(operationId = "getQuote", summary = "One of the buyer's quotes, as given")
     public QuoteView get(@PathParam("id") String id) {
         return checkout.quote(caller, id);
     }

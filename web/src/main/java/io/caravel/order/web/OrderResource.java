@@ -26,7 +26,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +52,9 @@ public class OrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.BUYING)
-    @Operation(summary = "Order a quote (header Idempotency-Key: the same key and body answer the same order, another body 422); stock is taken and the payment opened: pay at payment.payUrl")
+    @APIResponse(responseCode = "201", description = "The order, waiting for payment", content = @Content(schema = @Schema(ref = "OrderView")))
+    @APIResponse(responseCode = "200", description = "The order this Idempotency-Key placed before (Idempotent-Replayed: true)", content = @Content(schema = @Schema(ref = "OrderView")))
+    @Operation(operationId = "placeOrder", summary = "Order a quote (header Idempotency-Key: the same key and body answer the same order, another body 422); stock is taken and the payment opened: pay at payment.payUrl")
     public Response place(@HeaderParam("Idempotency-Key") String key, @Valid OrderRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");
@@ -59,16 +65,23 @@ public class OrderResource {
                 .header("Idempotent-Replayed", placed.replayed()).entity(placed.order()).build();
     }
 
+    /** One page of the list: what the document names {@code OrderPage}; the JSON of {@link Page}. */
+    public record OrderPage(List<OrderView> items, String nextCursor) {
+        static OrderPage of(Page<OrderView> page) {
+            return new OrderPage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
-    @Operation(summary = "Orders newest first: a buyer's own, a seller's sold or fulfilled (dropship) ones, every order for staff; optional status, cursor paging")
-    public Page<OrderView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listOrders", summary = "Orders newest first: a buyer's own, a seller's sold or fulfilled (dropship) ones, every order for staff; optional status, cursor paging")
+    public OrderPage list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                 @QueryParam("cursor") String cursor) {
-        return orders.list(caller, QueryValues.oneOf(OrderStatus.class, "status", status), PageRequest.of(limit, cursor));
+        return OrderPage.of(orders.list(caller, QueryValues.oneOf(OrderStatus.class, "status", status), PageRequest.of(limit, cursor)));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One order with its pricing as placed, payment, shipment and customs status")
+    @Operation(operationId = "getOrder", summary = "One order with its pricing as placed, payment, shipment and customs status")
     public OrderView get(@PathParam("id") String id) {
         return orders.get(caller, id);
     }
@@ -77,7 +90,7 @@ public class OrderResource {
     @Path("{id}/shipment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.SHIPPING)
-    @Operation(summary = "Hand a paid order to the carrier (the seller, the supplier of dropship lines, or the staff of the overseas warehouse every line ships from): answers the waybill")
+    @Operation(operationId = "shipOrder", summary = "Hand a paid order to the carrier (the seller, the supplier of dropship lines, or the staff of the overseas warehouse every line ships from): answers the waybill")
     public OrderView ship(@PathParam("id") String id, OrderService.ShipRequest request) {
         return orders.ship(caller, id, request);
     }
@@ -85,7 +98,7 @@ public class OrderResource {
     @POST
     @Path("{id}/receipt")
     @Allow(Access.BUYING)
-    @Operation(summary = "The buyer confirms a shipped order arrived (a dispute's claim window counts from then)")
+    @Operation(operationId = "confirmOrderReceipt", summary = "The buyer confirms a shipped order arrived (a dispute's claim window counts from then)")
     public OrderView confirmReceipt(@PathParam("id") String id) {
         return orders.confirmReceipt(caller, id);
     }

@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +43,10 @@ public class PaymentSimulatorResource {
     @ConfigProperty(name = "caravel.payment.simulator.webhook-url")
     private Optional<String> webhookUrl;
 
+    /** What the simulator did: it sent the outcome to the provider (SENT_TO_PROVIDER); a chargeback's dispute reference. */
+    public record SimulatorAnswer(String result, String disputeRef) {
+    }
+
     /** The buyer's choice on the simulator's payment page. */
     public record SimulatedPayment(String outcome, String payerName, String payerIdNumber, Integer delaySeconds,
                                    Integer deliveries) {
@@ -52,7 +58,8 @@ public class PaymentSimulatorResource {
     @Allow(Access.BUYING)
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "SIMULATOR: the buyer approves or declines a pending payment (outcome APPROVE or DECLINE, payer name and ID number); the simulator then calls the webhook after delaySeconds (0-60), deliveries times (1-3)")
+    @APIResponse(responseCode = "202", description = "Sent to the provider; its webhook follows", content = @Content(schema = @Schema(ref = "SimulatorAnswer")))
+    @Operation(operationId = "simulatePayment", summary = "SIMULATOR: the buyer approves or declines a pending payment (outcome APPROVE or DECLINE, payer name and ID number); the simulator then calls the webhook after delaySeconds (0-60), deliveries times (1-3)")
     public Response simulate(@PathParam("ref") String ref, SimulatedPayment request, @Context HttpServletRequest http) {
         if (request == null || request.outcome() == null
                 || !request.outcome().equalsIgnoreCase("APPROVE") && !request.outcome().equalsIgnoreCase("DECLINE")) {
@@ -69,7 +76,7 @@ public class PaymentSimulatorResource {
         payments.simulate(caller, ref, new SimulatedPaymentProvider.Simulation(request.outcome().equalsIgnoreCase("APPROVE"),
                         request.payerName(), request.payerIdNumber(), delay, deliveries),
                 webhook(http));
-        return Response.accepted(Map.of("result", "SENT_TO_PROVIDER")).build();
+        return Response.accepted(new SimulatorAnswer("SENT_TO_PROVIDER", null)).build();
     }
 
     /** What the simulated cardholder's bank does with a chargeback. */
@@ -83,7 +90,8 @@ public class PaymentSimulatorResource {
     @Allow(Access.ADMINISTRATION)
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "SIMULATOR: the cardholder's bank opens or moves a chargeback of an order's payment (stage INQUIRY, CHARGEBACK, PRE_ARBITRATION or ARBITRATION; reason as a provider sends it; dueInDays 1-60; outcome WON or LOST to close it; disputeRef of an open one to move it); the simulator calls the webhook and answers the dispute reference")
+    @APIResponse(responseCode = "202", description = "Sent to the provider; its webhook follows", content = @Content(schema = @Schema(ref = "SimulatorAnswer")))
+    @Operation(operationId = "simulateChargeback", summary = "SIMULATOR: the cardholder's bank opens or moves a chargeback of an order's payment (stage INQUIRY, CHARGEBACK, PRE_ARBITRATION or ARBITRATION; reason as a provider sends it; dueInDays 1-60; outcome WON or LOST to close it; disputeRef of an open one to move it); the simulator calls the webhook and answers the dispute reference")
     public Response chargeback(SimulatedChargebackRequest request, @Context HttpServletRequest http) {
         if (request == null || request.orderId() == null || request.orderId().isBlank()) {
             throw CaravelException.invalid("orderId", "error.payment.chargeback-order");
@@ -102,7 +110,7 @@ public class PaymentSimulatorResource {
         String ref = payments.simulateChargeback(request.orderId().trim(), new SimulatedPaymentProvider.SimulatedChargeback(
                 blank(request.disputeRef()), stage, blank(request.reason()) == null ? "fraudulent" : request.reason().trim(),
                 request.amount(), due, parse(ChargebackReport.Outcome.class, request.outcome(), "outcome")), webhook(http));
-        return Response.accepted(Map.of("result", "SENT_TO_PROVIDER", "disputeRef", ref)).build();
+        return Response.accepted(new SimulatorAnswer("SENT_TO_PROVIDER", ref)).build();
     }
 
     private static String blank(String value) {

@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Payment providers' webhooks: authenticated by their HMAC signature, not by a user; each event applied once. */
@@ -35,13 +38,20 @@ public class PaymentWebhookResource {
     @Path("{provider}")
     @Consumes(MediaType.WILDCARD)
     @Allow(Access.PUBLIC)
-    @Operation(summary = "A payment provider reports an outcome; header " + WebhookSignature.HEADER
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The event's effect", content = @Content(schema = @Schema(ref = "WebhookAnswer")))
+    @APIResponse(responseCode = "401", description = "The signature is missing or wrong")
+    @Operation(operationId = "receivePaymentWebhook", summary = "A payment provider reports an outcome; header " + WebhookSignature.HEADER
             + ": t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">. Each event is applied once")
-    public Map<String, String> webhook(@PathParam("provider") String provider,
+    public WebhookAnswer webhook(@PathParam("provider") String provider,
                                        @HeaderParam(WebhookSignature.HEADER) String signature, InputStream body)
             throws IOException {
         byte[] content = RequestBodies.read(body, MAX_EVENT_BYTES);
         PaymentService.Applied applied = payments.webhook(provider, signature, new String(content, StandardCharsets.UTF_8));
-        return Map.of("result", applied.name());
+        return new WebhookAnswer(applied);
+    }
+
+    /** What the event did: APPLIED, REPEATED (seen before, applied once) or IGNORED. */
+    public record WebhookAnswer(PaymentService.Applied result) {
     }
 }

@@ -26,7 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,21 +64,29 @@ public class PayoutResource {
     @Path("runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Settle every seller and creator up to the cut-off (default now, never later): one payout per payee and currency with every sale, referral and refund not yet paid out, commission and fees from the commission rules, creators' commission charged to the seller, a reserve for open disputes; a payee already settled to that cut-off is left as it is")
+    @Operation(operationId = "runPayouts", summary = "Settle every seller and creator up to the cut-off (default now, never later): one payout per payee and currency with every sale, referral and refund not yet paid out, commission and fees from the commission rules, creators' commission charged to the seller, a reserve for open disputes; a payee already settled to that cut-off is left as it is")
     public PayoutService.RunResult run(RunRequest request) {
         return payouts.run(caller, cutoff(request == null ? null : request.cutoff()));
     }
 
+    /** One page of the list: what the document names {@code PayoutPage}; the JSON of {@link Page}. */
+    public record PayoutPage(List<PayoutView> items, String nextCursor) {
+        static PayoutPage of(Page<PayoutView> page) {
+            return new PayoutPage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
-    @Operation(summary = "Payouts newest first: a seller's or creator's own, everyone's for administrators (optional sellerId or creatorId); cursor paging")
-    public Page<PayoutView> list(@QueryParam("sellerId") String sellerId, @QueryParam("creatorId") String creatorId,
+    @Operation(operationId = "listPayouts", summary = "Payouts newest first: a seller's or creator's own, everyone's for administrators (optional sellerId or creatorId); cursor paging")
+    public PayoutPage list(@QueryParam("sellerId") String sellerId, @QueryParam("creatorId") String creatorId,
                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return payouts.list(caller, sellerId, creatorId, PageRequest.of(limit, cursor));
+        return PayoutPage.of(payouts.list(caller, sellerId, creatorId, PageRequest.of(limit, cursor)));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One payout with its entries (sales and refunds with commission, fee and taxes)")
+    @APIResponse(responseCode = "200", description = "The payout; ETag is its version", content = @Content(schema = @Schema(ref = "PayoutView")))
+    @Operation(operationId = "getPayout", summary = "One payout with its entries (sales and refunds with commission, fee and taxes)")
     public Response get(@PathParam("id") String id) {
         PayoutView view = payouts.get(caller, id);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -83,7 +95,7 @@ public class PayoutResource {
     @GET
     @Path("{id}/statement.pdf")
     @Produces("application/pdf")
-    @Operation(summary = "The payout statement as PDF, in Chinese (lang=zh or Accept-Language zh) or English")
+    @Operation(operationId = "getPayoutStatementPdf", summary = "The payout statement as PDF, in Chinese (lang=zh or Accept-Language zh) or English")
     public Response pdf(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         PayoutView view = payouts.get(caller, id);
         return Downloads.attachment(Statements.pdf(view, Languages.of(lang, headers)), "application/pdf", fileName(view, "pdf"));
@@ -92,7 +104,7 @@ public class PayoutResource {
     @GET
     @Path("{id}/statement.csv")
     @Produces("text/csv")
-    @Operation(summary = "The payout statement as CSV (UTF-8): one row per entry and per reserve or carried balance; the net column adds up to the payout's net")
+    @Operation(operationId = "getPayoutStatementCsv", summary = "The payout statement as CSV (UTF-8): one row per entry and per reserve or carried balance; the net column adds up to the payout's net")
     public Response csv(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         PayoutView view = payouts.get(caller, id);
         return Downloads.attachment(Statements.csv(view, Languages.of(lang, headers)), "text/csv; charset=UTF-8", fileName(view, "csv"));
@@ -102,7 +114,7 @@ public class PayoutResource {
     @Path("{id}/paid")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Record that a due payout was paid, with the bank's reference (once; a second time 409)")
+    @Operation(operationId = "markPayoutPaid", summary = "Record that a due payout was paid, with the bank's reference (once; a second time 409)")
     public PayoutView paid(@PathParam("id") String id, PaidRequest request) {
         return payouts.markPaid(caller, id, request == null ? null : request.reference());
     }

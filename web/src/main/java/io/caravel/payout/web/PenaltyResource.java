@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +41,8 @@ public class PenaltyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "Fine a seller {sellerId, amount, currency, reason (LATE_SHIPMENT, CANCELLATION, PROHIBITED_LISTING, COUNTERFEIT, PRICE_VIOLATION, POLICY_BREACH), explanation (what the seller reads), riskEventId}: compliance leads and administrators; the seller's next payout deducts it; the seller is notified")
+    @APIResponse(responseCode = "201", description = "The penalty", content = @Content(schema = @Schema(ref = "PenaltyView")))
+    @Operation(operationId = "imposePenalty", summary = "Fine a seller {sellerId, amount, currency, reason (LATE_SHIPMENT, CANCELLATION, PROHIBITED_LISTING, COUNTERFEIT, PRICE_VIOLATION, POLICY_BREACH), explanation (what the seller reads), riskEventId}: compliance leads and administrators; the seller's next payout deducts it; the seller is notified")
     public Response impose(Penalties.Request request, @Context UriInfo uri) {
         Penalties.View view = penalties.impose(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
@@ -46,7 +50,7 @@ public class PenaltyResource {
 
     @GET
     @Allow(Access.SELLER_RECORDS)
-    @Operation(summary = "Penalties newest first with status OPEN, WAIVED or DEDUCTED (and the payout): a seller its own; compliance staff and administrators every seller's, or sellerId's")
+    @Operation(operationId = "listPenalties", summary = "Penalties newest first with status OPEN, WAIVED or DEDUCTED (and the payout): a seller its own; compliance staff and administrators every seller's, or sellerId's")
     public List<Penalties.View> list(@QueryParam("sellerId") String sellerId) {
         return penalties.list(caller, sellerId);
     }
@@ -54,7 +58,7 @@ public class PenaltyResource {
     @POST
     @Path("{id}/waive")
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "Waive a penalty no payout has deducted yet (409 after): compliance leads and administrators")
+    @Operation(operationId = "waivePenalty", summary = "Waive a penalty no payout has deducted yet (409 after): compliance leads and administrators")
     public Penalties.View waive(@PathParam("id") String id) {
         return penalties.waive(caller, id);
     }

@@ -30,7 +30,7 @@ public class ProcessAdminResource {
     }
 
     @GET
-    @Operation(summary = "Deployed process definitions, every version, by key")
+    @Operation(operationId = "listProcessDefinitions", summary = "Deployed process definitions, every version, by key")
     public List<ProcessModelView> processes() {
         return repository.createProcessDefinitionQuery()
                 .orderByProcessDefinitionKey().asc()

@@ -1,5 +1,6 @@
 package io.caravel.platform.web;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.Access;
 import io.caravel.platform.BuildInfo;
 import io.caravel.platform.Database;
@@ -30,12 +31,13 @@ public class VersionResource {
     private ServletContext servletContext;
 
     /** The running build and what it runs on. */
+    @Schema(name = "BuildVersion")
     public record VersionView(String version, String commit, String commitTime, String builtAt, boolean dirty,
                               String java, String server, String database) {
     }
 
     @GET
-    @Operation(summary = "The running build (version, commit, build time) and the Java, server and database it runs on")
+    @Operation(operationId = "getVersion", summary = "The running build (version, commit, build time) and the Java, server and database it runs on")
     public VersionView version() {
         BuildInfo build = BuildInfo.current();
         return new VersionView(build.version(), build.commit(), build.commitTime(), build.builtAt(), build.dirty(),

@@ -1,5 +1,6 @@
 package io.caravel.privacy.web;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.caravel.platform.Access;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
@@ -44,19 +45,20 @@ public class PrivacyResource {
     }
 
     /** The report: counts per route (from → to) and every transfer. */
+    @Schema(name = "TransferReport")
     public record Report(LocalDate from, LocalDate to, Map<String, Long> byRoute, List<TransferView> transfers) {
     }
 
     @GET
     @Path("requests/{id}")
-    @Operation(summary = "One person's data request, for compliance staff: status, due date, decision and what an erasure kept (the export itself only its requester downloads)")
+    @Operation(operationId = "getDataRequest", summary = "One person's data request, for compliance staff: status, due date, decision and what an erasure kept (the export itself only its requester downloads)")
     public DataRequests.View request(@PathParam("id") String id) {
         return requests.get(caller, id);
     }
 
     @GET
     @Path("transfers")
-    @Operation(summary = "Transfers of buyers' personal data between from and to (days, UTC, inclusive; default the last 30 days), optionally into one country (toCountry): one per paid order, from the buyer's country to the seller's, with the data categories and the legal basis; counts per route (all of them; the list holds the newest 10,000)")
+    @Operation(operationId = "getDataTransferReport", summary = "Transfers of buyers' personal data between from and to (days, UTC, inclusive; default the last 30 days), optionally into one country (toCountry): one per paid order, from the buyer's country to the seller's, with the data categories and the legal basis; counts per route (all of them; the list holds the newest 10,000)")
     public Report report(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("toCountry") String toCountry) {
         LocalDate end = day("to", to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = day("from", from, end.minusDays(29));

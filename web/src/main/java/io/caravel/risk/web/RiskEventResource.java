@@ -29,7 +29,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,19 +66,26 @@ public class RiskEventResource {
         }
     }
 
+    /** One page of the list: what the document names {@code RiskEventPage}; the JSON of {@link Page}. */
+    public record RiskEventPage(List<RiskEventView> items, String nextCursor) {
+        static RiskEventPage of(Page<RiskEventView> page) {
+            return new RiskEventPage(page.items(), page.nextCursor());
+        }
+    }
+
     @GET
-    @Operation(summary = "Risk events newest first; filter by category (MARKET, COMPLIANCE, LOGISTICS, PAYMENT, IP, DATA, PLATFORM_RULES), severity (BLOCK, REVIEW, INFO), sellerId, subjectId, from and to (days, UTC, to inclusive)")
-    public Page<RiskEventView> list(@QueryParam("category") String category, @QueryParam("severity") String severity,
+    @Operation(operationId = "listRiskEvents", summary = "Risk events newest first; filter by category (MARKET, COMPLIANCE, LOGISTICS, PAYMENT, IP, DATA, PLATFORM_RULES), severity (BLOCK, REVIEW, INFO), sellerId, subjectId, from and to (days, UTC, to inclusive)")
+    public RiskEventPage list(@QueryParam("category") String category, @QueryParam("severity") String severity,
                                     @QueryParam("sellerId") String sellerId, @QueryParam("subjectId") String subjectId,
                                     @QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Page<RiskEvent> page = risks.list(filter(category, severity, sellerId, subjectId, from, to), PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(RiskEventView::of).toList(), page.nextCursor());
+        return RiskEventPage.of(new Page<>(page.items().stream().map(RiskEventView::of).toList(), page.nextCursor()));
     }
 
     @GET
     @Path("summary")
-    @Operation(summary = "The register at a glance for the same filters: total, per category and severity, per week (trend) and the 10 riskiest sellers with their score (blocking 10, for review 3, for the record 1; undecided counts double) and the rules that fired")
+    @Operation(operationId = "getRiskSummary", summary = "The register at a glance for the same filters: total, per category and severity, per week (trend) and the 10 riskiest sellers with their score (blocking 10, for review 3, for the record 1; undecided counts double) and the rules that fired")
     public RiskSummary summary(@QueryParam("category") String category, @QueryParam("severity") String severity,
                                @QueryParam("sellerId") String sellerId, @QueryParam("subjectId") String subjectId,
                                @QueryParam("from") String from, @QueryParam("to") String to) {
@@ -84,7 +95,7 @@ public class RiskEventResource {
     @GET
     @Path("export")
     @Produces("text/csv")
-    @Operation(summary = "The events matching the same filters as CSV (UTF-8, newest first, at most 50,000): codes and their words in Chinese (lang=zh or Accept-Language zh) or English, the seller's name, the decision")
+    @Operation(operationId = "exportRiskEvents", summary = "The events matching the same filters as CSV (UTF-8, newest first, at most 50,000): codes and their words in Chinese (lang=zh or Accept-Language zh) or English, the seller's name, the decision")
     public Response export(@QueryParam("category") String category, @QueryParam("severity") String severity,
                            @QueryParam("sellerId") String sellerId, @QueryParam("subjectId") String subjectId,
                            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("lang") String lang,
@@ -96,7 +107,7 @@ public class RiskEventResource {
 
     @GET
     @Path("fx-exposure")
-    @Operation(summary = "Market/FX risk measured: per currency, buyers' money for paid orders not yet settled, payouts due and reserves held, valued in the reporting currency at the latest reference rates and with each foreign currency moved by stress percent (default 10, 0-50) down and up; lossAtStress is the fall in value if every foreign currency fell")
+    @Operation(operationId = "getFxExposure", summary = "Market/FX risk measured: per currency, buyers' money for paid orders not yet settled, payouts due and reserves held, valued in the reporting currency at the latest reference rates and with each foreign currency moved by stress percent (default 10, 0-50) down and up; lossAtStress is the fall in value if every foreign currency fell")
     public FxExposure.Report fxExposure(@QueryParam("stress") String stress) {
         return exposure.measure(stress(stress));
     }

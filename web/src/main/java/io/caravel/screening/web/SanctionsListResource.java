@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +65,7 @@ public class SanctionsListResource {
 
     @GET
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "The sanctions lists (OFAC_SDN, UN_SC), each with its active release: version, checksum, entries, publication date, who loaded it when, and the delta against the release before")
+    @Operation(operationId = "listSanctionsLists", summary = "The sanctions lists (OFAC_SDN, UN_SC), each with its active release: version, checksum, entries, publication date, who loaded it when, and the delta against the release before")
     public List<ListView> lists() {
         Map<ListSource, String> active = lists.activeVersionIds();
         return Arrays.stream(ListSource.values())
@@ -74,43 +77,59 @@ public class SanctionsListResource {
     @GET
     @Path("rescreens")
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "The latest re-screens of every active seller against a new release (newest first, at most 20): list, version, status (RUNNING, DONE), sellersDone of sellersTotal, names screened, alerts raised; a run a stopped node left continues at its next start")
+    @Operation(operationId = "listRescreens", summary = "The latest re-screens of every active seller against a new release (newest first, at most 20): list, version, status (RUNNING, DONE), sellersDone of sellersTotal, names screened, alerts raised; a run a stopped node left continues at its next start")
     public List<Rescreening.RunView> rescreens() {
         return rescreening.latest(20);
+    }
+
+    /** One page of the list: what the document names {@code SanctionsListVersionPage}; the JSON of {@link Page}. */
+    public record SanctionsListVersionPage(List<SanctionsLists.VersionView> items, String nextCursor) {
+        static SanctionsListVersionPage of(Page<SanctionsLists.VersionView> page) {
+            return new SanctionsListVersionPage(page.items(), page.nextCursor());
+        }
     }
 
     @GET
     @Path("{list}/versions")
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "A list's releases, newest first; cursor paging")
-    public Page<SanctionsLists.VersionView> versions(@PathParam("list") String list, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listSanctionsListVersions", summary = "A list's releases, newest first; cursor paging")
+    public SanctionsListVersionPage versions(@PathParam("list") String list, @QueryParam("limit") Integer limit,
                                                      @QueryParam("cursor") String cursor) {
-        return lists.versions(source(list), PageRequest.of(limit, cursor));
+        return SanctionsListVersionPage.of(lists.versions(source(list), PageRequest.of(limit, cursor)));
     }
 
     @GET
     @Path("{list}/versions/{id}")
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "One release of a list")
+    @Operation(operationId = "getSanctionsListVersion", summary = "One release of a list")
     public SanctionsLists.VersionView version(@PathParam("list") String list, @PathParam("id") String id) {
         return lists.version(source(list), id);
+    }
+
+    /** One page of the list: what the document names {@code SanctionsListChangePage}; the JSON of {@link Page}. */
+    public record SanctionsListChangePage(List<SanctionsLists.ChangeView> items, String nextCursor) {
+        static SanctionsListChangePage of(Page<SanctionsLists.ChangeView> page) {
+            return new SanctionsListChangePage(page.items(), page.nextCursor());
+        }
     }
 
     @GET
     @Path("{list}/versions/{id}/changes")
     @Allow(Access.COMPLIANCE)
-    @Operation(summary = "The entries a release added, removed or changed against the release before it, by entry number, optionally of one kind (change=ADDED, REMOVED or CHANGED); cursor paging")
-    public Page<SanctionsLists.ChangeView> changes(@PathParam("list") String list, @PathParam("id") String id,
+    @Operation(operationId = "listSanctionsListChanges", summary = "The entries a release added, removed or changed against the release before it, by entry number, optionally of one kind (change=ADDED, REMOVED or CHANGED); cursor paging")
+    public SanctionsListChangePage changes(@PathParam("list") String list, @PathParam("id") String id,
                                                    @QueryParam("change") String change, @QueryParam("limit") Integer limit,
                                                    @QueryParam("cursor") String cursor) {
-        return lists.changes(source(list), id, QueryValues.oneOf(ChangeKind.class, "change", change), PageRequest.of(limit, cursor));
+        return SanctionsListChangePage.of(lists.changes(source(list), id, QueryValues.oneOf(ChangeKind.class, "change", change), PageRequest.of(limit, cursor)));
     }
 
     @POST
     @Path("{list}/versions")
     @Consumes({"application/zip", MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Load a new release of a list from the files as published (OFAC_SDN: a ZIP archive of sdn.csv, alt.csv and add.csv; UN_SC: consolidated.xml, or a ZIP holding it; at most 64 MB), all or nothing: it becomes the active release and screening uses it at once; a malformed file is a 400 naming the file and line. 201 with the release and its delta; 200 with the active release when it is the same files")
+    @APIResponse(responseCode = "201", description = "The new active release and its delta", content = @Content(schema = @Schema(ref = "SanctionsListVersion")))
+    @APIResponse(responseCode = "200", description = "The active release: the same files were loaded before", content = @Content(schema = @Schema(ref = "SanctionsListVersion")))
+    @Operation(operationId = "loadSanctionsListVersion", summary = "Load a new release of a list from the files as published (OFAC_SDN: a ZIP archive of sdn.csv, alt.csv and add.csv; UN_SC: consolidated.xml, or a ZIP holding it; at most 64 MB), all or nothing: it becomes the active release and screening uses it at once; a malformed file is a 400 naming the file and line. 201 with the release and its delta; 200 with the active release when it is the same files")
     public Response load(@PathParam("list") String list, InputStream body, @Context UriInfo uri) throws IOException {
         ListSource source = source(list);
         byte[] content = RequestBodies.read(body, ReleaseFiles.MAX_BYTES);

@@ -86,7 +86,7 @@ public class ScreeningResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Screen a name {name, type (individual, entity, vessel, aircraft), dateOfBirth (1970-01-31 or 1970), nationality (ISO code)} against every active sanctions list (OFAC SDN, UN Security Council): ranked hits, each naming its list and version; a person's date of birth and nationality raise or lower each hit's finalScore (adjustments say how and why), and a hit they take below the threshold stays in the result, discounted")
+    @Operation(operationId = "screenName", summary = "Screen a name {name, type (individual, entity, vessel, aircraft), dateOfBirth (1970-01-31 or 1970), nationality (ISO code)} against every active sanctions list (OFAC SDN, UN Security Council): ranked hits, each naming its list and version; a person's date of birth and nationality raise or lower each hit's finalScore (adjustments say how and why), and a hit they take below the threshold stays in the result, discounted")
     public ScreeningResult check(@Valid CheckRequest request) {
         if (request == null) {
             throw new CaravelException(ProblemType.VALIDATION, "error.body-required");

@@ -35,7 +35,7 @@ public class AccountHealthResource {
     private Caller caller;
 
     @GET
-    @Operation(summary = "The account's health over the last 90 days: paid orders and each measure (LATE_SHIPMENT_RATE_HIGH, CANCELLATION_RATE_HIGH, TAKE_DOWNS_MANY, DISPUTE_RATE_HIGH) with its value, threshold, count and whether it is breached; a seller its own, staff any (sellerId)")
+    @Operation(operationId = "getAccountHealth", summary = "The account's health over the last 90 days: paid orders and each measure (LATE_SHIPMENT_RATE_HIGH, CANCELLATION_RATE_HIGH, TAKE_DOWNS_MANY, DISPUTE_RATE_HIGH) with its value, threshold, count and whether it is breached; a seller its own, staff any (sellerId)")
     public AccountHealth.Health get(@QueryParam("sellerId") String sellerId) {
         return health.of(caller, sellerId);
     }
@@ -43,7 +43,7 @@ public class AccountHealthResource {
     @POST
     @Path("scan")
     @Allow(Access.ADMINISTRATION)
-    @Operation(summary = "Measure every active seller now (it also runs daily at 03:07 UTC): a breached measure (late shipments, cancellations, take-downs; the dispute rate starts its own review when a dispute closes) is a platform-rules risk event, at most once a day, and starts a review of the account unless one is open")
+    @Operation(operationId = "scanAccountHealth", summary = "Measure every active seller now (it also runs daily at 03:07 UTC): a breached measure (late shipments, cancellations, take-downs; the dispute rate starts its own review when a dispute closes) is a platform-rules risk event, at most once a day, and starts a review of the account unless one is open")
     public AccountHealth.ScanResult scan() {
         return locks.exclusively(NodeLocks.HEALTH_SCAN, health::scan);
     }

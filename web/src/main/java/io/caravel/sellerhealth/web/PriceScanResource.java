@@ -29,7 +29,7 @@ public class PriceScanResource {
     private NodeLocks locks;
 
     @POST
-    @Operation(summary = "Scan every live dropship listing against its supplier's minimum advertised price and the same item across resellers now: each new violation a risk event (MAP_VIOLATION, platform rules; PRICE_DISPERSION, market) the brand owner and the reseller are told about; 3 violations of a reseller in 30 days start a review of its account. Answers scanned, violations, dispersed, reviewsStarted")
+    @Operation(operationId = "scanPrices", summary = "Scan every live dropship listing against its supplier's minimum advertised price and the same item across resellers now: each new violation a risk event (MAP_VIOLATION, platform rules; PRICE_DISPERSION, market) the brand owner and the reseller are told about; 3 violations of a reseller in 30 days start a review of its account. Answers scanned, violations, dispersed, reviewsStarted")
     public PriceMonitor.ScanResult scan() {
         return locks.exclusively(NodeLocks.PRICE_SCAN, monitor::scan);
     }

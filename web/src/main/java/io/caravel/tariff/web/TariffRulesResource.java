@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The landed-cost rule table: public to read (storefronts explain their prices with it), replaced by administrators. */
@@ -35,7 +36,8 @@ public class TariffRulesResource {
 
     @GET
     @Allow(Access.PUBLIC)
-    @Operation(summary = "The landed-cost rules in force: version, source, checksum and every rule with its dates")
+    @SecurityRequirementsSet
+    @Operation(operationId = "getTariffRules", summary = "The landed-cost rules in force: version, source, checksum and every rule with its dates")
     public TariffRules.Table table() {
         return rules.table();
     }
@@ -45,7 +47,7 @@ public class TariffRulesResource {
     @Allow(Access.ADMINISTRATION)
     @SecurityRequirement(name = "basic")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace the whole rule table with a CSV in the documented layout (at most 2 MB); all or nothing, a new version")
+    @Operation(operationId = "replaceTariffRules", summary = "Replace the whole rule table with a CSV in the documented layout (at most 2 MB); all or nothing, a new version")
     public TariffRules.RuleSetView load(@QueryParam("source") String source, InputStream body) throws IOException {
         byte[] content = RequestBodies.read(body, MAX_FILE_BYTES);
         return rules.load(caller, content, source);

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +53,15 @@ public class WebhookResource {
     private HttpHeaders headers;
 
     /** An event type and what it means, in the language asked for. */
+    @Schema(name = "WebhookEventType")
     public record EventTypeView(String type, String description) {
+    }
+
+    /** One page of a delivery log: what the document names {@code WebhookDeliveryPage}; the JSON of {@link Page}. */
+    public record WebhookDeliveryPage(List<Webhooks.DeliveryView> items, String nextCursor) {
+        static WebhookDeliveryPage of(Page<Webhooks.DeliveryView> page) {
+            return new WebhookDeliveryPage(page.items(), page.nextCursor());
+        }
     }
 
     @GET
@@ -71,6 +82,8 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The subscription and its signing secret, shown this once",
+            content = @Content(schema = @Schema(ref = "WebhookWithSecret")))
     @Operation(operationId = "createWebhook", summary = "Subscribe an https address to event types (url, events,"
             + " description). The answer's secret signs every delivery and is shown this once")
     public Response create(Webhooks.Request body) {
@@ -95,6 +108,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(operationId = "deleteWebhook", summary = "Delete a subscription and its delivery log")
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(caller, id);
@@ -111,6 +125,8 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/ping")
+    @APIResponse(responseCode = "202", description = "The test event's delivery, on its way",
+            content = @Content(schema = @Schema(ref = "WebhookDelivery")))
     @Operation(operationId = "pingWebhook", summary = "Send a webhook.ping event to this subscription to try the receiver")
     public Response ping(@PathParam("id") String id) {
         return Response.accepted(webhooks.ping(caller, id)).build();
@@ -120,10 +136,9 @@ public class WebhookResource {
     @Path("{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a subscription, newest first:"
             + " status PENDING (being delivered or waiting to retry), DELIVERED or DEAD (attempts ran out)")
-    public Page<Webhooks.DeliveryView> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
-                                                  @QueryParam("limit") Integer limit,
-                                                  @QueryParam("cursor") String cursor) {
-        return webhooks.deliveries(caller, id, status, PageRequest.of(limit, cursor));
+    public WebhookDeliveryPage deliveries(@PathParam("id") String id, @QueryParam("status") String status,
+                                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return WebhookDeliveryPage.of(webhooks.deliveries(caller, id, status, PageRequest.of(limit, cursor)));
     }
 
     @GET
