@@ -14,13 +14,12 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends due deliveries, on every node: each second (and right after a transaction that raised an
  * event commits) it takes the leases of what is due, up to {@value #IN_FLIGHT} at a time, and posts
- * each on the managed executor with the JDK HTTP client (connect and answer timeouts, no redirects),
+ * each on the managed executor with the JDK's HttpURLConnection (connect and answer timeouts, no
+ * redirects; unlike java.net.http.HttpClient it starts no thread of its own, which would keep the
+ * application's class loader after an undeploy),
  * so a slow receiver holds one slot, never the request that raised the event. Delivery is at least
  * once: a node that dies mid-attempt leaves a lease that runs out, and the event is sent again with
  * the same id.
@@ -48,6 +49,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
     static final int IN_FLIGHT = 8;
     private static final int MAX_RESPONSE_READ = 1000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Inject
     private WebhookDeliveries deliveries;
@@ -65,13 +67,10 @@ public class WebhookDispatcher {
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final AtomicBoolean looking = new AtomicBoolean();
     private volatile boolean stopping;
-    private HttpClient client;
     private String node;
 
     @PostConstruct
     void start() {
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
         node = configuredNodeId.filter(id -> !id.isBlank()).orElseGet(WebhookDispatcher::hostName);
     }
 
@@ -172,35 +171,45 @@ public class WebhookDispatcher {
             return new WebhookDeliveries.Outcome(started, 0, null,
                     "not sent: the address resolves to " + refused.get() + ", a private or local address", null);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "Caravel-Webhooks/1")
-                .header("Caravel-Event-Id", claim.eventId())
-                .header("Caravel-Event-Type", claim.eventType())
-                .header("Caravel-Delivery-Id", claim.deliveryId())
-                .header("Caravel-Delivery-Attempt", Integer.toString(claim.attempt()))
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(claim.secret(), started.getEpochSecond(),
-                        claim.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8)).build();
+        byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = null;
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String answer;
-            try (InputStream body = response.body()) {
-                answer = new String(body.readNBytes(MAX_RESPONSE_READ), StandardCharsets.UTF_8);
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) settings.timeout().toMillis());
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(body.length);
+            connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+            connection.setRequestProperty("User-Agent", "Caravel-Webhooks/1");
+            connection.setRequestProperty("Caravel-Event-Id", claim.eventId());
+            connection.setRequestProperty("Caravel-Event-Type", claim.eventType());
+            connection.setRequestProperty("Caravel-Delivery-Id", claim.deliveryId());
+            connection.setRequestProperty("Caravel-Delivery-Attempt", Integer.toString(claim.attempt()));
+            connection.setRequestProperty(WebhookSignature.HEADER,
+                    WebhookSignature.sign(claim.secret(), started.getEpochSecond(), claim.payload()));
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
             }
-            int status = response.statusCode();
+            int status = connection.getResponseCode();
+            String answer;
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                answer = in == null ? "" : new String(in.readNBytes(MAX_RESPONSE_READ), StandardCharsets.UTF_8);
+            }
             String error = status >= 200 && status < 300 ? null
                     : status >= 300 && status < 400 ? "redirect not followed (HTTP " + status + ")" : "HTTP " + status;
             return new WebhookDeliveries.Outcome(started, millisSince(t0), status, error, answer);
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
                     "no answer within " + settings.timeout().toSeconds() + " s", null);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            if (connection != null) {
+                connection.disconnect();
+            }
             return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
                     "could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new WebhookDeliveries.Outcome(started, millisSince(t0), null, "interrupted (server stopping)", null);
         }
     }
 
