@@ -204,6 +204,9 @@ public class WebhookDispatcher {
         } catch (SocketTimeoutException e) {
             return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
                     "no answer within " + settings.timeout().toSeconds() + " s", null);
+        } catch (UnknownHostException e) {
+            return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
+                    "could not connect: the host " + uri.getHost() + " is unknown", null);
         } catch (IOException | IllegalArgumentException e) {
             if (connection != null) {
                 connection.disconnect();
