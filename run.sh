@@ -16,7 +16,7 @@ war=web/target/caravel.war
 if [ ! -f "$war" ] || [ ! -f web/target/payara-micro.jar ] \
    || [ -n "$(find pom.xml bpmn ejb web -newer "$war" -type f -not -path '*/target/*' -print -quit)" ]; then
   echo "Building Caravel..."
-  mvn -B -q -pl web -am package -DskipTests
+  mvn -B -q -pl web -am package -Dmaven.test.skip=true
 fi
 mkdir -p "$CARAVEL_DATA_DIR"
 format=${CARAVEL_LOG_FORMAT:-$([ -t 1 ] && echo text || echo json)}

@@ -3,6 +3,7 @@ package io.caravel.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.caravel.platform.CaravelException;
+import io.caravel.platform.Database;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
 import jakarta.annotation.PostConstruct;
@@ -78,8 +79,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (searches meanwhile wait for it), and every second for changes other nodes made. A change whose sequence number is still
  * missing (its transaction has not committed yet) is waited for up to a minute before it is taken
  * as rolled back, so a slow transaction is not skipped. Each commit of the index records the last
- * change in it; on start-up an index that is missing, of another layout, ahead of the database or
- * holding another number of products than it after catching up is rebuilt from the database.
+ * change in it and the database it was made from; on start-up an index that is missing, of another
+ * layout, made from another database, ahead of the database or holding another number of products
+ * than it after catching up is rebuilt from the database.
  */
 @Singleton
 @Startup
@@ -91,8 +93,10 @@ public class CatalogIndex {
     private static final Logger LOG = Logger.getLogger(CatalogIndex.class.getName());
     /** The layout of the documents; an index written with another is rebuilt. */
     static final String LAYOUT = "2";
-    private static final String LAYOUT_KEY = "layout";
-    private static final String APPLIED_KEY = "appliedChange";
+    static final String LAYOUT_KEY = "layout";
+    static final String APPLIED_KEY = "appliedChange";
+    /** The database the index was made from ({@link Database#id()}): an index meeting another is rebuilt. */
+    static final String DATABASE_KEY = "database";
     private static final int BATCH = 1000;
     private static final Duration GAP_WAIT = Duration.ofMinutes(1);
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(2);
@@ -105,6 +109,9 @@ public class CatalogIndex {
 
     @Inject
     private CatalogFeed feed;
+
+    @Inject
+    private Database database;
 
     @Inject
     @ConfigProperty(name = "caravel.data.dir", defaultValue = "./data")
@@ -189,15 +196,8 @@ public class CatalogIndex {
         if (DirectoryReader.indexExists(directory)) {
             writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
         }
-        long last = feed.lastChange();
-        String reason;
-        if (committed.isEmpty()) {
-            reason = "there was none";
-        } else if (!LAYOUT.equals(committed.get(LAYOUT_KEY))) {
-            reason = "layout " + committed.get(LAYOUT_KEY) + ", now " + LAYOUT;
-        } else if (Long.parseLong(committed.get(APPLIED_KEY)) > last) {
-            reason = "it is ahead of the database";
-        } else {
+        String reason = reasonToRebuild(committed, database.id(), feed.lastChange());
+        if (reason == null) {
             applied = Long.parseLong(committed.get(APPLIED_KEY));
             catchUp();
             long published = feed.count();
@@ -208,6 +208,26 @@ public class CatalogIndex {
         }
         rebuild();
         return reason;
+    }
+
+    /**
+     * Why an index whose last commit recorded {@code committed} cannot be caught up with the database
+     * {@code databaseId} whose newest change is {@code lastChange}, or null when it can.
+     */
+    static String reasonToRebuild(Map<String, String> committed, String databaseId, long lastChange) {
+        if (committed.isEmpty()) {
+            return "there was none";
+        }
+        if (!LAYOUT.equals(committed.get(LAYOUT_KEY))) {
+            return "layout " + committed.get(LAYOUT_KEY) + ", now " + LAYOUT;
+        }
+        if (!databaseId.equals(committed.get(DATABASE_KEY))) {
+            return "it was made from another database";
+        }
+        if (Long.parseLong(committed.get(APPLIED_KEY)) > lastChange) {
+            return "it is ahead of the database";
+        }
+        return null;
     }
 
     /** Replaces the whole index with the published catalog as the database has it now. */
@@ -360,7 +380,8 @@ public class CatalogIndex {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT, APPLIED_KEY, Long.toString(applied)).entrySet());
+        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT, DATABASE_KEY, database.id(),
+                APPLIED_KEY, Long.toString(applied)).entrySet());
         writer.commit();
         uncommitted = false;
     }

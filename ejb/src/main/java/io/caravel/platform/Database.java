@@ -67,6 +67,7 @@ public class Database {
     private DataSource dataSource;
 
     private volatile Info info;
+    private volatile String id;
 
     @PostConstruct
     void migrate() {
@@ -130,6 +131,28 @@ public class Database {
      * Which database this is: its name (catalog) and product with version, e.g. {@code caravel},
      * {@code MariaDB}, {@code 10.11.19}; never the host or credentials. Read once, on first success.
      */
+    /**
+     * The random name this database was given when its tables were created (V27): the same on every
+     * node that uses it and in a copy restored from a backup, another one in any other database.
+     */
+    public String id() {
+        String known = id;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection();
+                 var statement = connection.createStatement();
+                 var row = statement.executeQuery("select id from caravel_database")) {
+                if (!row.next()) {
+                    throw new IllegalStateException("the database has no id (table caravel_database is empty)");
+                }
+                known = row.getString(1);
+                id = known;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("the database's id cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return known;
+    }
+
     public Optional<Info> info() {
         Info known = info;
         if (known == null) {
