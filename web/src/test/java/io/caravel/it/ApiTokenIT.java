@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -82,6 +83,7 @@ class ApiTokenIT {
     }
 
     @Test
+    @Tag("page")
     void aSellerMakesUsesAndRevokesATokenOnItsPage() throws Exception {
         try (BrowserSession session = new BrowserSession(base)) {
             session.signIn("seller-a");

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * in the query; a reviewer is never offered the second approval and is told the case waits for it;
  * the decision form separates the internal note from the message the seller reads.
  */
+@Tag("page")
 @SharedServer.Use
 class CaseWorkIT {
 

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,6 +148,7 @@ class ChannelIT {
     }
 
     @Test
+    @Tag("page")
     void anAdministratorSetsUpAChannelInTheBrowserAndSeesItsTokenOnce() throws Exception {
         String name = "Browser site " + Shop.key().substring(0, 6);
         try (BrowserSession session = new BrowserSession(base)) {

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -37,6 +38,7 @@ class ConsigneeScreeningIT {
     }
 
     @Test
+    @Tag("page")
     void aListedConsigneeHoldsTheOrderUntilAnOfficerClearsItAndTheClearanceIsTheBuyersOnly() throws Exception {
         String buyer = shop.newUser("buyer", "buyer");
         String order = shop.placed(buyer, cup, 1, "Viktor Bout");

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,6 +51,7 @@ class CreatorIT {
     }
 
     @Test
+    @Tag("page")
     void aReferredOrderEarnsTheCreatorTheCommissionOnTheSamePayoutEngine() throws Exception {
         String creator = register("Camille Dupont", "FR");
         JsonObject link = link(creator, cushion, true, true);
@@ -167,6 +169,7 @@ class CreatorIT {
     }
 
     @Test
+    @Tag("page")
     void aCreatorWhoseNameIsListedWaitsForAnOfficerInTheBrowser() throws Exception {
         String creator = register("Manuel Antonio Noriega", "PA");
         JsonObject me = api.get("/api/v1/creators/me", creator).json();
@@ -240,6 +243,7 @@ class CreatorIT {
     }
 
     @Test
+    @Tag("page")
     void aCreatorRegistersFromTheSignInPage() throws Exception {
         String username = "page-" + UUID.randomUUID().toString().substring(0, 8);
         try (BrowserSession session = new BrowserSession(base)) {

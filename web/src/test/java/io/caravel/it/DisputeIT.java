@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -385,6 +386,7 @@ class DisputeIT {
     }
 
     @Test
+    @Tag("page")
     void aBuyerOpensADisputeInTheStorefrontTheSellerContestsWithEvidenceAndAnAgentSplitsTheRefund() throws Exception {
         String buyer = shop.newUser("buyer", "buyer");
         String order = shop.paid(buyer, hanger, 2);

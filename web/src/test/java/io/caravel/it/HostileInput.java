@@ -43,8 +43,16 @@ final class HostileInput {
             "[".repeat(3000) + "]".repeat(3000), "{\"a\":" + "{\"a\":".repeat(2000) + "1" + "}".repeat(2001), "\u0000\u0001",
             "<xml/>");
 
-    /** One request: method, path with query, body and content type (both may be null). */
-    record Probe(String method, String path, String contentType, String body) {
+    /**
+     * One request: method, path with query, body and content type (both may be null), and the
+     * operation of the document it calls ({@code operation} is its entry under the path).
+     * {@code inContract}: a client that follows the document could send it — every path value is
+     * there (an empty one reaches another path) and free of what the HTTP server refuses before the
+     * application sees it (a backslash or NUL: a bare 400), and there is a body only where the
+     * operation takes one (the HTTP server refuses a GET with a body the same way).
+     */
+    record Probe(String method, String path, String contentType, String body, String template, JsonObject operation,
+                 boolean inContract) {
     }
 
     private final JsonObject document;
@@ -68,27 +76,30 @@ final class HostileInput {
                     JsonObject operation = item.getJsonObject(method);
                     String verb = method.toUpperCase();
                     String path = fillPath(template, realIds, round);
+                    boolean routable = routable(template, path);
+                    boolean takesBody = operation.containsKey("requestBody");
                     String query = query(operation);
                     JsonObject schema = bodySchema(operation);
                     if (schema == null) {
-                        probes.add(new Probe(verb, path + query, null, null));
-                        probes.add(new Probe(verb, path, "application/json", RAW_BODIES.get(random.nextInt(RAW_BODIES.size()))));
+                        probes.add(new Probe(verb, path + query, null, null, template, operation, routable));
+                        probes.add(new Probe(verb, path, "application/json", RAW_BODIES.get(random.nextInt(RAW_BODIES.size())),
+                                template, operation, routable && takesBody));
                         continue;
                     }
                     JsonValue valid = example(schema, 0);
-                    probes.add(new Probe(verb, path + query, "application/json", valid.toString()));
+                    probes.add(new Probe(verb, path + query, "application/json", valid.toString(), template, operation, routable));
                     for (String raw : RAW_BODIES) {
-                        probes.add(new Probe(verb, path, "application/json", raw));
+                        probes.add(new Probe(verb, path, "application/json", raw, template, operation, routable));
                     }
-                    probes.add(new Probe(verb, path, "text/plain", valid.toString()));
-                    probes.add(new Probe(verb, path, "application/xml", "<a/>"));
+                    probes.add(new Probe(verb, path, "text/plain", valid.toString(), template, operation, routable));
+                    probes.add(new Probe(verb, path, "application/xml", "<a/>", template, operation, routable));
                     if (valid instanceof JsonObject object) {
                         for (String field : object.keySet()) {
                             for (JsonValue hostile : VALUES) {
-                                probes.add(new Probe(verb, path, "application/json", with(object, field, hostile).toString()));
+                                probes.add(new Probe(verb, path, "application/json", with(object, field, hostile).toString(), template, operation, routable));
                             }
                         }
-                        probes.addAll(nested(verb, path, object));
+                        probes.addAll(nested(verb, path, object, template, operation, routable));
                     }
                 }
             }
@@ -97,7 +108,8 @@ final class HostileInput {
     }
 
     /** Lists of objects get a null element and a hostile field inside an element. */
-    private List<Probe> nested(String verb, String path, JsonObject object) {
+    private List<Probe> nested(String verb, String path, JsonObject object, String template, JsonObject operation,
+                               boolean routable) {
         List<Probe> probes = new ArrayList<>();
         for (Map.Entry<String, JsonValue> field : object.entrySet()) {
             if (field.getValue() instanceof jakarta.json.JsonArray array && !array.isEmpty()
@@ -105,11 +117,27 @@ final class HostileInput {
                 for (String inner : element.keySet()) {
                     JsonValue hostile = VALUES.get(random.nextInt(VALUES.size()));
                     JsonArrayBuilder list = Json.createArrayBuilder().add(with(element, inner, hostile)).addNull();
-                    probes.add(new Probe(verb, path, "application/json", with(object, field.getKey(), list.build()).toString()));
+                    probes.add(new Probe(verb, path, "application/json", with(object, field.getKey(), list.build()).toString(), template, operation, routable));
                 }
             }
         }
         return probes;
+    }
+
+    /** Whether every path value in {@code path} is non-empty and holds no backslash or NUL. */
+    private static boolean routable(String template, String path) {
+        String pattern = java.util.regex.Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E([^/]+)\\\\Q");
+        java.util.regex.Matcher values = java.util.regex.Pattern.compile(pattern).matcher(path);
+        if (!values.matches()) {
+            return false;
+        }
+        for (int i = 1; i <= values.groupCount(); i++) {
+            String value = values.group(i).toUpperCase(java.util.Locale.ROOT);
+            if (value.contains("%5C") || value.contains("%00")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String fillPath(String template, Map<String, String> realIds, int round) {

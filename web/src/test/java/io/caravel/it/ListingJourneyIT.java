@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * sends it to review, the officer asks for changes, the seller fixes and resubmits, the officer
  * publishes, and the public catalog serves it.
  */
+@Tag("page")
 @SharedServer.Use
 class ListingJourneyIT {
 

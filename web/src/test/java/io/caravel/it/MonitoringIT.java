@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ class MonitoringIT {
     }
 
     @Test
+    @Tag("page")
     void aDirectorAddedToTheListIsFoundAndAClearedHitIsRememberedUntilTheEntryChanges() throws Exception {
         byte[] previous = ScreeningIT.zip(ScreeningIT.OFAC_PREVIOUS);
         Map<String, byte[]> bundledFiles = ScreeningIT.files(ScreeningIT.OFAC_BUNDLED);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The onboarding journey in a real browser: a seller registers and applies in the portal, an officer
  * claims and approves the application in the inbox, and the seller sees it approved.
  */
+@Tag("page")
 @SharedServer.Use
 class OnboardingJourneyIT {
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -454,6 +455,7 @@ class OrderIT {
     }
 
     @Test
+    @Tag("page")
     void theReferenceStorefrontSearchesQuotesOrdersAndPaysThroughThePublicApi() throws Exception {
         try (BrowserSession session = new BrowserSession(base)) {
             String title = api.get("/api/v1/catalog/products/" + woodenBox, null).json().getJsonObject("title").getString("en");
@@ -488,6 +490,7 @@ class OrderIT {
     }
 
     @Test
+    @Tag("page")
     void aCustomsAgentCorrectsAHeldDeclarationInTheInbox() throws Exception {
         String buyer = shop.newUser("buyer", "buyer");
         String order = placedCn(buyer);

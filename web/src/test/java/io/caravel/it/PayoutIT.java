@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -185,6 +186,7 @@ class PayoutIT {
     }
 
     @Test
+    @Tag("page")
     void theSellerReadsPayoutsAndTheAdministratorRunsThemInTheBrowser() throws Exception {
         String buyer = shop.newUser("buyer", "buyer");
         shop.paid(buyer, casket, 1);
@@ -261,6 +263,7 @@ class PayoutIT {
     }
 
     @Test
+    @Tag("page")
     void aLeadFinesASellerOnThePenaltiesPageAndAnOfficerOnlyReads() throws Exception {
         String sellerA = api.get("/api/v1/catalog/products/" + casket, null).json().getString("sellerId");
         String explanation = "Three orders shipped late in week " + Shop.key().substring(0, 6);

@@ -107,6 +107,19 @@ class PlatformIT {
     }
 
     @Test
+    void aParameterOfTheWrongTypeIsAnInvalidFieldNotAMissingResource() {
+        // JAX-RS itself answers 404 for limit=ten; the caller gets the parameter and what is wrong with it
+        Api.Response response = api.get("/api/v1/listings?limit=ten", "seller-a");
+        assertProblem(response, 400, "validation");
+        JsonObject error = response.json().getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getString("field")).isEqualTo("limit");
+        assertThat(error.getString("message")).isEqualTo("“ten” is not a whole number.");
+        Api.Response zh = api.send("GET", "/api/v1/catalog/products?limit=%E5%8D%81", null, null, "Accept-Language", "zh-CN");
+        assertProblem(zh, 400, "validation");
+        assertThat(zh.json().getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo("“十” 不是整数。");
+    }
+
+    @Test
     void problemsSpeakTheCallersLanguage() {
         Api.Response response = api.send("GET", "/api/v1/me", null, null, "Accept-Language", "zh-CN,zh;q=0.9");
         assertProblem(response, 401, "unauthenticated");

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -111,6 +112,7 @@ class PrivacyIT {
     }
 
     @Test
+    @Tag("page")
     void aPersonAsksInTheBrowserAndAnOfficerRefusesWithAReason() throws Exception {
         String buyer = shop.newUser("buyer", "buyer");
         try (BrowserSession session = new BrowserSession(base)) {

@@ -29,13 +29,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The product as a hostile tester tries it: every operation of the OpenAPI document with hostile
- * input (never a 5xx, never an internal name), every resource by every kind of user (a seller,
+ * input (never a 5xx, never an internal name, only problems the document lists for it), every resource by every kind of user (a seller,
  * buyer or agent sees only what is theirs to see, pages as the API), races on one record (409, never
  * 500), sign-in guessing (throttled; unknown users cost as much as known ones), stale and forged form
  * tokens (the page reloads), security headers, and script payloads rendered inert in a real browser.
@@ -70,6 +71,7 @@ class ReliabilityIT {
         AtomicInteger retried = new AtomicInteger();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> undeclared = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<Void>> calls = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
@@ -86,6 +88,12 @@ class ReliabilityIT {
                     answer = new Api(base.toString()).sendRaw(probe.method(), probe.path(), user, probe.contentType(), probe.body());
                 }
                 sent.incrementAndGet();
+                // an integrator's client knows the problems an operation can answer from the document
+                if (probe.inContract() && answer.status() >= 400 && !probe.operation().getJsonObject("responses").containsKey(Integer.toString(answer.status()))) {
+                    undeclared.putIfAbsent(probe.method() + " " + probe.template() + " " + answer.status(),
+                            abbreviate(probe.path()) + " " + probe.contentType() + " " + abbreviate(String.valueOf(probe.body()))
+                                    + " -> " + abbreviate(String.valueOf(answer.body())));
+                }
                 statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
                 String body = answer.body() == null ? "" : answer.body();
                 // /version tells administrators the runtime and database by design; every other answer names no internals
@@ -105,6 +113,7 @@ class ReliabilityIT {
                 sent.get(), operations(document), new TreeMap<>(statuses), failures.size(), retried.get());
         assertThat(sent.get()).isGreaterThanOrEqualTo(5000);
         assertThat(failures).as("5xx answers or internal names").isEmpty();
+        assertThat(new TreeMap<>(undeclared)).as("answers the operation's responses in the document do not list").isEmpty();
     }
 
     @Test
@@ -195,6 +204,7 @@ class ReliabilityIT {
     }
 
     @Test
+    @Tag("page")
     void pagesFollowTheSameRulesAsTheApi() throws Exception {
         try (BrowserSession session = new BrowserSession(base)) {
             session.signIn("customs");
@@ -304,6 +314,7 @@ class ReliabilityIT {
     }
 
     @Test
+    @Tag("page")
     void scriptInASellersTextIsShownAsTextToTheOfficer() throws Exception {
         String payload = "Ivory box <img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script> " + suffix();
         String listing = draft("seller-a", payload);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -114,6 +115,7 @@ class RiskIT {
     }
 
     @Test
+    @Tag("page")
     void theRiskPageShowsChartsTheRiskiestSellersAndLeadsIntoTheCase() throws Exception {
         Applicant applicant = Applicant.submitted(api, "Risk Page Probe GmbH", "HOME", "Manuel Antonio Norriega");
         Applicant.awaitTask(api, "reviewApplication", applicant.id, "officer");

@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import java.net.URL;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -171,6 +172,7 @@ class ScreeningIT {
     }
 
     @Test
+    @Tag("page")
     void theSanctionsListsPageShowsEachListAndLoadsAReleaseFromItsFiles() throws IOException {
         try (BrowserSession session = new BrowserSession(base)) {
             session.signIn("admin");
@@ -203,6 +205,7 @@ class ScreeningIT {
     }
 
     @Test
+    @Tag("page")
     void anOfficerSeesWhyAHitMatchedAndWhyItWasDiscounted() throws IOException {
         try (BrowserSession session = new BrowserSession(base)) {
             session.signIn("officer");

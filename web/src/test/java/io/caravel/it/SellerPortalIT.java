@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * each step in the seller's language and answers a request for information. Another seller finds
  * none of it, and no page shows an officer's internal note.
  */
+@Tag("page")
 @SharedServer.Use
 class SellerPortalIT {
 

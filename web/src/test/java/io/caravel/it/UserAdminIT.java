@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,6 +34,7 @@ class UserAdminIT {
     }
 
     @Test
+    @Tag("page")
     void administratorManagesAUserInTheBrowser() throws Exception {
         String user = "ua-" + UUID.randomUUID().toString().substring(0, 8);
         try (BrowserSession admin = new BrowserSession(base); BrowserSession person = new BrowserSession(base)) {

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -203,6 +204,7 @@ class WarehouseIT {
     }
 
     @Test
+    @Tag("page")
     void aSellerSendsGoodsAndTheWarehouseCountsThemInInTheBrowser() throws Exception {
         String staff = shop.newUser("wh", "warehouse");
         JsonObject warehouse = warehouse("DE", staff);

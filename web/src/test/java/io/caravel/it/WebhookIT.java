@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -194,6 +195,7 @@ class WebhookIT {
     }
 
     @Test
+    @Tag("page")
     void aSellerSubscribesOnThePageTriesItAndReadsTheLog() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver();
              BrowserSession session = new BrowserSession(base)) {

@@ -88,6 +88,7 @@ public class DisputeResource {
     @Allow(Access.BUYING)
     @APIResponse(responseCode = "201", description = "The dispute", content = @Content(schema = @Schema(ref = "DisputeView")))
     @APIResponse(responseCode = "200", description = "The dispute this Idempotency-Key opened before", content = @Content(schema = @Schema(ref = "DisputeView")))
+    @APIResponse(responseCode = "422", description = "The claim window of the order line has closed (claim-window-closed), or the Idempotency-Key came before with another body (idempotency-key-reused)")
     @Operation(operationId = "openDispute", summary = "Open a dispute on an order line within the claim window (header Idempotency-Key: the same key and body answer the same dispute, another body 422); the seller is told and has until sellerDeadline")
     public Response open(@HeaderParam("Idempotency-Key") String key, DisputeRequest request, @Context UriInfo uri) {
         DisputeService.Opened opened = disputes.open(caller, key, request);

@@ -16,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +37,8 @@ public class HsResource {
 
     @GET
     @Path("codes/{code}")
+    @APIResponse(responseCode = "200", description = "The code and what it means", content = @Content(schema = @Schema(ref = "Classification")))
+    @APIResponse(responseCode = "400", description = "Not an HS code: errors says what one looks like (validation)")
     @Operation(operationId = "getHsCode", summary = "What an HS 2022 code means: section, chapter, heading and subheading. Takes 2, 4 or 6 digits, "
             + "or a national tariff line of 8 or 10 digits (dots and spaces allowed); 400 for a malformed code or "
             + "the reserved chapter 77, 404 for an unknown code")

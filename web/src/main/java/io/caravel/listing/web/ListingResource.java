@@ -163,6 +163,8 @@ public class ListingResource {
     @POST
     @Path("{id}/submit")
     @Allow(Access.SELLING)
+    @APIResponse(responseCode = "200", description = "The listing as submitted", content = @Content(schema = @Schema(ref = "ListingView")))
+    @APIResponse(responseCode = "400", description = "The listing is not complete (validation): errors names each missing or invalid field")
     @Operation(operationId = "submitListing", summary = "Submit the listing to review: automatic checks, then published, rejected or sent to an officer")
     public ListingView submit(@PathParam("id") String id) {
         return listings.submit(caller, id);

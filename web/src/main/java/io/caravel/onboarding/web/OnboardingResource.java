@@ -150,6 +150,8 @@ public class OnboardingResource {
     @POST
     @Path("applications/{id}/submit")
     @Allow(Access.SELLING)
+    @APIResponse(responseCode = "200", description = "The application as submitted", content = @Content(schema = @Schema(ref = "ApplicationView")))
+    @APIResponse(responseCode = "400", description = "The application is not complete (validation): errors names each missing or invalid field")
     @Operation(operationId = "submitApplication", summary = "Submit a complete application; the onboarding workflow starts")
     public ApplicationView submit(@PathParam("id") String id) {
         return onboarding.submit(caller, id);

@@ -54,6 +54,8 @@ public class OrderResource {
     @Allow(Access.BUYING)
     @APIResponse(responseCode = "201", description = "The order, waiting for payment", content = @Content(schema = @Schema(ref = "OrderView")))
     @APIResponse(responseCode = "200", description = "The order this Idempotency-Key placed before (Idempotent-Replayed: true)", content = @Content(schema = @Schema(ref = "OrderView")))
+    @APIResponse(responseCode = "409", description = "Fewer units in stock than ordered (out-of-stock), or a concurrent change: quote again")
+    @APIResponse(responseCode = "422", description = "The quote expired (quote-expired: ask for a new quote), or the Idempotency-Key came before with another body (idempotency-key-reused)")
     @Operation(operationId = "placeOrder", summary = "Order a quote (header Idempotency-Key: the same key and body answer the same order, another body 422); stock is taken and the payment opened: pay at payment.payUrl")
     public Response place(@HeaderParam("Idempotency-Key") String key, @Valid OrderRequest request, @Context UriInfo uri) {
         if (request == null) {

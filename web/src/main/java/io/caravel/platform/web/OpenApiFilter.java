@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * public operations (those naming no security scheme) marked with an empty requirement; the success
  * status instead of Payara's "default"; bytes for files; the {@code Problem} schema; and the problem
  * answers an operation can give by its shape: 401/403/429 when it needs sign-in, 400 with parameters
- * or a body, 404 with an id in the path, 409 for a write, 412 with If-Match, 413/415 with a body, 422
+ * or a body, 404 with an id in the path or a query parameter, 409 for a write, 412 with If-Match, 413/415 with a body, 422
  * with Idempotency-Key, 500/503 always. An operation declares the others itself, or its own wording of
  * these ({@code @APIResponse} without content gets the Problem schema here).
  */
@@ -107,7 +107,8 @@ public class OpenApiFilter implements OASFilter {
         add(responses, "400", !body.isEmpty() || has(parameters, p -> p.getIn() == Parameter.In.QUERY));
         add(responses, "401", signIn || has(parameters, p -> Channels.HEADER.equalsIgnoreCase(p.getName())));
         add(responses, "403", signIn);
-        add(responses, "404", path.contains("{"));
+        // an id in the path, or one a query parameter names (account-health?sellerId=…)
+        add(responses, "404", path.contains("{") || has(parameters, p -> p.getIn() == Parameter.In.QUERY && p.getName().endsWith("Id")));
         add(responses, "409", write);
         add(responses, "412", has(parameters, p -> "If-Match".equalsIgnoreCase(p.getName())));
         add(responses, "413", body.keySet().stream().anyMatch(type -> !type.contains("json")));

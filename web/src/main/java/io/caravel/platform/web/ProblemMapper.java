@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ParamException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +79,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response fromHttpError(WebApplicationException e) {
+        if (e instanceof ParamException wrongType) {
+            // JAX-RS answers 404 for a query or path value it cannot convert (limit=abc): it is the caller's input
+            String name = wrongType.getParameterName();
+            String value = wrongType instanceof ParamException.PathParamException ? null
+                    : uriInfo.getQueryParameters().getFirst(name);
+            String key = causedBy(wrongType, NumberFormatException.class) ? "error.parameter.whole-number" : "error.parameter.type";
+            String shown = value == null ? "" : value.length() > 60 ? value.substring(0, 60) + "…" : value;
+            return problem(ProblemType.VALIDATION, List.of(new FieldError(name, key, shown)),
+                    "error.validation");
+        }
         int status = e.getResponse().getStatus();
         if (e instanceof NotAllowedException) {
             Set<String> allowed = e.getResponse().getAllowedMethods();
@@ -147,6 +158,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
         }
         return error instanceof ProcessingException;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> cause) {
+        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
+            if (cause.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable thrown) {
