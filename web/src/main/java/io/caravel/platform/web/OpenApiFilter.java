@@ -1,5 +1,7 @@
 package io.caravel.platform.web;
 
+import static io.caravel.platform.web.OpenApiSchemas.text;
+
 import io.caravel.channel.Channels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,13 +31,14 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * answers an operation can give by its shape: 401/403/429 when it needs sign-in, 400 with parameters
  * or a body, 404 with an id in the path or a query parameter, 409 for a write, 412 with If-Match, 413/415 with a body, 422
  * with Idempotency-Key, 500/503 always. An operation declares the others itself, or its own wording of
- * these ({@code @APIResponse} without content gets the Problem schema here).
+ * these ({@code @APIResponse} without content gets the Problem schema here). Maps get their value
+ * types and unreachable schemas go ({@link OpenApiSchemas}).
  */
 public class OpenApiFilter implements OASFilter {
 
     static final String PUBLIC_URL = "caravel.api.public-url";
     private static final String PROBLEM_JSON = Problems.MEDIA_TYPE;
-    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String SCHEMAS = OpenApiSchemas.SCHEMAS;
 
     /** The shared problem answers: status → component name and what it means. */
     private static final Map<String, String[]> PROBLEMS = new LinkedHashMap<>();
@@ -87,6 +90,8 @@ public class OpenApiFilter implements OASFilter {
                 .description(problem[1]).content(problemContent())));
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
                 complete(path, method, operation)));
+        OpenApiSchemas.typeMaps(api.getComponents());
+        OpenApiSchemas.withoutUnused(api);
     }
 
     private void complete(String path, HttpMethod method, Operation operation) {
@@ -94,6 +99,7 @@ public class OpenApiFilter implements OASFilter {
             // public (@SecurityRequirementsSet without requirements): one empty requirement, "no credentials needed"
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
         }
+        summarised(operation);
         success(operation.getResponses());
         binary(operation);
         boolean signIn = operation.getSecurity().stream().anyMatch(r -> !r.getSchemes().isEmpty());
@@ -123,6 +129,26 @@ public class OpenApiFilter implements OASFilter {
                 response.setContent(problemContent());
             }
         });
+    }
+
+    /**
+     * Each resource's {@code @Operation} summary says all in one sentence; the document shows its first
+     * clause as the summary (what a client lists) and the whole sentence as the description.
+     */
+    private static void summarised(Operation operation) {
+        String text = operation.getSummary();
+        if (text == null || operation.getDescription() != null) {
+            return;
+        }
+        int cut = text.length();
+        for (String separator : List.of(": ", "; ", " (", ", ", " — ")) {
+            int at = text.indexOf(separator);
+            if (at > 0 && at < cut) {
+                cut = at;
+            }
+        }
+        operation.setSummary(text.substring(0, cut));
+        operation.setDescription(text);
     }
 
     /**
@@ -201,10 +227,6 @@ public class OpenApiFilter implements OASFilter {
 
     private static Schema object(String description) {
         return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).description(description);
-    }
-
-    private static Schema text(String description) {
-        return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
     }
 
     /**
