@@ -59,7 +59,7 @@ final class LoadRun implements AutoCloseable {
         }
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "../web/target/payara-micro.jar"),
                 "--deploy", System.getProperty("caravel.war", "../web/target/caravel.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--disablephonehome"));
+                "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome"));
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
         return new LoadRun("http://localhost:" + port, server);

@@ -130,7 +130,7 @@ public final class OnboardingBenchmark {
                 "-Dcaravel.screening.ofac-dir=" + Paths.get(shared, "data/sanctions/ofac").toAbsolutePath(),
                 "-jar", System.getProperty("payara.microJar", "../web/target/payara-micro.jar"),
                 "--deploy", System.getProperty("caravel.war", "../web/target/caravel.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--disablephonehome");
+                "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome");
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile()).start();
         Http http = new Http("http://localhost:" + port);

@@ -59,7 +59,7 @@ class ProductionStartIT {
                 "mostly a word everybody tries first");
 
         Files.writeString(passwordFile, FIRST_PASSWORD + "\n");
-        try (ServerProcess server = ServerProcess.start(port, data, "first-admin", Map.of(), production, List.of("--nocluster"))) {
+        try (ServerProcess server = ServerProcess.start(port, data, "first-admin", Map.of(), production, ServerProcess.ALONE)) {
             Api api = server.api();
             JsonObject me = api.get("/api/v1/me", "admin:" + FIRST_PASSWORD).json();
             assertThat(me.getJsonArray("roles").getString(0)).isEqualTo("admin");
@@ -88,7 +88,7 @@ class ProductionStartIT {
 
         // the setting runs once: a later start changes nothing, also when the file is gone as the log asked
         Files.delete(passwordFile);
-        try (ServerProcess server = ServerProcess.start(port, data, "again", Map.of(), production, List.of("--nocluster"))) {
+        try (ServerProcess server = ServerProcess.start(port, data, "again", Map.of(), production, ServerProcess.ALONE)) {
             assertThat(server.api().get("/api/v1/me", "admin:" + FIRST_PASSWORD).status()).isEqualTo(200);
         }
         assertThat(Files.readString(data.resolveSibling("production-it-data-again.log"))).contains("is ignored");
