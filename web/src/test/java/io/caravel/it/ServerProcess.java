@@ -70,7 +70,9 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited early; see " + log);
             }
             try {
-                if (api.get("/health/ready", null).status() == 200) {
+                // ready, and the application mapped: Payara answers /health/ready a moment before it maps the WAR
+                if (api.get("/health/ready", null).status() == 200
+                        && api.get("/api/v1/catalog/products?limit=1", null).status() == 200) {
                     long ready = System.nanoTime();
                     System.out.printf("%s: %s boot to ready in %.1f s%n", data.getFileName(), label, (ready - started) / 1e9);
                     return new ServerProcess(port, log, process, ready);
