@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Start-up as an operator sees it: Payara Micro with the WAR in demo mode (as {@code ./run.sh} starts
- * it), from launch to {@code /health/ready} answering 200, and the process's resident memory 20 s
- * later. A first boot on an empty data folder (migrations, both sanctions lists loaded and recorded,
+ * Start-up as an operator sees it: Payara Micro with the WAR in demo mode, started plainly
+ * ({@code java -jar payara-micro.jar}) and as {@code ./run.sh} starts it (its runtime unpacked once, a
+ * class-data archive), from launch until {@code /health/ready} and the catalog answer 200, and the
+ * process's resident memory 20 s later. A first boot on an empty data folder (migrations, both sanctions lists loaded and recorded,
  * demo data) and a second boot on the same folder, each {@code -Dbench.boot.runs} times (default 3);
  * prints every run and the medians. The heap settings are run.sh's ({@code -Xmx1g
  * -XX:MaxMetaspaceSize=512m}) unless {@code -Dbench.server.options} says otherwise.
@@ -25,24 +26,40 @@ public final class BootBenchmark {
         }
         List<double[]> first = new ArrayList<>();
         List<double[]> second = new ArrayList<>();
+        List<double[]> scriptFirst = new ArrayList<>();
+        List<double[]> scriptSecond = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
+            // taken in turn, so a drift of the machine's speed weighs on both alike
             Path data = Files.createTempDirectory("caravel-boot");
-            first.add(boot(data, "first"));
-            second.add(boot(data, "second"));
+            Path scripted = Files.createTempDirectory("caravel-boot-script");
+            first.add(boot(data, "first", false));
+            scriptFirst.add(boot(scripted, "first", true));
+            second.add(boot(data, "second", false));
+            scriptSecond.add(boot(scripted, "second", true));
         }
         System.out.printf("%nBoot benchmark, %d runs each, demo mode, H2; median (min–max):%n", runs);
         print("first boot, empty data folder", first);
         print("second boot, same data folder", second);
+        print("./run.sh, first boot", scriptFirst);
+        print("./run.sh, second boot", scriptSecond);
+        System.out.printf("  ./run.sh second boot / plain second boot: %.2f%n", median(scriptSecond) / median(second));
     }
 
-    private static double[] boot(Path data, String which) throws Exception {
+    private static double median(List<double[]> results) {
+        double[] values = results.stream().mapToDouble(r -> r[0]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /** One start, plain ({@code java -jar payara-micro.jar}) or as {@code ./run.sh} does it. */
+    private static double[] boot(Path data, String which, boolean script) throws Exception {
         long start = System.nanoTime();
-        try (LoadRun run = LoadRun.start(data, 0)) {
+        try (LoadRun run = script ? LoadRun.script(data) : LoadRun.start(data, 0)) {
             run.awaitReady();
             double seconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(20_000);
             double rssMiB = run.rssKiB() / 1024.0;
-            System.out.printf("  %-6s boot: ready in %5.1f s, RSS 20 s later %6.0f MiB%n", which, seconds, rssMiB);
+            System.out.printf("  %-9s %-6s boot: ready in %5.1f s, RSS 20 s later %6.0f MiB%n", script ? "./run.sh" : "plain",
+                    which, seconds, rssMiB);
             return new double[] {seconds, rssMiB};
         }
     }

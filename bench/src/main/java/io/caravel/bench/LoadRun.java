@@ -65,6 +65,26 @@ final class LoadRun implements AutoCloseable {
         return new LoadRun("http://localhost:" + port, server);
     }
 
+    /**
+     * {@code ./run.sh} as a newcomer starts it, on a free port and the data folder {@code data}: its runtime
+     * unpacked into that folder, a class-data archive written at its first stop and used by later starts.
+     */
+    static LoadRun script(Path data) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path script = Files.exists(Path.of("run.sh")) ? Path.of("run.sh") : Path.of("../run.sh");
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toAbsolutePath().toString());
+        builder.environment().put("CARAVEL_PORT", Integer.toString(port));
+        builder.environment().put("CARAVEL_DATA_DIR", data.toAbsolutePath().toString());
+        builder.environment().put("CARAVEL_LOG_FORMAT", "json");
+        // run.sh ends in exec java: the process is the server, its pid the JVM's
+        Process server = builder.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
+        return new LoadRun("http://localhost:" + port, server);
+    }
+
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     }
@@ -96,13 +116,14 @@ final class LoadRun implements AutoCloseable {
         throw new IllegalStateException(path + " did not answer in time");
     }
 
-    /** Waits until {@code /health/ready} answers 200, looking every 100 ms. */
+    /** Waits until {@code /health/ready} and the catalog answer 200, looking every 100 ms. */
     void awaitReady() throws Exception {
         for (int i = 0; i < 3000; i++) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited; see its server.log");
             }
-            if (status(get("/health/ready")) == 200) {
+            // ready, and the application mapped (Payara answers /health/ready a moment before it maps the WAR)
+            if (status(get("/health/ready")) == 200 && status(get("/api/v1/catalog/products?limit=1")) == 200) {
                 return;
             }
             Thread.sleep(100);

@@ -168,8 +168,7 @@ public class WebhookDispatcher {
         URI uri = URI.create(claim.url());
         Optional<String> refused = settings.targets().refusedAddress(uri);
         if (refused.isPresent()) {
-            return new WebhookDeliveries.Outcome(started, 0, null,
-                    "not sent: the address resolves to " + refused.get() + ", a private or local address", null);
+            return new WebhookDeliveries.Outcome(started, 0, null, WebhookFailure.REFUSED_ADDRESS.text(refused.get()), null);
         }
         byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
         HttpURLConnection connection = null;
@@ -203,16 +202,15 @@ public class WebhookDispatcher {
             return new WebhookDeliveries.Outcome(started, millisSince(t0), status, error, answer);
         } catch (SocketTimeoutException e) {
             return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
-                    "no answer within " + settings.timeout().toSeconds() + " s", null);
+                    WebhookFailure.NO_ANSWER.text(Long.toString(settings.timeout().toSeconds())), null);
         } catch (UnknownHostException e) {
-            return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
-                    "could not connect: the host " + uri.getHost() + " is unknown", null);
+            return new WebhookDeliveries.Outcome(started, millisSince(t0), null, WebhookFailure.UNKNOWN_HOST.text(uri.getHost()), null);
         } catch (IOException | IllegalArgumentException e) {
             if (connection != null) {
                 connection.disconnect();
             }
             return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
-                    "could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+                    WebhookFailure.CONNECT.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
         }
     }
 

@@ -83,8 +83,20 @@ final class BrowserSession implements AutoCloseable {
         });
     }
 
+    /** Clicks an element, looked up again when an ajax update replaced it between finding and clicking. */
     void click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        wait.until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+            if (element == null) {
+                return null;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
     }
 
     WebElement waitFor(String id) {

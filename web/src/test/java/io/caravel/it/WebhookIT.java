@@ -231,6 +231,17 @@ class WebhookIT {
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payload"), "webhook.ping"));
             session.screenshot("webhook-log-zh");
 
+            // a receiver that is gone: the log says why in the reader's language (it records it in English)
+            receiver.close();
+            session.click(By.cssSelector("#list-form\\:subscriptions button[id$='ping']"));
+            deadline = System.nanoTime() + WITHIN.toNanos();
+            while (!session.text("list-form:deliveries").contains("无法连接") && System.nanoTime() < deadline) {
+                session.click(By.id("list-form:refresh"));
+                Thread.sleep(500);
+            }
+            assertThat(session.text("list-form:deliveries")).contains("无法连接：").doesNotContain("could not connect");
+            session.screenshot("webhook-failure-zh");
+
             session.click(By.cssSelector("#list-form\\:subscriptions button[id$='delete']"));
             session.click(By.cssSelector(".ui-confirmdialog-yes"));
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-form:subscriptions"), "还没有"));

@@ -6,11 +6,14 @@ import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.web.ui.FacesMessages;
 import io.caravel.webhook.WebhookEventType;
+import io.caravel.webhook.WebhookFailure;
+import jakarta.faces.context.FacesContext;
 import io.caravel.webhook.Webhooks;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -146,4 +149,14 @@ public class WebhookBean implements Serializable {
     public void setEvents(List<String> events) { this.events = events; }
     public String getSecret() { return secret; }
     public String getSelected() { return selected; }
+
+    /** Why an attempt got no answer, in the reader's language (the log records it in English); another text as it is. */
+    public String failure(String recorded) {
+        return WebhookFailure.read(recorded).map(read -> {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            String pattern = faces.getApplication().getResourceBundle(faces, "msg")
+                    .getString("webhooks.failure." + read.failure().name());
+            return new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(new Object[] {read.detail()});
+        }).orElse(recorded == null ? "" : recorded);
+    }
 }
