@@ -32,6 +32,9 @@ public class ListVersion {
     private String loadedBy;
     @Column(name = "previous_id")
     private String previousId;
+    /** The release's place in the order the list's releases were loaded: 1, 2, ... */
+    @Column(name = "release_no", nullable = false)
+    private int releaseNo;
     private int added;
     private int removed;
     private int changed;
@@ -39,7 +42,7 @@ public class ListVersion {
     protected ListVersion() {
     }
 
-    ListVersion(SanctionsList list, SanctionsList.Delta delta, String previousId, String by, Instant now) {
+    ListVersion(SanctionsList list, SanctionsList.Delta delta, String previousId, int releaseNo, String by, Instant now) {
         this.id = Ids.newId();
         this.source = list.source();
         this.version = list.version();
@@ -49,6 +52,7 @@ public class ListVersion {
         this.loadedAt = now;
         this.loadedBy = by;
         this.previousId = previousId;
+        this.releaseNo = releaseNo;
         this.added = delta.added().size();
         this.removed = delta.removed().size();
         this.changed = delta.changed().size();
@@ -63,6 +67,7 @@ public class ListVersion {
     public Instant loadedAt() { return loadedAt; }
     public String loadedBy() { return loadedBy; }
     public String previousId() { return previousId; }
+    public int releaseNo() { return releaseNo; }
     public int added() { return added; }
     public int removed() { return removed; }
     public int changed() { return changed; }

@@ -5,7 +5,6 @@ import io.caravel.audit.AuditTrail;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
-import io.caravel.platform.TimeCursor;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -90,7 +89,9 @@ public class SanctionsLists {
             return new Recorded(view(active, activeId), false);
         }
         SanctionsList.Delta delta = list.since(active == null ? null : loaded.apply(activeId));
-        ListVersion version = new ListVersion(list, delta, activeId, by, clock.instant());
+        int releaseNo = em.createQuery("select coalesce(max(v.releaseNo), 0) from SanctionsListVersion v where v.source = :s",
+                Integer.class).setParameter("s", list.source()).getSingleResult() + 1;
+        ListVersion version = new ListVersion(list, delta, activeId, releaseNo, by, clock.instant());
         em.persist(version);
         for (String file : list.source().files()) {
             em.persist(new ListFile(version.id(), file, files.get(file)));
@@ -111,22 +112,29 @@ public class SanctionsLists {
                 .setParameter("v", versionId).setParameter("removed", ChangeKind.REMOVED).getResultList());
     }
 
-    /** A list's releases, newest first. */
+    /** A list's releases, the last loaded first. */
     public Page<VersionView> versions(ListSource source, PageRequest page) {
         String activeId = em.find(ListPointer.class, source).activeVersionId();
-        TimeCursor after = page.after() == null ? null : TimeCursor.parse(page.after());
-        String jpql = "select v from SanctionsListVersion v where v.source = :s"
-                + (after == null ? "" : " and (v.loadedAt < :at or (v.loadedAt = :at and v.id < :id))")
-                + " order by v.loadedAt desc, v.id desc";
-        TypedQuery<ListVersion> query = em.createQuery(jpql, ListVersion.class).setParameter("s", source);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
+        Integer before = page.after() == null ? null : releaseCursor(page.after());
+        TypedQuery<ListVersion> query = em.createQuery("select v from SanctionsListVersion v where v.source = :s"
+                + (before == null ? "" : " and v.releaseNo < :before") + " order by v.releaseNo desc", ListVersion.class)
+                .setParameter("s", source);
+        if (before != null) {
+            query.setParameter("before", before);
         }
         List<ListVersion> rows = query.setMaxResults(page.limit() + 1).getResultList();
         List<VersionView> items = rows.stream().limit(page.limit()).map(v -> view(v, activeId)).toList();
         String next = rows.size() > page.limit()
-                ? new TimeCursor(rows.get(page.limit() - 1).loadedAt(), rows.get(page.limit() - 1).id()).next() : null;
+                ? PageRequest.cursorAfter(Integer.toString(rows.get(page.limit() - 1).releaseNo())) : null;
         return new Page<>(items, next);
+    }
+
+    private static int releaseCursor(String key) {
+        try {
+            return Integer.parseInt(key);
+        } catch (NumberFormatException e) {
+            throw CaravelException.invalid("cursor", "error.cursor");
+        }
     }
 
     /** One release of a list. */

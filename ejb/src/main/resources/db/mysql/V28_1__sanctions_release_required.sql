@@ -1,0 +1,1 @@
+ALTER TABLE sanctions_list_version MODIFY release_no INTEGER NOT NULL;
