@@ -41,15 +41,11 @@ final class LoadRun implements AutoCloseable {
         return start(Files.createTempDirectory("caravel-bench"), catalogSize, properties);
     }
 
-    /** The same on a given data folder (a second start on it finds its database and search index). */
-    static LoadRun start(Path data, int catalogSize, String... properties) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    /** The command that starts Payara Micro with the WAR in demo mode on {@code port}, its data in {@code data}. */
+    static List<String> serverCommand(Path data, int port, String... properties) {
         String shared = System.getProperty("caravel.shared.dir", "../shared");
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcaravel.data.dir=" + data, "-Dcaravel.demo.enabled=true", "-Dcaravel.demo.catalog-size=" + catalogSize,
+                "-Dcaravel.data.dir=" + data, "-Dcaravel.demo.enabled=true",
                 "-Dcaravel.screening.ofac-dir=" + Paths.get(shared, "data/sanctions/ofac").toAbsolutePath()));
         command.addAll(List.of(properties));
         // extra JVM options for the server, e.g. a flight recording: -Dbench.server.options="-XX:StartFlightRecording=..."
@@ -60,6 +56,18 @@ final class LoadRun implements AutoCloseable {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "../web/target/payara-micro.jar"),
                 "--deploy", System.getProperty("caravel.war", "../web/target/caravel.war"), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome"));
+        return command;
+    }
+
+    /** The same on a given data folder (a second start on it finds its database and search index). */
+    static LoadRun start(Path data, int catalogSize, String... properties) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> options = new ArrayList<>(List.of("-Dcaravel.demo.catalog-size=" + catalogSize));
+        options.addAll(List.of(properties));
+        List<String> command = serverCommand(data, port, options.toArray(String[]::new));
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
         return new LoadRun("http://localhost:" + port, server);

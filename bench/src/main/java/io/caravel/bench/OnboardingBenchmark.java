@@ -124,13 +124,7 @@ public final class OnboardingBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String shared = System.getProperty("caravel.shared.dir", "../shared");
-        List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcaravel.data.dir=" + data, "-Dcaravel.demo.enabled=true",
-                "-Dcaravel.screening.ofac-dir=" + Paths.get(shared, "data/sanctions/ofac").toAbsolutePath(),
-                "-jar", System.getProperty("payara.microJar", "../web/target/payara-micro.jar"),
-                "--deploy", System.getProperty("caravel.war", "../web/target/caravel.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome");
+        List<String> command = LoadRun.serverCommand(data, port);
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile()).start();
         Http http = new Http("http://localhost:" + port);

@@ -226,7 +226,7 @@ public class IdentityService {
 
     /** Whether a session signed in at this access epoch may go on, and whether it must change its password first. */
     public Optional<SignInState> signInState(String username) {
-        return find(username).map(u -> new SignInState(u.enabled(), u.passwordChangeRequired(), u.accessEpoch()));
+        return find(username).map(u -> new SignInState(u.enabled(), u.passwordChangeRequired(), u.accessEpoch(), u.sellerId()));
     }
 
     private void checkRoles(Set<String> roles, String sellerId) {

@@ -17,6 +17,9 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -40,7 +43,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,7 +51,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * The inbox over the engine's human tasks, for every workflow alike: a user sees the tasks of their
@@ -63,6 +64,9 @@ public class InboxService {
 
     @Inject
     private TaskService tasks;
+
+    @PersistenceContext
+    private EntityManager em;
 
     @Inject
     private RuntimeService runtime;
@@ -78,6 +82,9 @@ public class InboxService {
     /** Per process definition id, its key; per definition and task, the candidate groups of its model. */
     private static final Map<String, String> PROCESS_KEYS = new ConcurrentHashMap<>();
     private static final Map<String, List<String>> CANDIDATE_GROUPS = new ConcurrentHashMap<>();
+    /** The case header's text variables, which a task list shows (its due date is the task's). */
+    private static final List<String> TEXT_HEADER = List.of(CaseVariables.CASE_TYPE, CaseVariables.CASE_ID,
+            CaseVariables.CASE_TITLE, CaseVariables.SELLER_ID, CaseVariables.RISK_LEVEL, CaseVariables.RISK_REASONS);
     private static final List<String> HEADER_VARIABLES = List.of(CaseVariables.CASE_TYPE, CaseVariables.CASE_ID,
             CaseVariables.CASE_TITLE, CaseVariables.SELLER_ID, CaseVariables.CASE_DUE, CaseVariables.RISK_LEVEL,
             CaseVariables.RISK_REASONS);
@@ -105,19 +112,18 @@ public class InboxService {
         if (caller.roles().isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        TaskQuery query = offeredTo(caller, filter.claimedByMe());
+        OfferedTasks offered = offeredTo(caller, filter.claimedByMe());
         if (filter.taskType() != null && !filter.taskType().isBlank()) {
-            query.taskDefinitionKey(filter.taskType());
+            offered.taskType(filter.taskType());
         }
         if (filter.riskLevel() != null && !filter.riskLevel().isBlank()) {
-            query.processVariableValueEquals(CaseVariables.RISK_LEVEL, filter.riskLevel().trim().toUpperCase(Locale.ROOT));
+            offered.caseVariable(CaseVariables.RISK_LEVEL, filter.riskLevel().trim().toUpperCase(Locale.ROOT));
         }
         if (filter.dueBefore() != null) {
-            query.dueBefore(Date.from(filter.dueBefore()));
+            offered.dueBefore(filter.dueBefore());
         }
-        query.orderByDueDate().asc().orderByTaskId().asc();
         int offset = page.after() == null ? 0 : parseOffset(page.after());
-        List<Task> rows = query.listPage(offset, page.limit() + 1);
+        List<TaskRow> rows = offered.page(em, offset, page.limit() + 1);
         List<TaskView> items = views(rows.stream().limit(page.limit()).toList());
         String next = rows.size() > page.limit() ? PageRequest.cursorAfter(Integer.toString(offset + page.limit())) : null;
         return new Page<>(items, next);
@@ -128,7 +134,7 @@ public class InboxService {
         if (caller.roles().isEmpty()) {
             return new Counts(0, 0);
         }
-        return new Counts(offeredTo(caller, false).taskUnassigned().count(),
+        return new Counts(offeredTo(caller, false).unassigned().count(em),
                 tasks.createTaskQuery().active().taskAssignee(caller.username()).count());
     }
 
@@ -287,18 +293,10 @@ public class InboxService {
     }
 
     /** Tasks the caller may act on: held by them or offered to one of their groups, minus second approvals of their own reviews. */
-    private TaskQuery offeredTo(Caller caller, boolean onlyHeld) {
-        TaskQuery query = tasks.createTaskQuery().active();
-        if (onlyHeld) {
-            query.taskAssignee(caller.username());
-        } else {
-            query.or().taskAssignee(caller.username()).taskCandidateGroupIn(List.copyOf(caller.roles())).endOr();
-        }
+    private OfferedTasks offeredTo(Caller caller, boolean onlyHeld) {
         List<String> firstLooks = workflows.stream().flatMap(w -> w.taskKinds().stream())
                 .filter(k -> !k.secondApproval()).map(TaskKind::key).toList();
-        query.or().taskDefinitionKeyIn(firstLooks.toArray(String[]::new))
-                .processVariableValueNotEquals(CaseVariables.REVIEWED_BY, caller.username()).endOr();
-        return query;
+        return new OfferedTasks(caller.username(), onlyHeld ? List.of() : List.copyOf(caller.roles()), firstLooks);
     }
 
     /** The task, if it is offered to or held by the caller; "not found" otherwise. */
@@ -322,10 +320,9 @@ public class InboxService {
     }
 
     /** The groups a task is offered to, as its process model names them (deployed models never change). */
-    private List<String> candidateGroups(Task task) {
-        return CANDIDATE_GROUPS.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
-            UserTask element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
-                    .getModelElementById(task.getTaskDefinitionKey());
+    private List<String> candidateGroups(TaskRow task) {
+        return CANDIDATE_GROUPS.computeIfAbsent(task.processDefinitionId() + "#" + task.key(), key -> {
+            UserTask element = repository.getBpmnModelInstance(task.processDefinitionId()).getModelElementById(task.key());
             return element == null ? List.of() : List.copyOf(element.getCamundaCandidateGroupsList());
         });
     }
@@ -377,40 +374,59 @@ public class InboxService {
     }
 
     private TaskView view(Task task) {
-        return view(task, tasks.getVariables(task.getId(), HEADER_VARIABLES));
+        return view(TaskRow.of(task), tasks.getVariables(task.getId(), HEADER_VARIABLES));
     }
 
     /**
      * A page of tasks with their case headers read in one query (the case variables live on the
      * process instance) instead of one per task; a task whose case has none there is read alone.
+     * The header's variables are all text, so they are read as the engine stores text (type
+     * {@code string} in {@code TEXT_}) by plain SQL: the engine's variable query maps each row
+     * through its general mapping, which cost the task list more than its database work.
      */
-    private List<TaskView> views(List<Task> page) {
+    private List<TaskView> views(List<TaskRow> page) {
         if (page.isEmpty()) {
             return List.of();
         }
-        String[] processes = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        List<String> processes = page.stream().map(TaskRow::processInstanceId).distinct().toList();
+        StringBuilder sql = new StringBuilder("select PROC_INST_ID_, NAME_, TYPE_, TEXT_ from ACT_RU_VARIABLE"
+                + " where TASK_ID_ is null and EXECUTION_ID_ = PROC_INST_ID_ and PROC_INST_ID_ in (");
+        for (int i = 1; i <= processes.size(); i++) {
+            sql.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        sql.append(") and NAME_ in (");
+        for (int i = 1; i <= TEXT_HEADER.size(); i++) {
+            sql.append(i == 1 ? "?" : ", ?").append(processes.size() + i);
+        }
+        Query query = em.createNativeQuery(sql.append(')').toString());
+        for (int i = 0; i < processes.size(); i++) {
+            query.setParameter(i + 1, processes.get(i));
+        }
+        for (int i = 0; i < TEXT_HEADER.size(); i++) {
+            query.setParameter(processes.size() + i + 1, TEXT_HEADER.get(i));
+        }
         Map<String, Map<String, Object>> byProcess = new HashMap<>();
-        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(processes)
-                .variableNameIn(HEADER_VARIABLES.toArray(String[]::new)).disableBinaryFetching().list()) {
-            if (Objects.equals(v.getExecutionId(), v.getProcessInstanceId())) {
-                byProcess.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-            }
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            Map<String, Object> variables = byProcess.computeIfAbsent((String) columns[0], k -> new HashMap<>());
+            variables.put((String) columns[1], "string".equals(columns[2]) ? columns[3] : null);
         }
         return page.stream().map(task -> {
-            Map<String, Object> variables = byProcess.get(task.getProcessInstanceId());
-            return variables != null && variables.containsKey(CaseVariables.CASE_TYPE) ? view(task, variables) : view(task);
+            Map<String, Object> variables = byProcess.get(task.processInstanceId());
+            return variables != null && variables.get(CaseVariables.CASE_TYPE) != null ? view(task, variables)
+                    : view(task, tasks.getVariables(task.id(), HEADER_VARIABLES));
         }).toList();
     }
 
-    private TaskView view(Task task, Map<String, Object> variables) {
+    private TaskView view(TaskRow task, Map<String, Object> variables) {
         CaseHeader header = CaseHeader.of(variables);
-        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        String processKey = PROCESS_KEYS.computeIfAbsent(task.getProcessDefinitionId(),
+        Instant due = task.due();
+        String processKey = PROCESS_KEYS.computeIfAbsent(task.processDefinitionId(),
                 id -> repository.getProcessDefinition(id).getKey());
         Object risk = variables.get(CaseVariables.RISK_LEVEL);
-        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey, header.caseType(),
+        return new TaskView(task.id(), task.key(), task.name(), processKey, header.caseType(),
                 header.caseId(), header.title(), header.sellerId(), workflow(processKey).casePage(),
-                candidateGroups(task), task.getAssignee(), task.getCreateTime().toInstant(), due,
+                candidateGroups(task), task.assignee(), task.created(), due,
                 due != null && due.isBefore(Instant.now()), risk == null ? null : risk.toString(),
                 reasons(variables.get(CaseVariables.RISK_REASONS)));
     }

@@ -97,6 +97,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             }
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+            state.ifPresent(known -> CallerProducer.remember(request, caller, groups, known.sellerId()));
             return context.notifyContainerAboutLogin(caller, groups);
         }
         return context.doNothing();
@@ -105,7 +106,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     /** The account's state; empty only when the database cannot say (the page then fails on its own). */
     private Optional<SignInState> currentState(String caller) {
         try {
-            return Optional.of(identity.signInState(caller).orElse(new SignInState(false, false, -1)));
+            return Optional.of(identity.signInState(caller).orElse(new SignInState(false, false, -1, null)));
         } catch (RuntimeException e) {
             if (DatabaseErrors.isUnavailable(e)) {
                 return Optional.empty();
@@ -155,8 +156,8 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         }
         if (verdict.result().getStatus() == CredentialValidationResult.Status.VALID) {
             String caller = verdict.result().getCallerPrincipal().getName();
-            if (!mayChangePasswordOnly(request)
-                    && identity.signInState(caller).map(SignInState::passwordChangeRequired).orElse(false)) {
+            Optional<SignInState> state = identity.signInState(caller);
+            if (!mayChangePasswordOnly(request) && state.map(SignInState::passwordChangeRequired).orElse(false)) {
                 try {
                     Problems.write(request, response, ProblemType.PASSWORD_CHANGE_REQUIRED, request.getRequestURI(),
                             "error.password-change-required");
@@ -165,6 +166,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
                 }
                 return AuthenticationStatus.SEND_FAILURE;
             }
+            state.ifPresent(known -> CallerProducer.remember(request, caller, verdict.result().getCallerGroups(), known.sellerId()));
             return context.notifyContainerAboutLogin(verdict.result());
         }
         try {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -42,9 +41,8 @@ public class AccessControlFilter implements ContainerRequestFilter {
             return;
         }
         Access access = access(method, type);
-        SecurityContext security = context.getSecurityContext();
-        boolean signedIn = security.getUserPrincipal() != null;
-        if (access != null && access.allows(signedIn, security::isUserInRole)) {
+        boolean signedIn = context.getSecurityContext().getUserPrincipal() != null;
+        if (access != null && access.allows(signedIn, RequestCallers.roles(request))) {
             return;
         }
         if (!signedIn && (access == null || access.needsSignIn())) {

@@ -51,7 +51,7 @@ public class PageAccessFilter extends HttpFilter {
                 && !path.startsWith("/jakarta.faces.resource/") && !path.startsWith("/metrics")) {
             // an administrator reset the password: the user chooses a new one before anything else
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
-        } else if (access.allows(signedIn, request::isUserInRole)) {
+        } else if (access.allows(signedIn, RequestCallers.roles(request))) {
             chain.doFilter(request, response);
         } else if (path.startsWith("/metrics")) {
             // a machine endpoint: scrapers authenticate with HTTP Basic and read problems, not pages

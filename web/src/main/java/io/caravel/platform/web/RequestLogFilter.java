@@ -13,6 +13,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -36,9 +38,16 @@ public class RequestLogFilter extends HttpFilter {
 
     static final String REQUESTS_METRIC = "caravel_http_requests";
 
+    private static final Metadata TIMER = Metadata.builder().withName(REQUESTS_METRIC)
+            .withDescription("HTTP requests answered, by area (api, page, other) and status class")
+            .withUnit(MetricUnits.NANOSECONDS).build();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     private MetricRegistry metrics;
+
+    /** The timer of each area and status class, looked up once (a lookup per request built its metadata again). */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -63,12 +72,9 @@ public class RequestLogFilter extends HttpFilter {
         if (metrics == null) {
             return;
         }
-        String path = RequestPaths.of(request);
-        metrics.timer(Metadata.builder().withName(REQUESTS_METRIC)
-                        .withDescription("HTTP requests answered, by area (api, page, other) and status class")
-                        .withUnit(MetricUnits.NANOSECONDS).build(),
-                new Tag("area", area(path)), new Tag("status", statusClass(response.getStatus())))
-                .update(Duration.ofNanos(nanos));
+        String key = area(RequestPaths.of(request)) + " " + statusClass(response.getStatus());
+        timers.computeIfAbsent(key, k -> metrics.timer(TIMER, new Tag("area", k.substring(0, k.indexOf(' '))),
+                new Tag("status", k.substring(k.indexOf(' ') + 1)))).update(Duration.ofNanos(nanos));
     }
 
     static String area(String path) {
@@ -96,7 +102,9 @@ public class RequestLogFilter extends HttpFilter {
         fields.put("user", user == null ? "-" : user.getName());
         LogRecord record = new LogRecord(Level.INFO, "{0} {1} {2} {3}ms " + requestId);
         record.setLoggerName(LOG.getName());
-        record.setParameters(new Object[] {fields.get("method"), fields.get("path"), fields.get("status"), millis, fields});
+        // numbers as text: the message format would make a number format for each of them, every request
+        record.setParameters(new Object[] {fields.get("method"), fields.get("path"), Integer.toString(response.getStatus()),
+                Long.toString(millis), fields});
         LOG.log(record);
     }
 }

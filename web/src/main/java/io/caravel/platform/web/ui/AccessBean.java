@@ -1,6 +1,7 @@
 package io.caravel.platform.web.ui;
 
 import io.caravel.platform.Access;
+import io.caravel.platform.web.RequestCallers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,6 +16,6 @@ public class AccessBean {
     private HttpServletRequest request;
 
     public boolean allows(String access) {
-        return Access.valueOf(access).allows(request.getUserPrincipal() != null, request::isUserInRole);
+        return Access.valueOf(access).allows(request.getUserPrincipal() != null, RequestCallers.roles(request));
     }
 }
