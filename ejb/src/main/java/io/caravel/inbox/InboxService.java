@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -389,22 +390,11 @@ public class InboxService {
             return List.of();
         }
         List<String> processes = page.stream().map(TaskRow::processInstanceId).distinct().toList();
-        StringBuilder sql = new StringBuilder("select PROC_INST_ID_, NAME_, TYPE_, TEXT_ from ACT_RU_VARIABLE"
-                + " where TASK_ID_ is null and EXECUTION_ID_ = PROC_INST_ID_ and PROC_INST_ID_ in (");
-        for (int i = 1; i <= processes.size(); i++) {
-            sql.append(i == 1 ? "?" : ", ?").append(i);
-        }
-        sql.append(") and NAME_ in (");
-        for (int i = 1; i <= TEXT_HEADER.size(); i++) {
-            sql.append(i == 1 ? "?" : ", ?").append(processes.size() + i);
-        }
-        Query query = em.createNativeQuery(sql.append(')').toString());
-        for (int i = 0; i < processes.size(); i++) {
-            query.setParameter(i + 1, processes.get(i));
-        }
-        for (int i = 0; i < TEXT_HEADER.size(); i++) {
-            query.setParameter(processes.size() + i + 1, TEXT_HEADER.get(i));
-        }
+        List<Object> parameters = new ArrayList<>(processes);
+        parameters.addAll(TEXT_HEADER);
+        Query query = EngineSql.query(em, "select PROC_INST_ID_, NAME_, TYPE_, TEXT_ from ACT_RU_VARIABLE"
+                + " where TASK_ID_ is null and EXECUTION_ID_ = PROC_INST_ID_ and PROC_INST_ID_ in ("
+                + EngineSql.marks(processes.size()) + ") and NAME_ in (" + EngineSql.marks(TEXT_HEADER.size()) + ")", parameters);
         Map<String, Map<String, Object>> byProcess = new HashMap<>();
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;

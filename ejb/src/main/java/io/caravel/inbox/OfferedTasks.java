@@ -40,10 +40,10 @@ final class OfferedTasks {
             where("RES.ASSIGNEE_ = ?", user);
         } else {
             where("(RES.ASSIGNEE_ = ? or (RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK I"
-                    + " where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + marks(groups.size()) + "))))",
+                    + " where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + EngineSql.marks(groups.size()) + "))))",
                     user, groups);
         }
-        where("(" + (firstLooks.isEmpty() ? "1 = 0" : "RES.TASK_DEF_KEY_ in (" + marks(firstLooks.size()) + ")")
+        where("(" + (firstLooks.isEmpty() ? "1 = 0" : "RES.TASK_DEF_KEY_ in (" + EngineSql.marks(firstLooks.size()) + ")")
                 + " or exists (" + CASE_VARIABLE + " and not (V.TYPE_ = 'string' and V.TEXT_ is not null and V.TEXT_ = ?)))",
                 firstLooks, CaseVariables.REVIEWED_BY, user);
     }
@@ -70,9 +70,9 @@ final class OfferedTasks {
 
     /** A page of them by due date (no due date first, as the engine's query orders), then id. */
     List<TaskRow> page(EntityManager em, int offset, int size) {
-        Query query = query(em, "select RES.ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.PROC_DEF_ID_, RES.PROC_INST_ID_,"
+        Query query = EngineSql.query(em, "select RES.ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.PROC_DEF_ID_, RES.PROC_INST_ID_,"
                 + " RES.ASSIGNEE_, RES.CREATE_TIME_, RES.DUE_DATE_ from ACT_RU_TASK RES where " + String.join(" and ", conditions)
-                + " order by RES.DUE_DATE_ asc, RES.ID_ asc limit " + size + " offset " + offset);
+                + " order by RES.DUE_DATE_ asc, RES.ID_ asc limit " + size + " offset " + offset, parameters);
         List<TaskRow> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
@@ -83,8 +83,8 @@ final class OfferedTasks {
     }
 
     long count(EntityManager em) {
-        return ((Number) query(em, "select count(*) from ACT_RU_TASK RES where " + String.join(" and ", conditions))
-                .getSingleResult()).longValue();
+        return ((Number) EngineSql.query(em, "select count(*) from ACT_RU_TASK RES where " + String.join(" and ", conditions),
+                parameters).getSingleResult()).longValue();
     }
 
     private OfferedTasks where(String condition, Object... values) {
@@ -97,26 +97,6 @@ final class OfferedTasks {
             }
         }
         return this;
-    }
-
-    private Query query(EntityManager em, String sql) {
-        StringBuilder numbered = new StringBuilder();
-        int next = 1;
-        for (char c : sql.toCharArray()) {
-            numbered.append(c);
-            if (c == '?') {
-                numbered.append(next++);
-            }
-        }
-        Query query = em.createNativeQuery(numbered.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
-    }
-
-    private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /** A time column as the driver returns it (H2: a timestamp; MySQL Connector/J: a local date-time, as the engine wrote it). */
