@@ -234,12 +234,38 @@ class OnboardingIT {
         assertProblem(applicant.upload("BUSINESS_LICENCE", "just some text".getBytes()), 415, "unsupported-media-type");
         assertProblem(applicant.upload("BUSINESS_LICENCE", new byte[5 * 1024 * 1024 + 10]), 413, "payload-too-large");
         assertProblem(applicant.upload("PASSPORT_SCAN", PDF), 400, "validation");
+        // as a multipart/form-data form: the part "file", its file name kept; a form without it, a broken one, too much
+        String documents = APPS + applicant.id + "/documents?kind=BUSINESS_LICENCE";
+        Api.Response form = api.sendBytes(documents, applicant.user, FORM_TYPE, form("file", "licence scan.pdf", PDF));
+        assertThat(form.status()).as(form.toString()).isEqualTo(201);
+        assertThat(form.json().getString("fileName")).isEqualTo("licence scan.pdf");
+        Api.Response noFile = api.sendBytes(documents, applicant.user, FORM_TYPE, form("document", "a.pdf", PDF));
+        assertProblem(noFile, 400, "validation");
+        assertThat(noFile.body()).contains("\"file\"");
+        assertProblem(api.sendBytes(documents, applicant.user, FORM_TYPE, "no form at all".getBytes()), 400, "malformed-request");
+        assertProblem(api.sendBytes(documents, applicant.user, FORM_TYPE, form("file", "big.pdf", new byte[6 * 1024 * 1024])),
+                413, "payload-too-large");
+        assertProblem(api.sendBytes(documents, applicant.user, FORM_TYPE, form("file", "notes.txt", "just text".getBytes())),
+                415, "unsupported-media-type");
         Api.Response incomplete = api.post(APPS + applicant.id + "/submit", applicant.user, "");
         assertProblem(incomplete, 400, "validation");
         assertThat(incomplete.body()).contains("registrationNumber", "bankAccount", "parties");
         assertProblem(api.send("PUT", APPS + applicant.id, applicant.user, "{\"country\": \"Germany\"}"), 400, "validation");
         assertProblem(api.send("PUT", APPS + applicant.id, applicant.user, "{}", "If-Match", "\"999\""), 412,
                 "precondition-failed");
+    }
+
+    private static final String BOUNDARY = "caravel-it-boundary";
+    private static final String FORM_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
+
+    /** A multipart/form-data body with one file part. */
+    private static byte[] form(String part, String fileName, byte[] content) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private Applicant submitted(String company, String category, String director) {

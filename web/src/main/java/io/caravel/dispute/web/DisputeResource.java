@@ -4,8 +4,8 @@ import io.caravel.dispute.DisputeEvidence;
 import io.caravel.dispute.DisputeRequest;
 import io.caravel.dispute.DisputeRuleStore;
 import io.caravel.dispute.DisputeService;
-import io.caravel.dispute.DisputeSteps;
 import io.caravel.dispute.DisputeStatus;
+import io.caravel.dispute.DisputeSteps;
 import io.caravel.dispute.DisputeView;
 import io.caravel.dispute.SellerResponse;
 import io.caravel.platform.Access;
@@ -16,9 +16,10 @@ import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
 import io.caravel.platform.Roles;
 import io.caravel.platform.web.Allow;
-import io.caravel.platform.web.QueryValues;
 import io.caravel.platform.web.Downloads;
+import io.caravel.platform.web.QueryValues;
 import io.caravel.platform.web.RequestBodies;
+import io.caravel.platform.web.Upload;
 import io.caravel.platform.web.Versions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,17 +32,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -147,14 +150,16 @@ public class DisputeResource {
     @POST
     @Path("{id}/evidence")
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @RequestBody(description = Upload.DESCRIPTION, required = true, content = {@Content(mediaType = MediaType.MULTIPART_FORM_DATA),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM)})
     @APIResponse(responseCode = "201", description = "The evidence", content = @Content(schema = @Schema(ref = "EvidenceView")))
-    @Operation(operationId = "uploadDisputeEvidence", summary = "Add evidence (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB; kind TRACKING, PHOTO, MESSAGES or OTHER)")
+    @Operation(operationId = "uploadDisputeEvidence", summary = "Add evidence (a form with the part 'file', or the raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB; kind TRACKING, PHOTO, MESSAGES or OTHER)")
     public Response evidence(@PathParam("id") String id, @QueryParam("kind") String kind,
-                             @QueryParam("fileName") String fileName, InputStream body) throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(DisputeService.MAX_EVIDENCE_BYTES + 1);
-        return Response.status(Response.Status.CREATED).entity(disputes.addEvidence(caller, id, QueryValues.oneOf(DisputeEvidence.Kind.class, "kind", kind), fileName, content))
-                .build();
+                             @QueryParam("fileName") String fileName, @Context HttpHeaders headers,
+                             @Context Providers providers, InputStream body) throws IOException {
+        Upload file = Upload.read(headers, providers, body, fileName, DisputeService.MAX_EVIDENCE_BYTES);
+        return Response.status(Response.Status.CREATED).entity(disputes.addEvidence(caller, id,
+                QueryValues.oneOf(DisputeEvidence.Kind.class, "kind", kind), file.fileName(), file.content())).build();
     }
 
     @GET

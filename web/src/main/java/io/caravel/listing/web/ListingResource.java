@@ -1,24 +1,25 @@
 package io.caravel.listing.web;
 
-import io.caravel.platform.Access;
-import io.caravel.platform.web.Allow;
-import io.caravel.platform.web.QueryValues;
-import io.caravel.audit.HistoryEntry;
-import io.caravel.listing.ListingWorkflow;
 import io.caravel.audit.AuditTrail;
-import io.caravel.listing.ListingCheck;
+import io.caravel.audit.HistoryEntry;
 import io.caravel.catalog.ProductDetails;
+import io.caravel.listing.ListingCheck;
 import io.caravel.listing.ListingDocumentKind;
 import io.caravel.listing.ListingFile;
 import io.caravel.listing.ListingService;
 import io.caravel.listing.ListingStatus;
 import io.caravel.listing.ListingView;
+import io.caravel.listing.ListingWorkflow;
+import io.caravel.platform.Access;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
+import io.caravel.platform.web.Allow;
 import io.caravel.platform.web.Downloads;
+import io.caravel.platform.web.QueryValues;
+import io.caravel.platform.web.Upload;
 import io.caravel.platform.web.Versions;
 import io.caravel.risk.RiskCategory;
 import jakarta.inject.Inject;
@@ -34,18 +35,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -117,28 +120,31 @@ public class ListingResource {
     @Path("{id}/images")
     @Consumes(MediaType.WILDCARD)
     @Allow(Access.SELLING)
-    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @RequestBody(description = Upload.DESCRIPTION, required = true, content = {@Content(mediaType = MediaType.MULTIPART_FORM_DATA),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM)})
     @APIResponse(responseCode = "201", description = "The image", content = @Content(schema = @Schema(ref = "FileView")))
-    @Operation(operationId = "uploadListingImage", summary = "Add a product image (raw body; JPEG or PNG checked from its bytes, at most 2 MB, 8 per listing)")
-    public Response image(@PathParam("id") String id, @QueryParam("fileName") String fileName, InputStream body)
-            throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(ListingService.MAX_IMAGE_BYTES + 1);
+    @Operation(operationId = "uploadListingImage", summary = "Add a product image (a form with the part 'file', or the raw body; JPEG or PNG checked from its bytes, at most 2 MB, 8 per listing)")
+    public Response image(@PathParam("id") String id, @QueryParam("fileName") String fileName, @Context HttpHeaders headers,
+                          @Context Providers providers, InputStream body) throws IOException {
+        Upload file = Upload.read(headers, providers, body, fileName, ListingService.MAX_IMAGE_BYTES);
         return Response.status(Response.Status.CREATED)
-                .entity(listings.upload(caller, id, ListingFile.Purpose.IMAGE, null, fileName, content)).build();
+                .entity(listings.upload(caller, id, ListingFile.Purpose.IMAGE, null, file.fileName(), file.content())).build();
     }
 
     @POST
     @Path("{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Allow(Access.SELLING)
-    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @RequestBody(description = Upload.DESCRIPTION, required = true, content = {@Content(mediaType = MediaType.MULTIPART_FORM_DATA),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM)})
     @APIResponse(responseCode = "201", description = "The document", content = @Content(schema = @Schema(ref = "FileView")))
-    @Operation(operationId = "uploadListingDocument", summary = "Add a document, e.g. kind=DANGEROUS_GOODS_DECLARATION (raw body; PDF, JPEG or PNG, at most 5 MB)")
+    @Operation(operationId = "uploadListingDocument", summary = "Add a document, e.g. kind=DANGEROUS_GOODS_DECLARATION (a form with the part 'file', or the raw body; PDF, JPEG or PNG, at most 5 MB)")
     public Response document(@PathParam("id") String id, @QueryParam("kind") String kind,
-                             @QueryParam("fileName") String fileName, InputStream body) throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(ListingService.MAX_DOCUMENT_BYTES + 1);
-        return Response.status(Response.Status.CREATED)
-                .entity(listings.upload(caller, id, ListingFile.Purpose.DOCUMENT, kind(kind), fileName, content)).build();
+                             @QueryParam("fileName") String fileName, @Context HttpHeaders headers,
+                             @Context Providers providers, InputStream body) throws IOException {
+        Upload file = Upload.read(headers, providers, body, fileName, ListingService.MAX_DOCUMENT_BYTES);
+        return Response.status(Response.Status.CREATED).entity(listings.upload(caller, id, ListingFile.Purpose.DOCUMENT,
+                kind(kind), file.fileName(), file.content())).build();
     }
 
     @GET

@@ -1,23 +1,23 @@
 package io.caravel.onboarding.web;
 
-import io.caravel.platform.Access;
-import io.caravel.platform.web.Allow;
-import io.caravel.audit.HistoryEntry;
-import io.caravel.onboarding.OnboardingWorkflow;
-import io.caravel.onboarding.ScreeningMatch;
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.HistoryEntry;
 import io.caravel.onboarding.ApplicationData;
 import io.caravel.onboarding.ApplicationDocument;
 import io.caravel.onboarding.ApplicationView;
 import io.caravel.onboarding.DocumentKind;
 import io.caravel.onboarding.DocumentView;
 import io.caravel.onboarding.OnboardingService;
+import io.caravel.onboarding.OnboardingWorkflow;
 import io.caravel.onboarding.Registration;
 import io.caravel.onboarding.ScreeningMatch;
+import io.caravel.platform.Access;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
+import io.caravel.platform.web.Allow;
 import io.caravel.platform.web.Downloads;
+import io.caravel.platform.web.Upload;
 import io.caravel.platform.web.Versions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,18 +32,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -119,13 +121,15 @@ public class OnboardingResource {
     @Path("applications/{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Allow(Access.SELLING)
-    @RequestBody(description = "The file's bytes; the type is checked from them", required = true, content = @Content(mediaType = "application/octet-stream"))
+    @RequestBody(description = Upload.DESCRIPTION, required = true, content = {@Content(mediaType = MediaType.MULTIPART_FORM_DATA),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM)})
     @APIResponse(responseCode = "201", description = "The document", content = @Content(schema = @Schema(ref = "DocumentView")))
-    @Operation(operationId = "uploadApplicationDocument", summary = "Upload a document (raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB)")
+    @Operation(operationId = "uploadApplicationDocument", summary = "Upload a document (a form with the part 'file', or the raw body; PDF, JPEG or PNG checked from its bytes, at most 5 MB)")
     public Response upload(@PathParam("id") String id, @QueryParam("kind") String kind,
-                           @QueryParam("fileName") String fileName, InputStream body) throws IOException {
-        byte[] content = body == null ? new byte[0] : body.readNBytes(OnboardingService.MAX_DOCUMENT_BYTES + 1);
-        DocumentView document = onboarding.upload(caller, id, kind(kind), fileName, content);
+                           @QueryParam("fileName") String fileName, @Context HttpHeaders headers,
+                           @Context Providers providers, InputStream body) throws IOException {
+        Upload file = Upload.read(headers, providers, body, fileName, OnboardingService.MAX_DOCUMENT_BYTES);
+        DocumentView document = onboarding.upload(caller, id, kind(kind), file.fileName(), file.content());
         return Response.status(Response.Status.CREATED).entity(document).build();
     }
 

@@ -178,10 +178,21 @@ public class OpenApiFilter implements OASFilter {
                 body.removeMediaType(jakarta.ws.rs.core.MediaType.WILDCARD); // @Consumes("*/*") beside the types the operation names
             }
             body.getMediaTypes().forEach((type, media) -> {
-                if (!type.contains("json") && undescribed(media.getSchema())) {
+                if (type.equals(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA) && undescribed(media.getSchema())) {
+                    media.setSchema(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                            .addProperty(Upload.PART, bytes().description("The file")).required(List.of(Upload.PART)));
+                } else if (!type.contains("json") && undescribed(media.getSchema())) {
                     media.setSchema(bytes());
                 }
             });
+            // generators send a body the first way its content lists: an upload as a form, which every client can send
+            MediaType form = body.getMediaType(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA);
+            if (form != null && body.getMediaTypes().size() > 1) {
+                Map<String, MediaType> formFirst = new java.util.LinkedHashMap<>();
+                formFirst.put(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA, form);
+                formFirst.putAll(body.getMediaTypes());
+                body.setMediaTypes(formFirst);
+            }
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             Content content = response.getContent();
