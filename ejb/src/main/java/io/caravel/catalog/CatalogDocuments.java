@@ -26,19 +26,13 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -71,7 +65,7 @@ final class CatalogDocuments {
     static final String[] FACETS = {CATEGORY, BRAND, ORIGIN, SHIPS_FROM};
 
     static final int MAX_QUERY_LENGTH = 200;
-    private static final int PRICE_SCALE = 4;
+    static final int PRICE_SCALE = 4;
     private static final float TITLE_BOOST = 3f;
     private static final float WORDS_BOOST = 2f;
     /** Words at least this long are found with one typo, {@link #TWO_TYPOS} with two. */
@@ -252,69 +246,6 @@ final class CatalogDocuments {
             factors[ord] = factor == null ? Double.NaN : factor.doubleValue();
         }
         return factors;
-    }
-
-    /** A product's price in the query currency, for sorting by price. */
-    static final class ConvertedPrice extends DoubleValuesSource {
-        private final Map<String, BigDecimal> toQueryCurrency;
-
-        ConvertedPrice(Map<String, BigDecimal> toQueryCurrency) {
-            this.toQueryCurrency = Map.copyOf(toQueryCurrency);
-        }
-
-        @Override
-        public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-            NumericDocValues prices = DocValues.getNumeric(ctx.reader(), PRICE);
-            SortedDocValues currencies = DocValues.getSorted(ctx.reader(), CURRENCY);
-            double[] factors = factors(currencies, toQueryCurrency);
-            return new DoubleValues() {
-                private double value;
-
-                @Override
-                public double doubleValue() {
-                    return value;
-                }
-
-                @Override
-                public boolean advanceExact(int doc) throws IOException {
-                    if (!prices.advanceExact(doc) || !currencies.advanceExact(doc)) {
-                        return false;
-                    }
-                    value = unscaled(prices.longValue()) * factors[currencies.ordValue()];
-                    return !Double.isNaN(value);
-                }
-            };
-        }
-
-        @Override
-        public boolean needsScores() {
-            return false;
-        }
-
-        @Override
-        public DoubleValuesSource rewrite(IndexSearcher searcher) {
-            return this;
-        }
-
-        @Override
-        public boolean isCacheable(LeafReaderContext ctx) {
-            return false;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ConvertedPrice c && c.toQueryCurrency.equals(toQueryCurrency);
-        }
-
-        @Override
-        public int hashCode() {
-            return toQueryCurrency.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "price in query currency " + toQueryCurrency;
-        }
     }
 
     /**

@@ -66,6 +66,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -451,7 +453,6 @@ public class CatalogIndex {
         }
         CatalogDocuments.checkLength(query.q());
         awaitCommitting();
-        Sort order = order(sort, toQueryCurrency);
         Cursor after = page.after() == null ? null : cursor(sort, page.after());
         try {
             IndexSearcher current = searchers.acquire();
@@ -483,25 +484,42 @@ public class CatalogIndex {
                 FacetCounts counted = facetKey == null ? null : facetCounts.getIfPresent(facetKey);
                 FacetsCollector facets = facetKey != null && counted == null ? new FacetsCollector() : null;
                 int wanted = page.limit() + 1;
-                TopDocs top;
-                if (byScore) {
-                    top = facets == null ? searcher.searchAfter(position, lucene, wanted)
-                            : FacetsCollector.searchAfter(searcher, position, lucene, wanted, facets);
-                } else {
-                    top = facets == null ? searcher.searchAfter(position, lucene, wanted, order)
-                            : FacetsCollector.searchAfter(searcher, position, lucene, wanted, order, facets);
-                }
                 List<String> ids = new ArrayList<>();
                 String next = null;
-                for (int i = 0; i < top.scoreDocs.length && i < page.limit(); i++) {
-                    ScoreDoc hit = top.scoreDocs[i];
-                    ids.add(byScore ? idOf(searcher, hit.doc) : id((FieldDoc) hit));
-                }
-                if (top.scoreDocs.length > page.limit()) {
-                    ScoreDoc last = top.scoreDocs[page.limit() - 1];
-                    next = byScore ? PageRequest.cursorAfter(sort.value() + "|" + used + "|"
-                            + Integer.toHexString(Float.floatToIntBits(last.score)) + "|" + last.doc)
-                            : cursorAfter(sort, used, (FieldDoc) last);
+                if (sort == CatalogSort.PRICE_ASC || sort == CatalogSort.PRICE_DESC) {
+                    if (facets != null) {
+                        searcher.search(lucene, facets);
+                    }
+                    List<PriceOrder.Hit> hits = new PriceOrder(toQueryCurrency, sort == CatalogSort.PRICE_DESC).page(searcher,
+                            lucene, after == null ? null : new PriceOrder.Hit((Double) after.values()[0],
+                                    ((BytesRef) after.values()[1]).utf8ToString()), wanted);
+                    hits.stream().limit(page.limit()).forEach(hit -> ids.add(hit.id()));
+                    if (hits.size() > page.limit()) {
+                        PriceOrder.Hit last = hits.get(page.limit() - 1);
+                        next = PageRequest.cursorAfter(sort.value() + "|" + used + "|"
+                                + Long.toHexString(Double.doubleToLongBits(last.price())) + "|" + last.id());
+                    }
+                } else {
+                    // no exact total wanted (facets count it): Lucene may skip as soon as the page is full
+                    TopDocs top;
+                    if (byScore) {
+                        top = facets == null ? searcher.search(lucene, new TopScoreDocCollectorManager(wanted, position, wanted))
+                                : FacetsCollector.searchAfter(searcher, position, lucene, wanted, facets);
+                    } else {
+                        top = facets == null ? searcher.search(lucene, new TopFieldCollectorManager(NEWEST, wanted,
+                                (FieldDoc) position, wanted)) : FacetsCollector.searchAfter(searcher, position, lucene, wanted,
+                                NEWEST, facets);
+                    }
+                    for (int i = 0; i < top.scoreDocs.length && i < page.limit(); i++) {
+                        ScoreDoc hit = top.scoreDocs[i];
+                        ids.add(byScore ? idOf(searcher, hit.doc) : id((FieldDoc) hit));
+                    }
+                    if (top.scoreDocs.length > page.limit()) {
+                        ScoreDoc last = top.scoreDocs[page.limit() - 1];
+                        next = byScore ? PageRequest.cursorAfter(sort.value() + "|" + used + "|"
+                                + Integer.toHexString(Float.floatToIntBits(last.score)) + "|" + last.doc)
+                                : cursorAfter(sort, used, (FieldDoc) last);
+                    }
                 }
                 if (facetKey == null) {
                     return new CatalogHits<>(ids, next, null, null);
@@ -521,15 +539,6 @@ public class CatalogIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Sort order(CatalogSort sort, Map<String, BigDecimal> toQueryCurrency) {
-        return switch (sort) {
-            case RELEVANCE -> Sort.RELEVANCE;
-            case NEWEST -> NEWEST;
-            case PRICE_ASC, PRICE_DESC -> new Sort(new CatalogDocuments.ConvertedPrice(toQueryCurrency)
-                    .getSortField(sort == CatalogSort.PRICE_DESC), new SortField(CatalogDocuments.ID, SortField.Type.STRING));
-        };
     }
 
     private static String id(FieldDoc hit) {
@@ -554,11 +563,9 @@ public class CatalogIndex {
     private record Cursor(long version, Object[] values, float score, int doc) {
     }
 
-    /** The cursor after a hit: the sort, the index version, the hit's sort value (exact bits) and its id. */
+    /** The cursor after a newest-first hit: the sort, the index version, the hit's time and its id. */
     private static String cursorAfter(CatalogSort sort, long version, FieldDoc hit) {
-        String value = sort == CatalogSort.NEWEST ? Long.toString((Long) hit.fields[0])
-                : Long.toHexString(Double.doubleToLongBits((Double) hit.fields[0]));
-        return PageRequest.cursorAfter(sort.value() + "|" + version + "|" + value + "|" + id(hit));
+        return PageRequest.cursorAfter(sort.value() + "|" + version + "|" + hit.fields[0] + "|" + id(hit));
     }
 
     private static Cursor cursor(CatalogSort sort, String key) {

@@ -127,9 +127,11 @@ class CatalogDocumentsTest {
 
     private static List<String> search(CatalogQuery query) throws IOException {
         IndexSearcher searcher = new IndexSearcher(reader);
-        Sort sort = query.sort() == null ? new Sort(SortField.FIELD_SCORE, new SortField(CatalogDocuments.ID, SortField.Type.STRING))
-                : new Sort(new CatalogDocuments.ConvertedPrice(EUR).getSortField(query.sort() == CatalogSort.PRICE_DESC),
-                new SortField(CatalogDocuments.ID, SortField.Type.STRING));
+        if (query.sort() != null) {
+            return new PriceOrder(EUR, query.sort() == CatalogSort.PRICE_DESC)
+                    .page(searcher, CatalogDocuments.query(query, EUR, reader), null, 10).stream().map(PriceOrder.Hit::id).toList();
+        }
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(CatalogDocuments.ID, SortField.Type.STRING));
         TopDocs top = searcher.search(CatalogDocuments.query(query, EUR, reader), 10, sort);
         List<String> ids = new ArrayList<>();
         for (ScoreDoc hit : top.scoreDocs) {
