@@ -198,7 +198,7 @@ public class WebhookDispatcher {
                 answer = in == null ? "" : new String(in.readNBytes(MAX_RESPONSE_READ), StandardCharsets.UTF_8);
             }
             String error = status >= 200 && status < 300 ? null
-                    : status >= 300 && status < 400 ? "redirect not followed (HTTP " + status + ")" : "HTTP " + status;
+                    : status >= 300 && status < 400 ? WebhookFailure.REDIRECT.text(Integer.toString(status)) : "HTTP " + status;
             return new WebhookDeliveries.Outcome(started, millisSince(t0), status, error, answer);
         } catch (SocketTimeoutException e) {
             return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
@@ -209,8 +209,9 @@ public class WebhookDispatcher {
             if (connection != null) {
                 connection.disconnect();
             }
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new WebhookDeliveries.Outcome(started, millisSince(t0), null,
-                    WebhookFailure.CONNECT.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+                    WebhookFailure.CONNECT.text(e instanceof javax.net.ssl.SSLException ? "TLS: " + reason : reason), null);
         }
     }
 

@@ -15,8 +15,15 @@ public enum WebhookFailure {
     NO_ANSWER("no answer within ", " s"),
     /** The receiver's host name does not resolve; the detail: the host. */
     UNKNOWN_HOST("could not connect: the host ", " is unknown"),
+    /** The receiver answered with a redirect, which deliveries do not follow; the detail: the HTTP status. */
+    REDIRECT("redirect not followed (HTTP ", ")"),
     /** No connection (refused, unreachable, TLS failed); the detail: the Java runtime's reason, in English. */
     CONNECT("could not connect: ", "");
+
+    /** The usual reasons a connection fails, told apart in a {@link #CONNECT} detail so a page can say them in words. */
+    public enum Cause {
+        REFUSED, RESET, UNREACHABLE, TIMED_OUT, TLS
+    }
 
     private final String prefix;
     private final String suffix;
@@ -24,6 +31,27 @@ public enum WebhookFailure {
     WebhookFailure(String prefix, String suffix) {
         this.prefix = prefix;
         this.suffix = suffix;
+    }
+
+    /** The known reason in a {@link #CONNECT} failure's detail, or empty for another one (shown as it is). */
+    public static Optional<Cause> cause(String detail) {
+        String text = detail == null ? "" : detail.toLowerCase(java.util.Locale.ROOT);
+        if (text.startsWith("tls") || text.contains("ssl") || text.contains("certificat") || text.contains("pkix")) {
+            return Optional.of(Cause.TLS);
+        }
+        if (text.contains("refused")) {
+            return Optional.of(Cause.REFUSED);
+        }
+        if (text.contains("reset") || text.contains("closed") || text.contains("end of file")) {
+            return Optional.of(Cause.RESET);
+        }
+        if (text.contains("unreachable") || text.contains("no route")) {
+            return Optional.of(Cause.UNREACHABLE);
+        }
+        if (text.contains("timed out")) {
+            return Optional.of(Cause.TIMED_OUT);
+        }
+        return Optional.empty();
     }
 
     /** The recorded sentence. */

@@ -26,6 +26,19 @@ class WebhookFailureTest {
     }
 
     @Test
+    void theUsualReasonsAConnectionFailsAreToldApart() {
+        assertThat(WebhookFailure.cause("Connection refused")).contains(WebhookFailure.Cause.REFUSED);
+        assertThat(WebhookFailure.cause("Connection reset")).contains(WebhookFailure.Cause.RESET);
+        assertThat(WebhookFailure.cause("No route to host")).contains(WebhookFailure.Cause.UNREACHABLE);
+        assertThat(WebhookFailure.cause("Network is unreachable (connect failed)")).contains(WebhookFailure.Cause.UNREACHABLE);
+        assertThat(WebhookFailure.cause("Connect timed out")).contains(WebhookFailure.Cause.TIMED_OUT);
+        assertThat(WebhookFailure.cause("TLS: PKIX path building failed")).contains(WebhookFailure.Cause.TLS);
+        assertThat(WebhookFailure.cause("something else entirely")).isEmpty();
+        assertThat(WebhookFailure.read("redirect not followed (HTTP 302)"))
+                .contains(new WebhookFailure.Read(WebhookFailure.REDIRECT, "302"));
+    }
+
+    @Test
     void otherTextsAreNotFailuresOfTheseForms() {
         assertThat(WebhookFailure.read(null)).isEmpty();
         assertThat(WebhookFailure.read("HTTP 500")).isEmpty();

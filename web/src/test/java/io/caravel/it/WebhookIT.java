@@ -203,16 +203,21 @@ class WebhookIT {
             session.open("account/webhooks.xhtml");
             session.click(By.id("langForm:lang-zh"));
             session.wait.until(ExpectedConditions.textToBe(By.id("page-title"), "Webhook"));
+            // nothing chosen, then a wrong address: each said beside its field, in words
             session.click(By.id("webhook-form:subscribe"));
-            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-form:messages"), "https://"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-form:events-message"), "请至少选择一个事件"));
+            session.click(By.xpath("//label[contains(., '订单已付款')]"));
+            session.type("webhook-form:url", "ftp://erp.example.com/events");
+            session.click(By.id("webhook-form:subscribe"));
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-form:url-message"), "https://"));
             session.screenshot("webhook-refused-zh");
 
             session.type("webhook-form:url", receiver.url("/page"));
             session.type("webhook-form:description", "ERP");
-            session.click(By.xpath("//label[contains(., '订单已付款')]"));
             session.click(By.id("webhook-form:subscribe"));
             String secret = session.waitFor("secret").getText();
             assertThat(secret).startsWith("whsec_");
+            assertThat(session.text("secret-for")).contains(receiver.url("/page"));
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-form:subscriptions"), "订单已付款"));
 
             session.click(By.cssSelector("#list-form\\:subscriptions button[id$='ping']"));
@@ -239,7 +244,9 @@ class WebhookIT {
                 session.click(By.id("list-form:refresh"));
                 Thread.sleep(500);
             }
-            assertThat(session.text("list-form:deliveries")).contains("无法连接：").doesNotContain("could not connect");
+            assertThat(session.text("list-form:deliveries")).contains("无法连接：接收方拒绝连接")
+                    .doesNotContain("could not connect", "Connection refused");
+            assertThat(session.text("log-title")).contains(receiver.url("/page"));
             session.screenshot("webhook-failure-zh");
 
             session.click(By.cssSelector("#list-form\\:subscriptions button[id$='delete']"));

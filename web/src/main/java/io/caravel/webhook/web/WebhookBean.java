@@ -16,6 +16,7 @@ import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ResourceBundle;
 
 /**
  * The webhooks page of a seller (its own events) or an admin (every seller's): subscribe an address
@@ -38,6 +39,8 @@ public class WebhookBean implements Serializable {
     private String description;
     private List<String> events = new ArrayList<>();
     private String secret;
+    /** The address of the subscription the secret shown belongs to. */
+    private String secretFor;
     private String selected;
     private String openDelivery;
     private transient List<Webhooks.SubscriptionView> subscriptions;
@@ -61,7 +64,10 @@ public class WebhookBean implements Serializable {
         try {
             Webhooks.WithSecret made = webhooks.subscribe(caller, new Webhooks.Request(url, description, events, null));
             secret = made.secret();
+            secretFor = made.subscription().url();
             selected = made.subscription().id();
+            openDelivery = null;
+            FacesMessages.info("webhooks.subscribed");
             url = null;
             description = null;
             events = new ArrayList<>();
@@ -74,16 +80,25 @@ public class WebhookBean implements Serializable {
     public void ping(String id) {
         act(() -> {
             webhooks.ping(caller, id);
-            selected = id;
+            boolean paused = subscription(id).map(s -> !s.active()).orElse(false);
+            FacesMessages.info(paused ? "webhooks.pinged-paused" : "webhooks.pinged");
+            show(id);
         });
     }
 
     public void pause(String id, boolean active) {
-        act(() -> webhooks.change(caller, id, new Webhooks.Request(null, null, null, active)));
+        act(() -> {
+            webhooks.change(caller, id, new Webhooks.Request(null, null, null, active));
+            FacesMessages.info(active ? "webhooks.resumed" : "webhooks.paused-now");
+        });
     }
 
     public void rotate(String id) {
-        act(() -> secret = webhooks.rotateSecret(caller, id).secret());
+        act(() -> {
+            Webhooks.WithSecret rotated = webhooks.rotateSecret(caller, id);
+            secret = rotated.secret();
+            secretFor = rotated.subscription().url();
+        });
     }
 
     public void delete(String id) {
@@ -91,7 +106,9 @@ public class WebhookBean implements Serializable {
             webhooks.delete(caller, id);
             if (id.equals(selected)) {
                 selected = null;
+                openDelivery = null;
             }
+            FacesMessages.info("webhooks.deleted");
         });
     }
 
@@ -107,7 +124,10 @@ public class WebhookBean implements Serializable {
     }
 
     public void redeliver(String deliveryId) {
-        act(() -> webhooks.redeliver(caller, deliveryId));
+        act(() -> {
+            webhooks.redeliver(caller, deliveryId);
+            FacesMessages.info("webhooks.redelivered");
+        });
     }
 
     /** The selected subscription's latest deliveries. */
@@ -132,7 +152,10 @@ public class WebhookBean implements Serializable {
         delivery = null;
     }
 
+    /** Runs an action on a subscription; a secret shown before is not shown any longer. */
     private void act(Runnable action) {
+        secret = null;
+        secretFor = null;
         try {
             action.run();
             refresh();
@@ -148,15 +171,43 @@ public class WebhookBean implements Serializable {
     public List<String> getEvents() { return events; }
     public void setEvents(List<String> events) { this.events = events; }
     public String getSecret() { return secret; }
+    public String getSecretFor() { return secretFor; }
     public String getSelected() { return selected; }
+
+    /** The address of the subscription whose log is shown. */
+    public String getSelectedUrl() {
+        return selected == null ? null : subscription(selected).map(Webhooks.SubscriptionView::url).orElse(null);
+    }
+
+    private java.util.Optional<Webhooks.SubscriptionView> subscription(String id) {
+        return getSubscriptions().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The body sent, indented to be read (as sent when it is not JSON). */
+    public String pretty(String body) {
+        if (body == null) {
+            return "";
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            jakarta.json.Json.createWriterFactory(java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+                    .createWriter(out).write(reader.readValue());
+            return out.toString().strip();
+        } catch (jakarta.json.JsonException e) {
+            return body;
+        }
+    }
 
     /** Why an attempt got no answer, in the reader's language (the log records it in English); another text as it is. */
     public String failure(String recorded) {
         return WebhookFailure.read(recorded).map(read -> {
             FacesContext faces = FacesContext.getCurrentInstance();
-            String pattern = faces.getApplication().getResourceBundle(faces, "msg")
-                    .getString("webhooks.failure." + read.failure().name());
-            return new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(new Object[] {read.detail()});
+            ResourceBundle texts = faces.getApplication().getResourceBundle(faces, "msg");
+            // a connection's cause in the reader's words where it is a known one, else as the Java runtime said it
+            String detail = read.failure() == WebhookFailure.CONNECT ? WebhookFailure.cause(read.detail())
+                    .map(cause -> texts.getString("webhooks.cause." + cause.name())).orElse(read.detail()) : read.detail();
+            return new MessageFormat(texts.getString("webhooks.failure." + read.failure().name()), faces.getViewRoot().getLocale())
+                    .format(new Object[] {detail});
         }).orElse(recorded == null ? "" : recorded);
     }
 }

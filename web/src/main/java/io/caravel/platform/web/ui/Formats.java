@@ -50,6 +50,16 @@ public class Formats {
         return format.format(at) + " " + zone().getDisplayName(TextStyle.SHORT, locale.getLocale());
     }
 
+    /** A moment to the second in the reader's zone, with the zone named: for what happens within minutes (a retry). */
+    public String moment(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
+                .withLocale(locale.getLocale()).withZone(zone());
+        return format.format(at) + " " + zone().getDisplayName(TextStyle.SHORT, locale.getLocale());
+    }
+
     /** "in 2 days" or "3 hours ago". */
     public String relative(Instant at) {
         if (at == null) {
