@@ -43,6 +43,18 @@ public class CatalogFeed {
                 .setParameter("ids", ids).getResultList();
     }
 
+    /**
+     * As {@link #products}, for a page to show outside a transaction: read-only (EclipseLink's hint), so they are
+     * neither copied nor tracked for changes.
+     */
+    public List<CatalogProduct> shown(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from CatalogProduct p where p.id in :ids", CatalogProduct.class)
+                .setParameter("ids", ids).setHint("eclipselink.read-only", "true").getResultList();
+    }
+
     /** How many products are published. */
     public long count() {
         return em.createQuery("select count(p) from CatalogProduct p", Long.class).getSingleResult();

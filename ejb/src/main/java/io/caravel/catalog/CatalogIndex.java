@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,10 +54,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -145,6 +150,7 @@ public class CatalogIndex {
     private boolean uncommitted;
     private volatile boolean ready;
     private volatile FacetState facetState;
+    private volatile Currencies currencies;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
@@ -465,7 +471,10 @@ public class CatalogIndex {
                     snapshot = snapshots.acquire(after.version());
                 }
                 IndexSearcher searcher = snapshot != null ? snapshot : current;
-                Query lucene = CatalogDocuments.query(query, toQueryCurrency, searcher.getIndexReader());
+                // only the currencies products are priced in: a price filter or order then has a clause per currency
+                // the catalog uses, not per currency with a rate
+                Map<String, BigDecimal> factors = inCatalog(searcher.getIndexReader(), toQueryCurrency);
+                Query lucene = CatalogDocuments.query(query, factors, searcher.getIndexReader());
                 // by relevance: score, then the document (stable within the snapshot the pages come from), so
                 // Lucene can skip documents that cannot make the page; other orders end in the unique id
                 boolean byScore = sort == CatalogSort.RELEVANCE;
@@ -480,7 +489,7 @@ public class CatalogIndex {
                             : new FieldDoc(maxDoc - 1, Float.NaN, after.values());
                 }
                 long used = snapshot != null ? after.version() : version;
-                FacetKey facetKey = query.facets() ? new FacetKey(used, lucene.toString(), toQueryCurrency.toString()) : null;
+                FacetKey facetKey = query.facets() ? new FacetKey(used, lucene.toString(), factors.toString()) : null;
                 FacetCounts counted = facetKey == null ? null : facetCounts.getIfPresent(facetKey);
                 FacetsCollector facets = facetKey != null && counted == null ? new FacetsCollector() : null;
                 int wanted = page.limit() + 1;
@@ -490,7 +499,7 @@ public class CatalogIndex {
                     if (facets != null) {
                         searcher.search(lucene, facets);
                     }
-                    List<PriceOrder.Hit> hits = new PriceOrder(toQueryCurrency, sort == CatalogSort.PRICE_DESC).page(searcher,
+                    List<PriceOrder.Hit> hits = new PriceOrder(factors, sort == CatalogSort.PRICE_DESC).page(searcher,
                             lucene, after == null ? null : new PriceOrder.Hit((Double) after.values()[0],
                                     ((BytesRef) after.values()[1]).utf8ToString()), wanted);
                     hits.stream().limit(page.limit()).forEach(hit -> ids.add(hit.id()));
@@ -526,7 +535,7 @@ public class CatalogIndex {
                 }
                 if (counted == null) {
                     counted = new FacetCounts(facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum(),
-                            counts(searcher, facets, toQueryCurrency));
+                            counts(searcher, facets, factors));
                     facetCounts.put(facetKey, counted);
                 }
                 return new CatalogHits<>(ids, next, counted.total(), counted.counts());
@@ -539,6 +548,35 @@ public class CatalogIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The factors of the currencies products of this reader are priced in, in currency order. */
+    private Map<String, BigDecimal> inCatalog(IndexReader reader, Map<String, BigDecimal> toQueryCurrency) throws IOException {
+        Currencies known = currencies;
+        if (known == null || known.reader() != reader) {
+            Set<String> codes = new TreeSet<>();
+            Terms terms = MultiTerms.getTerms(reader, CatalogDocuments.CURRENCY);
+            if (terms != null) {
+                TermsEnum each = terms.iterator();
+                for (BytesRef code = each.next(); code != null; code = each.next()) {
+                    codes.add(code.utf8ToString());
+                }
+            }
+            known = new Currencies(reader, codes);
+            currencies = known;
+        }
+        Map<String, BigDecimal> factors = new TreeMap<>();
+        for (String code : known.codes()) {
+            BigDecimal factor = toQueryCurrency.get(code);
+            if (factor != null) {
+                factors.put(code, factor);
+            }
+        }
+        return factors;
+    }
+
+    /** The currencies of the products of one reader (the last one asked about). */
+    private record Currencies(IndexReader reader, Set<String> codes) {
     }
 
     private static String id(FieldDoc hit) {

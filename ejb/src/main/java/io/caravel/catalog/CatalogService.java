@@ -183,7 +183,7 @@ public class CatalogService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CatalogHits<CatalogProduct> search(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency, PageRequest page) {
         CatalogHits<String> hits = index.search(query, toQueryCurrency, page);
-        Map<String, CatalogProduct> found = feed.products(hits.items()).stream()
+        Map<String, CatalogProduct> found = feed.shown(hits.items()).stream()
                 .collect(Collectors.toMap(CatalogProduct::id, Function.identity()));
         // a product taken down since the index was last refreshed is left out
         return hits.with(hits.items().stream().map(found::get).filter(Objects::nonNull).toList());

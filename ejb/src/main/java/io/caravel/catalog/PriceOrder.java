@@ -50,8 +50,9 @@ final class PriceOrder {
     /** Up to {@code wanted} products matching {@code query} that come after {@code after} (null: from the start). */
     List<Hit> page(IndexSearcher searcher, Query query, Hit after, int wanted) throws IOException {
         List<Hit> hits = new ArrayList<>();
+        Query rewritten = searcher.rewrite(query); // once, not per currency (typo forms expand here)
         for (Map.Entry<String, BigDecimal> currency : toQueryCurrency.entrySet()) {
-            hits.addAll(page(searcher, query, currency.getKey(), currency.getValue().doubleValue(), after, wanted));
+            hits.addAll(page(searcher, rewritten, currency.getKey(), currency.getValue().doubleValue(), after, wanted));
         }
         hits.sort(order);
         return hits.size() > wanted ? hits.subList(0, wanted) : hits;

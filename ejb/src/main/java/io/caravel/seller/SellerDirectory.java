@@ -32,8 +32,9 @@ public class SellerDirectory {
         if (sellerIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return em.createQuery("select s from Seller s where s.id in :ids", Seller.class).setParameter("ids", sellerIds)
-                .getResultStream().filter(Seller::firstParty).map(Seller::id).collect(java.util.stream.Collectors.toSet());
+        // the ids alone: a seller entity is many columns to read and copy for one flag
+        return java.util.Set.copyOf(em.createQuery("select s.id from Seller s where s.id in :ids and s.firstParty = true",
+                String.class).setParameter("ids", java.util.Set.copyOf(sellerIds)).getResultList());
     }
 
     /** The seller's legal name, or the id when there is no such seller. */
