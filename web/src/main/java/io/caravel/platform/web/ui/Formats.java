@@ -42,20 +42,19 @@ public class Formats {
 
     /** A moment in the reader's zone, with the zone named. */
     public String time(Instant at) {
-        if (at == null) {
-            return "";
-        }
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale.getLocale()).withZone(zone());
-        return format.format(at) + " " + zone().getDisplayName(TextStyle.SHORT, locale.getLocale());
+        return zoned(at, FormatStyle.SHORT);
     }
 
     /** A moment to the second in the reader's zone, with the zone named: for what happens within minutes (a retry). */
     public String moment(Instant at) {
+        return zoned(at, FormatStyle.MEDIUM);
+    }
+
+    private String zoned(Instant at, FormatStyle timeStyle) {
         if (at == null) {
             return "";
         }
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, timeStyle)
                 .withLocale(locale.getLocale()).withZone(zone());
         return format.format(at) + " " + zone().getDisplayName(TextStyle.SHORT, locale.getLocale());
     }
