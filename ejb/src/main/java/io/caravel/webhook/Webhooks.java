@@ -301,8 +301,16 @@ public class Webhooks {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
         List<WebhookDelivery> rows = query.setMaxResults(page.limit() + 1).getResultList();
+        List<WebhookDelivery> shown = rows.stream().limit(page.limit()).toList();
+        // the page's events in one query, not one per delivery
+        Map<String, WebhookEvent> events = new java.util.HashMap<>();
+        if (!shown.isEmpty()) {
+            em.createQuery("select e from WebhookEvent e where e.id in :ids", WebhookEvent.class)
+                    .setParameter("ids", shown.stream().map(WebhookDelivery::eventId).collect(java.util.stream.Collectors.toSet()))
+                    .getResultStream().forEach(event -> events.put(event.id(), event));
+        }
         List<DeliveryView> items = new ArrayList<>();
-        rows.stream().limit(page.limit()).forEach(d -> items.add(view(d, false)));
+        shown.forEach(d -> items.add(view(d, events.get(d.eventId()), false)));
         String next = null;
         if (rows.size() > page.limit()) {
             DeliveryView last = items.get(items.size() - 1);
@@ -343,7 +351,10 @@ public class Webhooks {
     }
 
     private DeliveryView view(WebhookDelivery d, boolean full) {
-        WebhookEvent event = em.find(WebhookEvent.class, d.eventId());
+        return view(d, em.find(WebhookEvent.class, d.eventId()), full);
+    }
+
+    private DeliveryView view(WebhookDelivery d, WebhookEvent event, boolean full) {
         List<AttemptView> attempts = full
                 ? em.createQuery("select a from WebhookAttempt a where a.deliveryId = :d order by a.attempt, a.startedAt",
                         WebhookAttempt.class).setParameter("d", d.id()).getResultStream().map(AttemptView::of).toList()
