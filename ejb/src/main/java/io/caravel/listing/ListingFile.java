@@ -23,14 +23,18 @@ public class ListingFile extends StoredFile {
     private Purpose purpose;
     @Enumerated(EnumType.STRING)
     private ListingDocumentKind kind;
+    /** Its place among the listing's files, in the order they were added (1, 2, ...). */
+    @Column(name = "seq_no", nullable = false, updatable = false)
+    private int seqNo;
 
     protected ListingFile() {
     }
 
-    ListingFile(String listingId, Purpose purpose, ListingDocumentKind kind, String fileName, String contentType,
+    ListingFile(String listingId, int seqNo, Purpose purpose, ListingDocumentKind kind, String fileName, String contentType,
                 byte[] content, Instant uploadedAt) {
         super(fileName, contentType, content, uploadedAt);
         this.listingId = listingId;
+        this.seqNo = seqNo;
         this.purpose = purpose;
         this.kind = kind;
     }

@@ -28,6 +28,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -163,6 +164,8 @@ public class ListingService {
                                        String fileName, byte[] content) {
         Listing listing = find(caller, id);
         CaseRules.requireOwner(caller, listing);
+        // one upload of a listing at a time: the image limit holds and each file gets its own place
+        em.lock(listing, LockModeType.PESSIMISTIC_WRITE);
         if (listing.status() == ListingStatus.PENDING) {
             throw CaravelException.conflict("error.listing.not-editable", listing.status());
         }
@@ -178,7 +181,9 @@ public class ListingService {
             }
             type = Uploads.check(content, MAX_DOCUMENT_BYTES, Set.of(Uploads.PDF, Uploads.JPEG, Uploads.PNG));
         }
-        ListingFile file = new ListingFile(id, purpose, purpose == ListingFile.Purpose.IMAGE ? null : kind,
+        int place = em.createQuery("select coalesce(max(f.seqNo), 0) from ListingFile f where f.listingId = :id", Number.class)
+                .setParameter("id", id).getSingleResult().intValue() + 1;
+        ListingFile file = new ListingFile(id, place, purpose, purpose == ListingFile.Purpose.IMAGE ? null : kind,
                 Uploads.safeName(fileName, purpose.name().toLowerCase(Locale.ROOT)), type, content, clock.instant());
         em.persist(file);
         audit.recordBySeller(caller.username(), purpose + "_UPLOADED", CASE, id,
@@ -376,7 +381,7 @@ public class ListingService {
     /** A listing's images or documents, oldest first (for the workflow; no access check). */
     public List<ListingFile> files(String listingId, ListingFile.Purpose purpose) {
         return em.createQuery("select f from ListingFile f where f.listingId = :id and f.purpose = :purpose"
-                        + " order by f.uploadedAt, f.id", ListingFile.class)
+                        + " order by f.seqNo, f.uploadedAt, f.id", ListingFile.class)
                 .setParameter("id", listingId).setParameter("purpose", purpose).getResultList();
     }
 
@@ -390,7 +395,7 @@ public class ListingService {
             return List.of();
         }
         Map<String, List<ListingFile>> files = em.createQuery("select f from ListingFile f where f.listingId in :ids"
-                        + " order by f.uploadedAt, f.id", ListingFile.class)
+                        + " order by f.seqNo, f.uploadedAt, f.id", ListingFile.class)
                 .setParameter("ids", listings.stream().map(Listing::id).toList()).getResultStream()
                 .collect(Collectors.groupingBy(ListingFile::listingId));
         return listings.stream().map(l -> ListingView.of(l, files.getOrDefault(l.id(), List.of()))).toList();
@@ -398,7 +403,7 @@ public class ListingService {
 
     private ListingView view(Listing listing) {
         List<ListingFile> files = em.createQuery("select f from ListingFile f where f.listingId = :id"
-                + " order by f.uploadedAt, f.id", ListingFile.class).setParameter("id", listing.id()).getResultList();
+                + " order by f.seqNo, f.uploadedAt, f.id", ListingFile.class).setParameter("id", listing.id()).getResultList();
         return ListingView.of(listing, files);
     }
 

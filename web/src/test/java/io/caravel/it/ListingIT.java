@@ -73,6 +73,30 @@ class ListingIT {
     }
 
     @Test
+    void imagesKeepTheOrderTheyWereAddedInAndTheCatalogShowsThemSo() throws Exception {
+        // several within one second: MySQL and MariaDB keep whole seconds, so upload times tie there
+        Api.Response created = api.post(LISTINGS, "seller-a", listing("Stacking cups " + word(), null, "442191", "HOME", "9.00", "EUR").toString());
+        String id = created.json().getString("id");
+        List<String> uploaded = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Api.Response image = api.sendBytes(LISTINGS + id + "/images?fileName=view-" + i + ".png", "seller-a", PNG);
+            assertThat(image.status()).isEqualTo(201);
+            uploaded.add(image.json().getString("id"));
+        }
+        assertThat(api.get(LISTINGS + id, "seller-a").json().getJsonArray("files").getValuesAs(JsonObject.class))
+                .extracting(file -> file.getString("fileName")).containsExactly("view-1.png", "view-2.png", "view-3.png",
+                        "view-4.png", "view-5.png");
+        assertThat(api.post(LISTINGS + id + "/submit", "seller-a", "").status()).isEqualTo(200);
+        awaitStatus(id, "seller-a", "PUBLISHED");
+        List<String> shown = api.get("/api/v1/catalog/products/" + id, null).json().getJsonArray("images")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        assertThat(shown).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(shown.get(i)).as("image %d", i + 1).contains(uploaded.get(i));
+        }
+    }
+
+    @Test
     void anArmsListingIsRejectedAutomaticallyWithItsReasonAndARiskEvent() throws Exception {
         String id = submitted("seller-a", listing("Replica pistol grip " + word(), null, "930200", "SPORTS", "120.00", "EUR"));
         JsonObject rejected = awaitStatus(id, "seller-a", "REJECTED");
