@@ -38,7 +38,10 @@ final class LoadRun implements AutoCloseable {
 
     /** Starts the server in demo mode with {@code catalogSize} synthetic products and the given system properties. */
     static LoadRun start(int catalogSize, String... properties) throws Exception {
-        return start(Files.createTempDirectory("caravel-bench"), catalogSize, properties);
+        // -Dbench.data.dir=/some/folder keeps the data for a later run (its second start skips the seeding)
+        String kept = System.getProperty("bench.data.dir", "");
+        Path data = kept.isBlank() ? Files.createTempDirectory("caravel-bench") : Files.createDirectories(Paths.get(kept));
+        return start(data, catalogSize, properties);
     }
 
     /** The command that starts Payara Micro with the WAR in demo mode on {@code port}, its data in {@code data}. */

@@ -33,6 +33,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -143,8 +144,9 @@ final class CatalogDocuments {
         return b.build();
     }
 
+    /** Whether the text has words to look for (synonyms only ever add words to those typed). */
     static boolean hasWords(String q) {
-        return words(q, null) != null;
+        return q != null && !typed(q).isEmpty();
     }
 
     /** The words as typed (analysed, without synonyms): only these are looked for with typos. */
@@ -215,9 +217,18 @@ final class CatalogDocuments {
             long high = max == null ? Long.MAX_VALUE : scaled(max.divide(factor, PRICE_SCALE, RoundingMode.FLOOR), RoundingMode.FLOOR);
             any.add(new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(CURRENCY, currency)), Occur.FILTER)
-                    .add(LongPoint.newRangeQuery(PRICE, low, high), Occur.FILTER).build(), Occur.SHOULD);
+                    .add(priceRange(low, high), Occur.FILTER).build(), Occur.SHOULD);
         });
         return any.build();
+    }
+
+    /**
+     * Stored prices within [low, high]: from the points when the range leads (few prices in it), else checked on
+     * the doc values of the documents the words found (a wide range would otherwise visit every price each time).
+     */
+    static Query priceRange(long low, long high) {
+        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(PRICE, low, high),
+                NumericDocValuesField.newSlowRangeQuery(PRICE, low, high));
     }
 
     private static long scaled(BigDecimal amount, RoundingMode rounding) {

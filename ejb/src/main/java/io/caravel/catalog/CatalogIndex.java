@@ -452,12 +452,10 @@ public class CatalogIndex {
         if (!ready) {
             throw new CaravelException(ProblemType.UNAVAILABLE, "error.catalog.index-starting");
         }
-        CatalogSort sort = query.sort() != null ? query.sort()
-                : CatalogDocuments.hasWords(query.q()) ? CatalogSort.RELEVANCE : CatalogSort.NEWEST;
-        if (sort == CatalogSort.RELEVANCE && !CatalogDocuments.hasWords(query.q())) {
-            sort = CatalogSort.NEWEST;
-        }
         CatalogDocuments.checkLength(query.q());
+        boolean words = CatalogDocuments.hasWords(query.q());
+        CatalogSort sort = query.sort() == null || query.sort() == CatalogSort.RELEVANCE
+                ? (words ? CatalogSort.RELEVANCE : CatalogSort.NEWEST) : query.sort();
         awaitCommitting();
         Cursor after = page.after() == null ? null : cursor(sort, page.after());
         try {

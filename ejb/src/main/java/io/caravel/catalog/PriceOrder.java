@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -67,8 +66,8 @@ final class PriceOrder {
             // the stored prices around the cursor's converted one, a unit wider on its side: the exact comparison
             // below decides, so a rounding of the division never loses a product
             double stored = after.price() / factor * Math.pow(10, CatalogDocuments.PRICE_SCALE);
-            inCurrency.add(descending ? LongPoint.newRangeQuery(CatalogDocuments.PRICE, Long.MIN_VALUE, (long) Math.ceil(stored) + 1)
-                    : LongPoint.newRangeQuery(CatalogDocuments.PRICE, (long) Math.floor(stored) - 1, Long.MAX_VALUE), Occur.FILTER);
+            inCurrency.add(descending ? CatalogDocuments.priceRange(Long.MIN_VALUE, (long) Math.ceil(stored) + 1)
+                    : CatalogDocuments.priceRange((long) Math.floor(stored) - 1, Long.MAX_VALUE), Occur.FILTER);
         }
         Query inOne = inCurrency.build();
         Sort sort = new Sort(new SortField(CatalogDocuments.PRICE, SortField.Type.LONG, descending),

@@ -1,13 +1,23 @@
 package io.caravel.seller;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Looks up seller accounts for the components that show or check them. */
 @Stateless
 public class SellerDirectory {
+
+    private static final Duration FIRST_PARTY_KEPT = Duration.ofSeconds(5);
+    private static final Cache<Boolean, Set<String>> FIRST_PARTY = Caffeine.newBuilder()
+            .expireAfterWrite(FIRST_PARTY_KEPT).build();
 
     @PersistenceContext(unitName = "caravel")
     private EntityManager em;
@@ -24,17 +34,22 @@ public class SellerDirectory {
 
     /** Whether the seller is the platform's own store. */
     public boolean isFirstParty(String sellerId) {
-        return find(sellerId).map(Seller::firstParty).orElse(false);
+        return sellerId != null && firstParty().contains(sellerId);
     }
 
-    /** Which of these sellers are the platform's own store (one query for a page of products). */
-    public java.util.Set<String> firstParty(java.util.Collection<String> sellerIds) {
-        if (sellerIds.isEmpty()) {
-            return java.util.Set.of();
-        }
-        // the ids alone: a seller entity is many columns to read and copy for one flag
-        return java.util.Set.copyOf(em.createQuery("select s.id from Seller s where s.id in :ids and s.firstParty = true",
-                String.class).setParameter("ids", java.util.Set.copyOf(sellerIds)).getResultList());
+    /** Which of these sellers are the platform's own store (for a page of products). */
+    public Set<String> firstParty(Collection<String> sellerIds) {
+        Set<String> all = firstParty();
+        return sellerIds.stream().filter(all::contains).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The platform's own stores: a handful of ids, set when such an account is made and never taken back, so
+     * every catalog page and product reads them from memory, at most {@link #FIRST_PARTY_KEPT} old.
+     */
+    private Set<String> firstParty() {
+        return FIRST_PARTY.get(Boolean.TRUE, all -> Set.copyOf(em.createQuery(
+                "select s.id from Seller s where s.firstParty = true", String.class).getResultList()));
     }
 
     /** The seller's legal name, or the id when there is no such seller. */

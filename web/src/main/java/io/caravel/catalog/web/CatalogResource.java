@@ -16,6 +16,7 @@ import io.caravel.listing.ListingService;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.Uploads;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "catalog")
 @Allow(Access.PUBLIC)
 @SecurityRequirementsSet
+@ApplicationScoped // one instance for every request: it keeps nothing of a request (its URI comes as a parameter)
 public class CatalogResource {
 
     private static final CacheControl PUBLIC = CacheControl.valueOf("public, max-age=60");
@@ -61,9 +63,6 @@ public class CatalogResource {
 
     @Inject
     private FxService fx;
-
-    @Context
-    private UriInfo uri;
 
     @Inject
     private Channels channels;
@@ -79,7 +78,7 @@ public class CatalogResource {
                              @QueryParam("currency") String currency, @QueryParam("wholesale") boolean wholesale,
                              @QueryParam("sort") String sort, @QueryParam("facets") boolean facets,
                              @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                             @HeaderParam(Channels.HEADER) String channelToken) {
+                             @HeaderParam(Channels.HEADER) String channelToken, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         CatalogSort order = CatalogSort.parse(sort);
         Channels.Scope channel = channelToken == null ? null : channels.resolve(channelToken);
@@ -102,7 +101,7 @@ public class CatalogResource {
         java.util.Set<String> firstParty = sellers.firstParty(found.items().stream().map(CatalogProduct::sellerId)
                 .collect(java.util.stream.Collectors.toSet()));
         List<ProductView> items = found.items().stream()
-                .map(p -> view(p, rates, buyerCurrency, firstParty.contains(p.sellerId()))).toList();
+                .map(p -> view(p, rates, buyerCurrency, firstParty.contains(p.sellerId()), uri)).toList();
         return new SearchPage(items, found.nextCursor(), found.total(), facets ? rangeCurrency : null, found.facets());
     }
 
@@ -120,7 +119,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @Operation(operationId = "getProduct", summary = "One published product; ETag, and If-None-Match answers 304. currency=EUR adds the buyer's price with its rate and date")
     public Response product(@PathParam("id") String id, @QueryParam("currency") String currency, @Context Request request,
-                            @HeaderParam(Channels.HEADER) String channelToken) {
+                            @HeaderParam(Channels.HEADER) String channelToken, @Context UriInfo uri) {
         Channels.Scope channel = channels.resolve(channelToken);
         CatalogProduct product = catalog.product(id);
         if (channel != null) {
@@ -130,7 +129,7 @@ public class CatalogResource {
             currency = channel.currency(currency, "currency");
         }
         FxTable rates = fx.table();
-        ProductView view = view(product, rates, currency(currency, rates), sellers.isFirstParty(product.sellerId()));
+        ProductView view = view(product, rates, currency(currency, rates), sellers.isFirstParty(product.sellerId()), uri);
         EntityTag tag = new EntityTag(Uploads.sha256((product.id() + "|" + product.revision() + "|" + view.buyerPrice())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
@@ -150,7 +149,7 @@ public class CatalogResource {
                 .cacheControl(CacheControl.valueOf("public, max-age=86400")).header("X-Content-Type-Options", "nosniff").build();
     }
 
-    private ProductView view(CatalogProduct p, FxTable rates, String buyerCurrency, boolean firstParty) {
+    private static ProductView view(CatalogProduct p, FxTable rates, String buyerCurrency, boolean firstParty, UriInfo uri) {
         FxTable.Conversion buyer = buyerCurrency == null ? null
                 : rates.convert(p.product().getPrice(), p.product().getCurrency(), buyerCurrency).orElse(null);
         return ProductView.of(p, buyer, uri.getBaseUri().getPath() + "catalog/products/", firstParty);
