@@ -136,6 +136,11 @@ public class CatalogIndex {
     @ConfigProperty(name = "caravel.search.index-dir")
     private Optional<String> indexDir;
 
+    /** How many pages of searches are kept (the most asked, until the index changes); 0 keeps none. */
+    @Inject
+    @ConfigProperty(name = "caravel.search.page-cache", defaultValue = "2000")
+    private int pageCache;
+
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock following = new ReentrantLock();
     private final AtomicInteger committing = new AtomicInteger();
@@ -167,9 +172,20 @@ public class CatalogIndex {
 
     private final Cache<FacetKey, FacetCounts> facetCounts = Caffeine.newBuilder().maximumSize(FACET_CACHE).build();
 
+    /**
+     * A page of a search on one version of the index: the same question on the same version has the same answer
+     * (a search engine's result cache). The products' ids only: stock and prices are read for every answer.
+     */
+    private record PageKey(long indexVersion, CatalogQuery query, Map<String, BigDecimal> factors, CatalogSort sort,
+                           String cursor, int limit) {
+    }
+
+    private Cache<PageKey, CatalogHits<String>> pages;
+
     @PostConstruct
     void open() {
         long start = System.nanoTime();
+        pages = Caffeine.newBuilder().maximumSize(Math.max(0, pageCache)).build();
         try {
             directory = directory();
             // an index of another layout may be sorted otherwise, which a writer cannot change: it starts empty
@@ -472,71 +488,15 @@ public class CatalogIndex {
                 // only the currencies products are priced in: a price filter or order then has a clause per currency
                 // the catalog uses, not per currency with a rate
                 Map<String, BigDecimal> factors = inCatalog(searcher.getIndexReader(), toQueryCurrency);
-                Query lucene = CatalogDocuments.query(query, factors, searcher.getIndexReader());
-                // by relevance: score, then the document (stable within the snapshot the pages come from), so
-                // Lucene can skip documents that cannot make the page; other orders end in the unique id
-                boolean byScore = sort == CatalogSort.RELEVANCE;
-                ScoreDoc position = null;
-                if (after != null) {
-                    int maxDoc = searcher.getIndexReader().maxDoc();
-                    if (maxDoc == 0) {
-                        return new CatalogHits<>(List.of(), null, query.facets() ? 0L : null, null);
-                    }
-                    // a doc number past every document leaves out the cursor's own product, whatever its number is now
-                    position = byScore ? new ScoreDoc(Math.min(after.doc(), maxDoc - 1), after.score())
-                            : new FieldDoc(maxDoc - 1, Float.NaN, after.values());
-                }
                 long used = snapshot != null ? after.version() : version;
-                FacetKey facetKey = query.facets() ? new FacetKey(used, lucene.toString(), factors.toString()) : null;
-                FacetCounts counted = facetKey == null ? null : facetCounts.getIfPresent(facetKey);
-                FacetsCollector facets = facetKey != null && counted == null ? new FacetsCollector() : null;
-                int wanted = page.limit() + 1;
-                List<String> ids = new ArrayList<>();
-                String next = null;
-                if (sort == CatalogSort.PRICE_ASC || sort == CatalogSort.PRICE_DESC) {
-                    if (facets != null) {
-                        searcher.search(lucene, facets);
-                    }
-                    List<PriceOrder.Hit> hits = new PriceOrder(factors, sort == CatalogSort.PRICE_DESC).page(searcher,
-                            lucene, after == null ? null : new PriceOrder.Hit((Double) after.values()[0],
-                                    ((BytesRef) after.values()[1]).utf8ToString()), wanted);
-                    hits.stream().limit(page.limit()).forEach(hit -> ids.add(hit.id()));
-                    if (hits.size() > page.limit()) {
-                        PriceOrder.Hit last = hits.get(page.limit() - 1);
-                        next = PageRequest.cursorAfter(sort.value() + "|" + used + "|"
-                                + Long.toHexString(Double.doubleToLongBits(last.price())) + "|" + last.id());
-                    }
-                } else {
-                    // no exact total wanted (facets count it): Lucene may skip as soon as the page is full
-                    TopDocs top;
-                    if (byScore) {
-                        top = facets == null ? searcher.search(lucene, new TopScoreDocCollectorManager(wanted, position, wanted))
-                                : FacetsCollector.searchAfter(searcher, position, lucene, wanted, facets);
-                    } else {
-                        top = facets == null ? searcher.search(lucene, new TopFieldCollectorManager(NEWEST, wanted,
-                                (FieldDoc) position, wanted)) : FacetsCollector.searchAfter(searcher, position, lucene, wanted,
-                                NEWEST, facets);
-                    }
-                    for (int i = 0; i < top.scoreDocs.length && i < page.limit(); i++) {
-                        ScoreDoc hit = top.scoreDocs[i];
-                        ids.add(byScore ? idOf(searcher, hit.doc) : id((FieldDoc) hit));
-                    }
-                    if (top.scoreDocs.length > page.limit()) {
-                        ScoreDoc last = top.scoreDocs[page.limit() - 1];
-                        next = byScore ? PageRequest.cursorAfter(sort.value() + "|" + used + "|"
-                                + Integer.toHexString(Float.floatToIntBits(last.score)) + "|" + last.doc)
-                                : cursorAfter(sort, used, (FieldDoc) last);
-                    }
+                // the same page of the same version of the index asked again (a popular search) is answered from memory
+                PageKey key = new PageKey(used, query, factors, sort, page.after(), page.limit());
+                CatalogHits<String> known = pages.getIfPresent(key);
+                if (known == null) {
+                    known = page(searcher, query, factors, sort, after, used, page);
+                    pages.put(key, known);
                 }
-                if (facetKey == null) {
-                    return new CatalogHits<>(ids, next, null, null);
-                }
-                if (counted == null) {
-                    counted = new FacetCounts(facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum(),
-                            counts(searcher, facets, factors));
-                    facetCounts.put(facetKey, counted);
-                }
-                return new CatalogHits<>(ids, next, counted.total(), counted.counts());
+                return known;
             } finally {
                 if (snapshot != null) {
                     snapshots.release(snapshot);
@@ -546,6 +506,75 @@ public class CatalogIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One page of a search on one version of the index ({@code used}), computed. */
+    private CatalogHits<String> page(IndexSearcher searcher, CatalogQuery query, Map<String, BigDecimal> factors,
+                                     CatalogSort sort, Cursor after, long used, PageRequest page) throws IOException {
+        Query lucene = CatalogDocuments.query(query, factors, searcher.getIndexReader());
+        // by relevance: score, then the document (stable within the snapshot the pages come from), so
+        // Lucene can skip documents that cannot make the page; other orders end in the unique id
+        boolean byScore = sort == CatalogSort.RELEVANCE;
+        ScoreDoc position = null;
+        if (after != null) {
+            int maxDoc = searcher.getIndexReader().maxDoc();
+            if (maxDoc == 0) {
+                return new CatalogHits<>(List.of(), null, query.facets() ? 0L : null, null);
+            }
+            // a doc number past every document leaves out the cursor's own product, whatever its number is now
+            position = byScore ? new ScoreDoc(Math.min(after.doc(), maxDoc - 1), after.score())
+                    : new FieldDoc(maxDoc - 1, Float.NaN, after.values());
+        }
+        FacetKey facetKey = query.facets() ? new FacetKey(used, lucene.toString(), factors.toString()) : null;
+        FacetCounts counted = facetKey == null ? null : facetCounts.getIfPresent(facetKey);
+        FacetsCollector facets = facetKey != null && counted == null ? new FacetsCollector() : null;
+        int wanted = page.limit() + 1;
+        List<String> ids = new ArrayList<>();
+        String next = null;
+        if (sort == CatalogSort.PRICE_ASC || sort == CatalogSort.PRICE_DESC) {
+            if (facets != null) {
+                searcher.search(lucene, facets);
+            }
+            List<PriceOrder.Hit> hits = new PriceOrder(factors, sort == CatalogSort.PRICE_DESC).page(searcher,
+                    lucene, after == null ? null : new PriceOrder.Hit((Double) after.values()[0],
+                            ((BytesRef) after.values()[1]).utf8ToString()), wanted);
+            hits.stream().limit(page.limit()).forEach(hit -> ids.add(hit.id()));
+            if (hits.size() > page.limit()) {
+                PriceOrder.Hit last = hits.get(page.limit() - 1);
+                next = PageRequest.cursorAfter(sort.value() + "|" + used + "|"
+                        + Long.toHexString(Double.doubleToLongBits(last.price())) + "|" + last.id());
+            }
+        } else {
+            // no exact total wanted (facets count it): Lucene may skip as soon as the page is full
+            TopDocs top;
+            if (byScore) {
+                top = facets == null ? searcher.search(lucene, new TopScoreDocCollectorManager(wanted, position, wanted))
+                        : FacetsCollector.searchAfter(searcher, position, lucene, wanted, facets);
+            } else {
+                top = facets == null ? searcher.search(lucene, new TopFieldCollectorManager(NEWEST, wanted,
+                        (FieldDoc) position, wanted)) : FacetsCollector.searchAfter(searcher, position, lucene, wanted,
+                        NEWEST, facets);
+            }
+            for (int i = 0; i < top.scoreDocs.length && i < page.limit(); i++) {
+                ScoreDoc hit = top.scoreDocs[i];
+                ids.add(byScore ? idOf(searcher, hit.doc) : id((FieldDoc) hit));
+            }
+            if (top.scoreDocs.length > page.limit()) {
+                ScoreDoc last = top.scoreDocs[page.limit() - 1];
+                next = byScore ? PageRequest.cursorAfter(sort.value() + "|" + used + "|"
+                        + Integer.toHexString(Float.floatToIntBits(last.score)) + "|" + last.doc)
+                        : cursorAfter(sort, used, (FieldDoc) last);
+            }
+        }
+        if (facetKey == null) {
+            return new CatalogHits<>(ids, next, null, null);
+        }
+        if (counted == null) {
+            counted = new FacetCounts(facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum(),
+                    counts(searcher, facets, factors));
+            facetCounts.put(facetKey, counted);
+        }
+        return new CatalogHits<>(ids, next, counted.total(), counted.counts());
     }
 
     /** The factors of the currencies products of this reader are priced in, in currency order. */
