@@ -12,7 +12,7 @@ import java.util.List;
  * process's resident memory 20 s later. A first boot on an empty data folder (migrations, both sanctions lists loaded and recorded,
  * demo data) and a second boot on the same folder, each {@code -Dbench.boot.runs} times (default 3);
  * prints every run and the medians. The heap settings are run.sh's ({@code -Xmx1g
- * -XX:MaxMetaspaceSize=512m}) unless {@code -Dbench.server.options} says otherwise.
+ * -XX:MaxMetaspaceSize=512m}, an idle heap handed back) unless {@code -Dbench.server.options} says otherwise.
  */
 public final class BootBenchmark {
 
@@ -22,7 +22,7 @@ public final class BootBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.boot.runs", 3);
         if (System.getProperty("bench.server.options") == null) {
-            System.setProperty("bench.server.options", "-Xmx1g -XX:MaxMetaspaceSize=512m -Xss1m");
+            System.setProperty("bench.server.options", "-Xmx1g -XX:MaxMetaspaceSize=512m -Xss1m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30");
         }
         List<double[]> first = new ArrayList<>();
         List<double[]> second = new ArrayList<>();

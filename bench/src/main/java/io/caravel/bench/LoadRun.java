@@ -221,11 +221,11 @@ final class LoadRun implements AutoCloseable {
     }
 
     static void printHeader() {
-        System.out.printf("  %-44s %10s %9s %9s %12s %12s%n", "phase", "req/s", "p50 ms", "p99 ms", "req/s ratio", "p99 ratio");
+        System.out.printf("  %-54s %10s %9s %9s %12s %12s%n", "phase", "req/s", "p50 ms", "p99 ms", "req/s ratio", "p99 ratio");
     }
 
     static void print(Result r, Result baseline) {
-        System.out.printf("  %-44s %10.0f %9.1f %9.1f %12.2f %12.1f%n", r.name(), r.throughput(), r.p50(), r.p99(),
+        System.out.printf("  %-54s %10.0f %9.1f %9.1f %12.2f %12.1f%n", r.name(), r.throughput(), r.p50(), r.p99(),
                 r.throughput() / baseline.throughput(), r.p99() / baseline.p99());
     }
 
