@@ -29,6 +29,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
@@ -108,6 +110,11 @@ public class WorkflowEngine {
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setBeans(new CdiBeans(beanManager));
+        // the decision tables' FEEL parsed once per expression, not at every evaluation
+        DefaultDmnEngineConfiguration decisions = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+                .createDefaultDmnEngineConfiguration();
+        decisions.setFeelEngineFactory(new ParsedOnceFeel());
+        configuration.setDmnEngineConfiguration(decisions);
         String nodeId = nodeId();
         configuration.setHostname(nodeId);
         configuration.setJobExecutor(jobExecutor(nodeId));
