@@ -205,24 +205,21 @@ final class CatalogDocuments {
     /**
      * Prices within [min, max] of the query currency: per product currency, the bounds converted at
      * its rate, so each comparison is on the stored price. Products in a currency without a rate do
-     * not match. Found through the points when the range leads (few products in it), else checked on
-     * the doc values of what the words found.
+     * not match.
      */
     private static Query priceBetween(BigDecimal min, BigDecimal max, Map<String, BigDecimal> factors) {
         if (factors.isEmpty()) {
             return new MatchNoDocsQuery("no exchange rates");
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        Map<String, long[]> bounds = new java.util.HashMap<>();
         factors.forEach((currency, factor) -> {
             long low = min == null ? Long.MIN_VALUE : scaled(min.divide(factor, PRICE_SCALE, RoundingMode.CEILING), RoundingMode.CEILING);
             long high = max == null ? Long.MAX_VALUE : scaled(max.divide(factor, PRICE_SCALE, RoundingMode.FLOOR), RoundingMode.FLOOR);
-            bounds.put(currency, new long[] {low, high});
             any.add(new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(CURRENCY, currency)), Occur.FILTER)
-                    .add(LongPoint.newRangeQuery(PRICE, low, high), Occur.FILTER).build(), Occur.SHOULD);
+                    .add(priceRange(low, high), Occur.FILTER).build(), Occur.SHOULD);
         });
-        return new IndexOrDocValuesQuery(any.build(), new PriceWithin(bounds));
+        return any.build();
     }
 
     /**
