@@ -40,7 +40,15 @@ rm -rf "$runtime/applications" "$runtime/generated"
 archive="$runtime/caravel-$(java -version 2>&1 | cksum | cut -d' ' -f1).jsa"
 [ -f "$archive" ] && [ "$war" -nt "$archive" ] && rm -f "$archive"
 cds=()
-if [ "${CARAVEL_CDS:-on}" != off ]; then
+cds_wanted=${CARAVEL_CDS:-on}
+# Java 17 crashes at start (SIGSEGV in check_shared_class_file_load_hook) when a recording (JFR) or an agent that
+# transforms classes meets classes from a dynamic archive: with either, the archive is left out
+case " ${CARAVEL_JAVA_OPTS:-} " in
+  *StartFlightRecording*|*" -javaagent"*|*" -agentlib"*|*" -agentpath"*)
+    [ "$cds_wanted" != off ] && echo "==> CARAVEL_JAVA_OPTS records or loads an agent: starting without the class-data archive."
+    cds_wanted=off ;;
+esac
+if [ "$cds_wanted" != off ]; then
   if [ -f "$archive" ]; then
     cds=("-XX:SharedArchiveFile=$archive")
   else
