@@ -122,9 +122,21 @@ final class CatalogDocuments {
 
     /** The products that match {@code query} in {@code index}, scored when it has words. */
     static Query query(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency, IndexReader index) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query text = words(query.q(), index);
-        b.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        return query(words(query.q(), index), query, toQueryCurrency);
+    }
+
+    /** The products that match {@code text} (null: any) and the query's filters. */
+    static Query query(Query text, CatalogQuery query, Map<String, BigDecimal> toQueryCurrency) {
+        return filtered(new BooleanQuery.Builder().add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST), query,
+                toQueryCurrency);
+    }
+
+    /** The products that pass the query's filters (everything but its words), unscored. */
+    static Query filters(CatalogQuery query, Map<String, BigDecimal> toQueryCurrency) {
+        return filtered(new BooleanQuery.Builder(), query, toQueryCurrency);
+    }
+
+    private static Query filtered(BooleanQuery.Builder b, CatalogQuery query, Map<String, BigDecimal> toQueryCurrency) {
         b.add(new TermQuery(new Term(WHOLESALE, Boolean.toString(query.wholesale()))), Occur.FILTER);
         if (query.category() != null) {
             b.add(new TermQuery(new Term(CATEGORY, category(query.category()).name())), Occur.FILTER);
@@ -180,7 +192,7 @@ final class CatalogDocuments {
      * Every word in the text, the title three times as important; null when the text has no words.
      * With {@code index}, a word it does not know is also looked for with typos.
      */
-    private static Query words(String q, IndexReader index) {
+    static Query words(String q, IndexReader index) {
         if (q == null) {
             return null;
         }

@@ -73,6 +73,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -119,6 +120,10 @@ public class CatalogIndex {
     private static final Duration SNAPSHOT_KEPT = Duration.ofMinutes(10);
     private static final int FACET_VALUES = 20;
     private static final int FACET_CACHE = 2_000;
+    /** How many of the best products for a search's words are kept (12 bytes each) for other filters on them... */
+    private static final int BEST_FOR_WORDS = 1_000;
+    /** ... for how many searches (at most 6 MB). */
+    private static final int WORD_SEARCHES = 500;
     /** Lower edges of the price bands, in the query's currency; the last band has no upper edge. */
     private static final int[] PRICE_BANDS = {0, 10, 25, 50, 100, 250, 500};
 
@@ -181,6 +186,9 @@ public class CatalogIndex {
     }
 
     private Cache<PageKey, CatalogHits<String>> pages;
+
+    /** The best products of recent word searches, for the same words with other filters. */
+    private final BestForWords bestForWords = new BestForWords(BEST_FOR_WORDS, WORD_SEARCHES);
 
     @PostConstruct
     void open() {
@@ -511,7 +519,8 @@ public class CatalogIndex {
     /** One page of a search on one version of the index ({@code used}), computed. */
     private CatalogHits<String> page(IndexSearcher searcher, CatalogQuery query, Map<String, BigDecimal> factors,
                                      CatalogSort sort, Cursor after, long used, PageRequest page) throws IOException {
-        Query lucene = CatalogDocuments.query(query, factors, searcher.getIndexReader());
+        Query words = CatalogDocuments.words(query.q(), searcher.getIndexReader());
+        Query lucene = CatalogDocuments.query(words, query, factors);
         // by relevance: score, then the document (stable within the snapshot the pages come from), so
         // Lucene can skip documents that cannot make the page; other orders end in the unique id
         boolean byScore = sort == CatalogSort.RELEVANCE;
@@ -547,7 +556,13 @@ public class CatalogIndex {
         } else {
             // no exact total wanted (facets count it): Lucene may skip as soon as the page is full
             TopDocs top;
-            if (byScore) {
+            // a first page by relevance without counts: from the best products for the words, when they hold it
+            ScoreDoc[] best = byScore && facets == null && after == null && words != null
+                    ? bestForWords.first(searcher, used, query.q(), words, CatalogDocuments.filters(query, factors), wanted)
+                    : null;
+            if (best != null) {
+                top = new TopDocs(new TotalHits(best.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), best);
+            } else if (byScore) {
                 top = facets == null ? searcher.search(lucene, new TopScoreDocCollectorManager(wanted, position, wanted))
                         : FacetsCollector.searchAfter(searcher, position, lucene, wanted, facets);
             } else {
