@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caravel.seller.ProductCategory;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,15 +106,6 @@ class BestForWordsTest {
     }
 
     private static CatalogProduct product(String id, String title, String price, String currency, ProductCategory category) {
-        ProductDetails p = new ProductDetails();
-        p.setTitleEn(title);
-        p.setDescriptionEn("A product: " + title + ".");
-        p.setCategory(category);
-        p.setOriginCountry("CN");
-        p.setPrice(new BigDecimal(price));
-        p.setCurrency(currency);
-        p.setStockOwn(5);
-        return new CatalogProduct(new PublishedProduct(id, "seller", "Seller", 1, p, List.of()),
-                Instant.parse("2026-11-01T10:00:00Z"));
+        return TestProducts.product(id, title, "A product: " + title + ".", price, currency, category);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caravel.seller.ProductCategory;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,15 +72,6 @@ class PriceOrderTest {
     }
 
     private static CatalogProduct product(String id, String price, String currency) {
-        ProductDetails p = new ProductDetails();
-        p.setTitleEn("Product " + id);
-        p.setDescriptionEn("A product.");
-        p.setCategory(ProductCategory.HOME);
-        p.setOriginCountry("CN");
-        p.setPrice(new BigDecimal(price));
-        p.setCurrency(currency);
-        p.setStockOwn(5);
-        return new CatalogProduct(new PublishedProduct(id, "seller", "Seller", 1, p, List.of()),
-                Instant.parse("2026-11-01T10:00:00Z"));
+        return TestProducts.product(id, "Product " + id, "A product.", price, currency, ProductCategory.HOME);
     }
 }
