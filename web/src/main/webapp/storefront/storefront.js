@@ -148,7 +148,9 @@
 
   /** One API call: JSON in and out; a problem (RFC 9457) is thrown with its detail and field errors. */
   async function call(method, path, body, headers) {
-    const init = { method, headers: Object.assign({ Accept: 'application/json' }, headers || {}) };
+    // problems come back in the language the shopper reads the page in
+    const init = { method, headers: Object.assign({ Accept: 'application/json',
+      'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en' }, headers || {}) };
     if (channelToken) {
       init.headers['X-Channel-Token'] = channelToken;
     }
