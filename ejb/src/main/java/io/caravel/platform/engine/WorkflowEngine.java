@@ -29,12 +29,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.jobexecutor.ThreadPoolJobExecutor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -106,15 +103,8 @@ public class WorkflowEngine {
         configuration.setTransactionManager(transactionManager);
         configuration.setTransactionsExternallyManaged(true);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
-        configuration.setJavaSerializationFormatEnabled(false);
-        configuration.setEnforceHistoryTimeToLive(true);
+        EngineSettings.apply(configuration);
         configuration.setBeans(new CdiBeans(beanManager));
-        // the decision tables' FEEL parsed once per expression, not at every evaluation
-        DefaultDmnEngineConfiguration decisions = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
-        decisions.setFeelEngineFactory(new ParsedOnceFeel());
-        configuration.setDmnEngineConfiguration(decisions);
         String nodeId = nodeId();
         configuration.setHostname(nodeId);
         configuration.setJobExecutor(jobExecutor(nodeId));
