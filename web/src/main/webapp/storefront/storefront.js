@@ -257,7 +257,7 @@
       chip.className = 'chip';
       chip.title = t('remove');
       chip.textContent = TEXT[lang].facetNames[dimension] + ': ' + facetLabel(dimension, value) + ' ×';
-      chip.addEventListener('click', () => { delete filters[dimension]; search().catch(showSearchError); });
+      chip.addEventListener('click', () => { delete filters[dimension]; search().catch(showFailedSearch); });
       box.append(chip);
     });
     Object.entries(results.facets || {}).forEach(([dimension, values]) => {
@@ -276,7 +276,7 @@
         choose.className = 'link';
         choose.dataset.value = v.value;
         choose.textContent = facetLabel(dimension, v.value) + ' (' + v.count + ')';
-        choose.addEventListener('click', () => { filters[dimension] = v.value; search().catch(showSearchError); });
+        choose.addEventListener('click', () => { filters[dimension] = v.value; search().catch(showFailedSearch); });
         group.append(choose);
       });
       box.append(group);
@@ -285,6 +285,19 @@
 
   function showSearchError(err) {
     $('search-error').textContent = err.message;
+  }
+
+  /**
+   * A search that failed leaves no results of the search before it on the page, as if they were its own; the
+   * chosen filters stay, each with its remove button, in case one of them is what failed.
+   */
+  function showFailedSearch(err) {
+    results = { items: [], facets: {}, facetCurrency: results && results.facetCurrency };
+    $('results').replaceChildren();
+    $('found').textContent = '';
+    $('more').hidden = true;
+    renderFacets();
+    showSearchError(err);
   }
 
   function renderResults() {
@@ -592,8 +605,8 @@
     applyLanguage();
     $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
     $('signin').addEventListener('submit', signIn);
-    $('search').addEventListener('submit', (e) => search(e).catch(showSearchError));
-    $('sort').addEventListener('change', () => { if (results) { search().catch(showSearchError); } });
+    $('search').addEventListener('submit', (e) => search(e).catch(showFailedSearch));
+    $('sort').addEventListener('change', () => { if (results) { search().catch(showFailedSearch); } });
     $('more').addEventListener('click', () => more().catch(showSearchError));
     $('quote').addEventListener('submit', getQuote);
     // China's cross-border orders are paid in RMB

@@ -29,20 +29,22 @@ public final class WebhookTargets {
 
     /** The URL as a URI, or a validation problem on field {@code url} saying what is allowed. */
     public URI parse(String url) {
+        // the message names the schemes this node accepts
+        String malformed = requireHttps ? "error.webhook.url" : "error.webhook.url-http-allowed";
         String trimmed = url == null ? "" : url.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_URL_LENGTH) {
-            throw CaravelException.invalid("url", "error.webhook.url", MAX_URL_LENGTH);
+            throw CaravelException.invalid("url", malformed, MAX_URL_LENGTH);
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw CaravelException.invalid("url", "error.webhook.url", MAX_URL_LENGTH);
+            throw CaravelException.invalid("url", malformed, MAX_URL_LENGTH);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
                 || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw CaravelException.invalid("url", "error.webhook.url", MAX_URL_LENGTH);
+            throw CaravelException.invalid("url", malformed, MAX_URL_LENGTH);
         }
         if (requireHttps && !scheme.equals("https")) {
             throw CaravelException.invalid("url", "error.webhook.https");

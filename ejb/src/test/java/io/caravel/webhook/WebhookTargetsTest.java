@@ -38,6 +38,8 @@ class WebhookTargetsTest {
             assertRefused(strict, url, "error.webhook.url");
         }
         assertRefused(strict, null, "error.webhook.url");
+        // where plain http is allowed, the message says so
+        assertRefused(new WebhookTargets(false, false), "ftp://203.0.113.7/", "error.webhook.url-http-allowed");
     }
 
     private static void assertRefused(WebhookTargets targets, String url, String key) {

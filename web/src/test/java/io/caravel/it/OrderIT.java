@@ -465,6 +465,16 @@ class OrderIT {
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "buyer"));
             session.type("q", title);
             session.click(By.id("search-button"));
+            session.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#results button[data-product='" + woodenBox + "']")));
+            // a search the API refuses shows why, and none of the results of the search before it
+            session.type("q", "x".repeat(300));
+            session.click(By.id("search-button"));
+            session.wait.until(ExpectedConditions.textMatches(By.id("search-error"), java.util.regex.Pattern.compile(".+")));
+            assertThat(session.browser.findElements(By.cssSelector("#results li"))).isEmpty();
+            assertThat(session.browser.findElement(By.id("found")).getText()).isEmpty();
+            session.type("q", title);
+            session.click(By.id("search-button"));
             session.click(By.cssSelector("#results button[data-product='" + woodenBox + "']"));
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("product-title"), title));
             session.type("quantity", "7");
