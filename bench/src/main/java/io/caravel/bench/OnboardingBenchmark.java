@@ -220,7 +220,8 @@ public final class OnboardingBenchmark {
 
         /** Registers a seller and fills a complete application with its documents; returns {user, application id}. */
         String[] prepareApplicant() throws Exception {
-            String user = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            // the whole random id (a run with eight of its characters once found its user name taken)
+            String user = "bench-" + UUID.randomUUID().toString().replace("-", "");
             String login = user + ":benchmark password";
             String created = ok(send("POST", "/api/v1/onboarding/registrations", null, "{\"companyName\": \"Bench " + user
                     + " GmbH\", \"country\": \"DE\", \"operatingModel\": \"MARKETPLACE\", \"username\": \"" + user
