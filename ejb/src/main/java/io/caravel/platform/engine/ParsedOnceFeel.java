@@ -106,13 +106,9 @@ final class ParsedOnceFeel implements FeelEngineFactory {
                                 + failure.failureMessage());
                     }
                 }
-                if (value instanceof ValError error) {
-                    return failed("failed to evaluate expression '" + expression.text() + "': " + error.error());
-                }
-                if (value instanceof ValFatalError error) {
-                    return failed("failed to evaluate expression '" + expression.text() + "': " + error.error());
-                }
-                return new Right<>(valueMapper().unpackVal(value));
+                String error = value instanceof ValError e ? e.error() : value instanceof ValFatalError e ? e.error() : null;
+                return error != null ? failed("failed to evaluate expression '" + expression.text() + "': " + error)
+                        : new Right<>(valueMapper().unpackVal(value));
             } catch (RuntimeException e) {
                 return failed("failed to evaluate expression '" + expression.text() + "' : " + e);
             }
