@@ -10,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -181,7 +181,7 @@ public final class OnboardingBenchmark {
                 throughput.add(count / seconds);
                 // the wall-clock window, to pick it out of a flight recording of the server (bench.server.options)
                 System.out.println("product round " + (round + 1) + " timed from "
-                        + java.time.LocalTime.now().minusNanos((long) (seconds * 1e9)) + " to " + java.time.LocalTime.now());
+                        + LocalTime.now().minusNanos((long) (seconds * 1e9)) + " to " + LocalTime.now());
             }
             latencies.sort(Double::compare);
             return new Result(throughput, latencies.get(latencies.size() / 2),
