@@ -180,11 +180,6 @@ public class OnboardingService {
         Instant now = clock.instant();
         Map<String, Object> variables = new CaseHeader(OnboardingWorkflow.CASE_TYPE, application.id(),
                 application.legalName(), application.sellerId(), Durations.after(now, reviewDue)).variables()
-                .putValue(OnboardingWorkflow.COUNTRY, application.country())
-                .putValue(OnboardingWorkflow.MAIN_CATEGORY, application.mainCategory())
-                .putValue(OnboardingWorkflow.EXPECTED_YEARLY_SALES_EUR, application.expectedYearlySalesEur())
-                .putValue(OnboardingWorkflow.EXPECTED_YEARLY_ORDERS, application.expectedYearlyOrders())
-                .putValue(OnboardingWorkflow.MISSING_FIELDS, missingOptional(application))
                 .putValue(OnboardingWorkflow.REVIEW_DUE, reviewDue)
                 .putValue(OnboardingWorkflow.REMINDER_AFTER, reminderAfter)
                 .putValue(OnboardingWorkflow.ABANDON_AFTER, abandonAfter)

@@ -22,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,10 @@ public class OnboardingSteps {
     }
 
     /**
-     * Screens the company, its trading name, directors and owners; keeps every hit with the case
-     * and returns the best one's score (0 without hits).
+     * Screens the company, its trading name, directors and owners; keeps every hit with the case, records the best
+     * score and the list version on the application, and returns whether any hit counts (is not discounted).
      */
-    public ScreeningSummary screen(String applicationId) {
+    public boolean screen(String applicationId) {
         SellerApplication application = application(applicationId);
         em.createQuery("delete from ScreeningMatch m where m.applicationId = :id").setParameter("id", applicationId)
                 .executeUpdate();
@@ -87,7 +88,7 @@ public class OnboardingSteps {
             names.putIfAbsent(application.tradingName(), PartyRole.TRADING_NAME);
         }
         application.parties().forEach(p -> names.putIfAbsent(p.fullName(), p.role()));
-        Map<String, Identifiers> identifiers = new java.util.HashMap<>();
+        Map<String, Identifiers> identifiers = new HashMap<>();
         application.parties().forEach(p -> identifiers.putIfAbsent(p.fullName(), new Identifiers(p.dateOfBirth(), null,
                 p.nationality())));
         double top = 0;
@@ -114,11 +115,25 @@ public class OnboardingSteps {
         }
         audit.record(WORKFLOW, "SCREENED", CASE, applicationId,
                 (found.isEmpty() ? "no hits" : "hits: " + String.join("; ", found)) + " [" + version + "]");
-        return new ScreeningSummary(!found.isEmpty(), top, version);
+        return !found.isEmpty();
     }
 
-    /** The outcome of screening every name of an application. */
-    public record ScreeningSummary(boolean hit, double topScore, String listVersion) {
+    /**
+     * What the {@code seller-risk} decision table weighs, read from the application as it is now: a seller may have
+     * changed the country, category or volumes while answering a request for information, and the screening of this
+     * round has just been recorded. Keyed by the table's input names.
+     */
+    public Map<String, Object> riskFacts(String applicationId) {
+        SellerApplication application = application(applicationId);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(OnboardingWorkflow.COUNTRY, application.country());
+        facts.put(OnboardingWorkflow.MAIN_CATEGORY, application.mainCategory());
+        facts.put(OnboardingWorkflow.EXPECTED_YEARLY_SALES_EUR, application.expectedYearlySalesEur());
+        facts.put(OnboardingWorkflow.MISSING_FIELDS, OnboardingService.missingOptional(application));
+        facts.put(OnboardingWorkflow.SCREENING_HIT, Boolean.TRUE.equals(application.screeningHit()));
+        facts.put(OnboardingWorkflow.SCREENING_TOP_SCORE, application.screeningTopScore() == null ? 0.0
+                : application.screeningTopScore());
+        return facts;
     }
 
     public void riskAssessed(String applicationId, String level, String reasons) {

@@ -17,23 +17,24 @@ public class OnboardingWorkflow extends CaseWorkflow {
     /** The message the seller's answer to a request for information sends to the waiting process. */
     public static final String INFORMATION_MESSAGE = "SellerInformationProvided";
 
-    // start variables besides the case header
-    public static final String COUNTRY = "country";
-    public static final String MAIN_CATEGORY = "mainCategory";
-    public static final String EXPECTED_YEARLY_SALES_EUR = "expectedYearlySalesEur";
-    public static final String EXPECTED_YEARLY_ORDERS = "expectedYearlyOrders";
-    public static final String MISSING_FIELDS = "missingFields";
+    // start variables besides the case header: the durations of the model's timers and due dates
     public static final String REVIEW_DUE = "reviewDue";
     public static final String REMINDER_AFTER = "reminderAfter";
     public static final String ABANDON_AFTER = "abandonAfter";
     public static final String RECERTIFY_AFTER = "recertifyAfter";
 
-    // written by the delegates
+    // written by the delegates: kept for the gateways after a person's decision
+    public static final String SCREENING_HIT = "screeningHit";
+    // written by the delegates for the gateway and step that follow in the same transaction (transient, never stored)
     public static final String DOCUMENTS_COMPLETE = "documentsComplete";
     public static final String MISSING_ITEMS = "missingItems";
-    public static final String SCREENING_HIT = "screeningHit";
+
+    // the inputs of the seller-risk decision table, read from the application when the risk is assessed
+    public static final String COUNTRY = "country";
+    public static final String MAIN_CATEGORY = "mainCategory";
+    public static final String EXPECTED_YEARLY_SALES_EUR = "expectedYearlySalesEur";
+    public static final String MISSING_FIELDS = "missingFields";
     public static final String SCREENING_TOP_SCORE = "screeningTopScore";
-    public static final String SCREENING_LIST_VERSION = "screeningListVersion";
 
     // the human tasks and the variables their decisions are written to
     public static final String REVIEW_APPLICATION = "reviewApplication";

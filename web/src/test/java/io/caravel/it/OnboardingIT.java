@@ -214,6 +214,26 @@ class OnboardingIT {
     }
 
     @Test
+    void theRiskIsAssessedOnTheApplicationAsTheSellerChangedItWhileAnswering() throws Exception {
+        Applicant applicant = register("DE");
+        applicant.save("Changing Trade GmbH", "HOME", "Erika Mustermann");
+        assertThat(applicant.upload("BUSINESS_LICENCE", PDF).status()).isEqualTo(201);
+        applicant.submit();
+        applicant.awaitStatus("INFORMATION_REQUESTED");
+        // while information is asked for, the seller may change the application: now it sells food (regulated)
+        applicant.save("Changing Trade GmbH", "FOOD", "Erika Mustermann");
+        assertThat(applicant.upload("REPRESENTATIVE_ID", PDF).status()).isEqualTo(201);
+        applicant.submit();
+
+        // assessed as it is now, not as it was first submitted (a home-goods seller would have been approved)
+        awaitTask("reviewApplication", applicant.id);
+        JsonObject staffView = api.get(APPS + applicant.id, "officer").json();
+        assertThat(staffView.getString("status")).isEqualTo("IN_REVIEW");
+        assertThat(staffView.getString("riskLevel")).isEqualTo("MEDIUM");
+        assertThat(staffView.getString("riskReasons")).contains("CATEGORY_REGULATED");
+    }
+
+    @Test
     void anotherSellerCannotSeeOrChangeTheApplication() {
         Applicant applicant = register("CN");
         applicant.save("Shenzhen Gadgets Co., Ltd.", "ELECTRONICS", "Li Wei");

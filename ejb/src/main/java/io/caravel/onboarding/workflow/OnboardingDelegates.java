@@ -4,12 +4,9 @@ import static io.caravel.onboarding.OnboardingWorkflow.DOCUMENTS_COMPLETE;
 import static io.caravel.onboarding.OnboardingWorkflow.MISSING_ITEMS;
 import static io.caravel.onboarding.OnboardingWorkflow.RECERTIFY_AFTER;
 import static io.caravel.onboarding.OnboardingWorkflow.SCREENING_HIT;
-import static io.caravel.onboarding.OnboardingWorkflow.SCREENING_LIST_VERSION;
-import static io.caravel.onboarding.OnboardingWorkflow.SCREENING_TOP_SCORE;
 
 import io.caravel.casework.CaseVariables;
 import io.caravel.onboarding.OnboardingSteps;
-import io.caravel.onboarding.OnboardingSteps.ScreeningSummary;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +21,8 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The delegates of {@code seller-onboarding}, by the names the BPMN uses. Each reads variables,
@@ -43,7 +42,11 @@ public class OnboardingDelegates {
     @Inject
     private DecisionService decisions;
 
-    /** Starts a round of checks: decisions of an earlier round no longer apply. */
+    /**
+     * Starts a round of checks: decisions of an earlier round no longer apply. Its outcome is for the gateway and the
+     * request for documents that follow in the same transaction, so it is transient: the application keeps what was
+     * found, and a stored copy would be one more row (and a dozen index entries) per round.
+     */
     @Produces
     @Named("onboardingDocumentCheck")
     @ApplicationScoped
@@ -51,26 +54,32 @@ public class OnboardingDelegates {
         return execution -> {
             execution.removeVariables(CaseVariables.DECISION_VARIABLES);
             List<String> missing = steps.missingDocuments(caseId(execution));
-            execution.setVariable(DOCUMENTS_COMPLETE, missing.isEmpty());
-            execution.setVariable(MISSING_ITEMS, String.join(",", missing));
-        };
-    }
-
-    @Produces
-    @Named("onboardingScreening")
-    @ApplicationScoped
-    JavaDelegate screening() {
-        return execution -> {
-            ScreeningSummary summary = steps.screen(caseId(execution));
-            execution.setVariable(SCREENING_HIT, summary.hit());
-            execution.setVariable(SCREENING_TOP_SCORE, summary.topScore());
-            execution.setVariable(SCREENING_LIST_VERSION, summary.listVersion());
+            setForThisTransaction(execution, DOCUMENTS_COMPLETE, missing.isEmpty());
+            setForThisTransaction(execution, MISSING_ITEMS, String.join(",", missing));
         };
     }
 
     /**
-     * Evaluates the {@code seller-risk} DMN: every matching rule is a factor; the level is the highest
-     * factor's (LOW without factors) and the reasons are the factors' codes.
+     * Sets a variable for the steps of this transaction only (transient, never stored), unless a process started by
+     * an earlier version stored it: the engine cannot turn a stored variable transient, so that one is updated.
+     */
+    static void setForThisTransaction(DelegateExecution execution, String name, Object value) {
+        TypedValue current = execution.getVariableTyped(name);
+        execution.setVariable(name, Variables.untypedValue(value, current == null || current.isTransient()));
+    }
+
+    /** Screens every name; the gateways after a person's decision read whether there was a hit. */
+    @Produces
+    @Named("onboardingScreening")
+    @ApplicationScoped
+    JavaDelegate screening() {
+        return execution -> execution.setVariable(SCREENING_HIT, steps.screen(caseId(execution)));
+    }
+
+    /**
+     * Evaluates the {@code seller-risk} DMN on the application as it is now (not on facts copied when it was first
+     * submitted): every matching rule is a factor; the level is the highest factor's (LOW without factors) and the
+     * reasons are the factors' codes.
      */
     @Produces
     @Named("onboardingRiskAssessment")
@@ -78,7 +87,7 @@ public class OnboardingDelegates {
     JavaDelegate riskAssessment() {
         return execution -> {
             List<Map<String, Object>> factors = decisions.evaluateDecisionTableByKey(RISK_DECISION)
-                    .variables(execution.getVariables()).evaluate().getResultList();
+                    .variables(steps.riskFacts(caseId(execution))).evaluate().getResultList();
             String level = factors.stream().map(f -> (String) f.get("level"))
                     .max(Comparator.comparingInt(RISK_ORDER::indexOf)).orElse("LOW");
             List<String> reasons = factors.stream().map(f -> (String) f.get("reason")).distinct().toList();
@@ -89,7 +98,10 @@ public class OnboardingDelegates {
         };
     }
 
-    /** Asks the seller: for the missing documents the check found, or the reviewer's questions. */
+    /**
+     * Asks the seller: for the missing documents the check of this transaction found, or the reviewer's questions
+     * (after a person's decision the check's transient outcome is gone).
+     */
     @Produces
     @Named("onboardingInformationRequest")
     @ApplicationScoped
