@@ -197,10 +197,7 @@ class OnboardingIT {
 
     @Test
     void aMissingDocumentIsAskedForAndSendingTheApplicationAgainResumesTheReview() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("Missing Paper GmbH", "HOME", "Erika Mustermann");
-        assertThat(applicant.upload("BUSINESS_LICENCE", PDF).status()).isEqualTo(201);
-        applicant.submit();
+        Applicant applicant = submittedWithoutTheRepresentativeId("Missing Paper GmbH");
         JsonObject asked = applicant.awaitStatus("INFORMATION_REQUESTED");
         assertThat(asked.getString("questions")).contains("identity document of your legal representative")
                 .doesNotContain("REPRESENTATIVE_ID");
@@ -215,10 +212,7 @@ class OnboardingIT {
 
     @Test
     void theRiskIsAssessedOnTheApplicationAsTheSellerChangedItWhileAnswering() throws Exception {
-        Applicant applicant = register("DE");
-        applicant.save("Changing Trade GmbH", "HOME", "Erika Mustermann");
-        assertThat(applicant.upload("BUSINESS_LICENCE", PDF).status()).isEqualTo(201);
-        applicant.submit();
+        Applicant applicant = submittedWithoutTheRepresentativeId("Changing Trade GmbH");
         applicant.awaitStatus("INFORMATION_REQUESTED");
         // while information is asked for, the seller may change the application: now it sells food (regulated)
         applicant.save("Changing Trade GmbH", "FOOD", "Erika Mustermann");
@@ -294,6 +288,15 @@ class OnboardingIT {
 
     private Applicant register(String country) {
         return Applicant.register(api, country);
+    }
+
+    /** A home-goods seller's complete application, submitted with only its business licence. */
+    private Applicant submittedWithoutTheRepresentativeId(String company) {
+        Applicant applicant = register("DE");
+        applicant.save(company, "HOME", "Erika Mustermann");
+        assertThat(applicant.upload("BUSINESS_LICENCE", PDF).status()).isEqualTo(201);
+        applicant.submit();
+        return applicant;
     }
 
     private String awaitTask(String type, String caseId) throws InterruptedException {
