@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -54,11 +55,14 @@ public final class OnboardingBenchmark {
         int rounds = Integer.getInteger("bench.onboarding.rounds", 3);
         // -Dbench.onboarding.bare=false runs the product alone (to profile it)
         boolean withBare = Boolean.parseBoolean(System.getProperty("bench.onboarding.bare", "true"));
-        Rounds bare = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:mem:bench-onboarding;DB_CLOSE_DELAY=-1") : null;
-        Path durableDb = Files.createTempDirectory("caravel-bench-engine");
+        Rounds bare = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:mem:bench-onboarding;DB_CLOSE_DELAY=-1", false) : null;
         // the product's own database settings: a file, and every commit written to it before the answer (WRITE_DELAY=0)
-        Rounds durable = withBare ? bareEngine(warmUp, count, rounds,
-                "jdbc:h2:file:" + durableDb.resolve("engine") + ";WRITE_DELAY=0") : null;
+        Rounds durable = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory(
+                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0", false) : null;
+        // and the asynchronous step run as the product runs it: by the engine's job executor, which locks each job in a
+        // commit of its own before it runs it, on its own threads, while the next application is started
+        Rounds executor = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory(
+                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0", true) : null;
         Product product = product(warmUp, count, rounds);
         System.out.println();
         System.out.println("Onboarding: submit -> automatic steps -> review task (" + warmUp + " applications to warm up, then "
@@ -67,6 +71,7 @@ public final class OnboardingBenchmark {
         if (withBare) {
             System.out.println(bare.line("bare engine (in-memory H2, stand-in delegates)"));
             System.out.println(durable.line("bare engine (file H2, every commit written)"));
+            System.out.println(executor.line("bare engine (file H2, job executor)"));
         }
         System.out.println(product.rounds.line("product (REST + JPA + screening + JTA engine)")
                 + String.format(" submit p50 %.0f ms, p99 %.0f ms", product.p50, product.p99));
@@ -75,6 +80,7 @@ public final class OnboardingBenchmark {
             System.out.printf("  product / bare engine                            %8.3f  (the engine alone is %.1fx faster)%n",
                     productMedian / bare.throughput(), bare.throughput() / productMedian);
             System.out.printf("  product / bare engine on the product's storage   %8.3f%n", productMedian / durable.throughput());
+            System.out.printf("  product / bare engine, storage and job executor  %8.3f%n", productMedian / executor.throughput());
         }
     }
 
@@ -109,12 +115,25 @@ public final class OnboardingBenchmark {
         return values.stream().map(v -> String.format("%.1f", v)).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    /** The BPMN and DMN on an in-memory engine: start, run the asynchronous steps, count the review tasks. */
-    static Rounds bareEngine(int warmUp, int count, int rounds, String jdbcUrl) {
+    /**
+     * The BPMN and DMN on a bare engine: start, run the asynchronous steps (in the starting thread, or by the engine's
+     * job executor while the next ones start), count the review tasks.
+     */
+    static Rounds bareEngine(int warmUp, int count, int rounds, String jdbcUrl, boolean jobExecutor)
+            throws InterruptedException {
         Map<Object, Object> beans = new HashMap<>();
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl(jdbcUrl);
-        configuration.setJobExecutorActivate(false);
+        configuration.setJobExecutorActivate(jobExecutor);
+        // the product's job executor settings (WorkflowEngine): 4 threads, 8 jobs per acquisition, 1 s to 5 s idle wait
+        DefaultJobExecutor executor = new DefaultJobExecutor();
+        executor.setCorePoolSize(4);
+        executor.setMaxPoolSize(4);
+        executor.setQueueSize(16);
+        executor.setMaxJobsPerAcquisition(8);
+        executor.setWaitTimeInMillis(1_000);
+        executor.setMaxWait(5_000);
+        configuration.setJobExecutor(executor);
         // the product's engine settings (history kept, id blocks, decision tables' FEEL), so the ratio is the product's
         EngineSettings.apply(configuration);
         configuration.setBeans(beans);
@@ -143,13 +162,13 @@ public final class OnboardingBenchmark {
         beans.put("fourEyesGuard", (TaskListener) t -> { });
         engine.getRepositoryService().createDeployment().addClasspathResource(BPMN).addClasspathResource(DMN).deploy();
         try {
-            runBare(engine, warmUp);
+            runBare(engine, warmUp, jobExecutor);
             Rounds timed = new Rounds();
             ProcessHandle self = ProcessHandle.current();
             for (int round = 0; round < rounds; round++) {
                 Duration cpu = cpu(self);
                 long start = System.nanoTime();
-                runBare(engine, count);
+                runBare(engine, count, jobExecutor);
                 timed.add(count, System.nanoTime() - start, cpu(self).minus(cpu));
             }
             return timed;
@@ -158,7 +177,8 @@ public final class OnboardingBenchmark {
         }
     }
 
-    private static void runBare(ProcessEngine engine, int count) {
+    private static void runBare(ProcessEngine engine, int count, boolean jobExecutor) throws InterruptedException {
+        List<String> instances = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String key = UUID.randomUUID().toString();
             // the product's start variables: the case header and the durations of the model's timers
@@ -166,13 +186,29 @@ public final class OnboardingBenchmark {
                     "sellerId", "s", "caseDue", new Date(System.currentTimeMillis() + 172_800_000L), "reviewDue", "P2D",
                     "reminderAfter", "P3D", "abandonAfter", "P14D", "recertifyAfter", "P1Y");
             String instance = engine.getRuntimeService().startProcessInstanceByKey("seller-onboarding", key, variables).getId();
-            Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
-            engine.getManagementService().executeJob(job.getId());
-            if (engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey("reviewApplication")
-                    .count() != 1) {
-                throw new IllegalStateException("the bare engine did not reach the review task");
+            instances.add(instance);
+            if (!jobExecutor) {
+                Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+                engine.getManagementService().executeJob(job.getId());
             }
         }
+        // every one of them at the review task (with the job executor: once it has run them all)
+        for (int i = 0; reviewTasks(engine, instances) != count; i++) {
+            if (!jobExecutor || i == 6000) {
+                throw new IllegalStateException("the bare engine did not reach the review task");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static long reviewTasks(ProcessEngine engine, List<String> instances) {
+        long found = 0;
+        for (int from = 0; from < instances.size(); from += 500) {
+            found += engine.getTaskService().createTaskQuery().taskDefinitionKey("reviewApplication")
+                    .processInstanceIdIn(instances.subList(from, Math.min(instances.size(), from + 500)).toArray(String[]::new))
+                    .count();
+        }
+        return found;
     }
 
     /** The CPU time a process has used so far, all its threads (zero where the system does not tell). */

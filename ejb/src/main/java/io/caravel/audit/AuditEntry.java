@@ -36,6 +36,10 @@ public class AuditEntry {
     @Column(updatable = false, length = 4000)
     private String detail;
 
+    /** The detail as words for the reader's language ({@link Detail}, stored as JSON); null: only the English detail. */
+    @Column(name = "detail_words", updatable = false, length = 4000)
+    private String detailWords;
+
     @Column(name = "request_id", updatable = false)
     private String requestId;
 
@@ -51,8 +55,10 @@ public class AuditEntry {
     }
 
     AuditEntry(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail,
-               String requestId, String sellerMessage, boolean sellerSeesActor) {
+               Detail words, String requestId, String sellerMessage, boolean sellerSeesActor) {
         this.id = Ids.newId();
+        String json = words == null ? null : words.toJson();
+        this.detailWords = json == null || json.length() > AuditTrail.MAX_TEXT ? null : json;
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.action = action;
@@ -90,6 +96,11 @@ public class AuditEntry {
 
     public String detail() {
         return detail;
+    }
+
+    /** The detail in words for the reader's language; null when the entry has only its English detail. */
+    public Detail words() {
+        return Detail.fromJson(detailWords);
     }
 
     public String requestId() {

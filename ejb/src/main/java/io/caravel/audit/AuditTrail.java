@@ -28,13 +28,29 @@ public class AuditTrail {
     /** Records, for staff only, that {@code actor} did {@code action} to the subject, with a free-text detail. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(String actor, String action, String subjectType, String subjectId, String detail) {
-        persist(actor, action, subjectType, subjectId, detail, null, false);
+        persist(actor, action, subjectType, subjectId, detail, null, null, false);
+    }
+
+    /**
+     * Records, for staff only, that {@code actor} did {@code action}: the English detail as evidence (and for the
+     * API), the same in {@code words} to show in the reader's language.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(String actor, String action, String subjectType, String subjectId, String detail, Detail words) {
+        persist(actor, action, subjectType, subjectId, detail, words, null, false);
     }
 
     /** Records something the seller did to its own case; the seller sees it as written. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordBySeller(String actor, String action, String subjectType, String subjectId, String detail) {
-        persist(actor, action, subjectType, subjectId, detail, detail == null ? "" : detail, true);
+        persist(actor, action, subjectType, subjectId, detail, null, detail == null ? "" : detail, true);
+    }
+
+    /** Records something the seller did to its own case, with its detail in words for staff's language too. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordBySeller(String actor, String action, String subjectType, String subjectId, String detail,
+                               Detail words) {
+        persist(actor, action, subjectType, subjectId, detail, words, detail == null ? "" : detail, true);
     }
 
     /**
@@ -44,7 +60,14 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordForSeller(String actor, String action, String subjectType, String subjectId, String detail,
                                 String sellerMessage) {
-        persist(actor, action, subjectType, subjectId, detail, sellerMessage == null ? "" : sellerMessage, false);
+        recordForSeller(actor, action, subjectType, subjectId, detail, null, sellerMessage);
+    }
+
+    /** As {@link #recordForSeller(String, String, String, String, String, String)}, the detail in words for staff too. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordForSeller(String actor, String action, String subjectType, String subjectId, String detail,
+                                Detail words, String sellerMessage) {
+        persist(actor, action, subjectType, subjectId, detail, words, sellerMessage == null ? "" : sellerMessage, false);
     }
 
     /** The whole history of one subject, oldest first (staff). */
@@ -76,8 +99,8 @@ public class AuditTrail {
     }
 
     private void persist(String actor, String action, String subjectType, String subjectId, String detail,
-                         String sellerMessage, boolean sellerSeesActor) {
-        em.persist(new AuditEntry(clock.instant(), actor, action, subjectType, subjectId, cut(detail),
+                         Detail words, String sellerMessage, boolean sellerSeesActor) {
+        em.persist(new AuditEntry(clock.instant(), actor, action, subjectType, subjectId, cut(detail), words,
                 RequestContext.requestId(), cut(sellerMessage), sellerSeesActor));
     }
 

@@ -1,6 +1,8 @@
 package io.caravel.customs;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.casework.CaseHeader;
 import io.caravel.hs.HsService;
 import io.caravel.order.CustomsStatus;
@@ -261,8 +263,9 @@ public class CustomsService {
             limit(RuleKind.IOSS_MAX, d, d.order().goodsValue()).ifPresent(findings::add);
         }
         declaration.checked(JSON.toJson(findings), clock.instant());
-        audit.record(WORKFLOW, "DECLARATION_VALIDATED", CASE, id, findings.isEmpty() ? "valid"
-                : String.join(", ", findings.stream().map(Finding::code).toList()));
+        List<String> codes = findings.stream().map(Finding::code).toList();
+        audit.record(WORKFLOW, "DECLARATION_VALIDATED", CASE, id, findings.isEmpty() ? "valid" : String.join(", ", codes),
+                findings.isEmpty() ? Detail.of("VALID") : Detail.of("REASONS", Arg.codes("reason", codes)));
         return findings.isEmpty();
     }
 
@@ -316,7 +319,8 @@ public class CustomsService {
         orders.customsStatus(declaration.orderId(), CustomsStatus.HELD);
         risks.record(category, "DECLARATION_HELD", RiskEvent.Severity.REVIEW, CASE, id, declaration.sellerId(),
                 why + (findings.isEmpty() ? "" : ": " + String.join(", ", findings.stream().map(Finding::code).toList())));
-        audit.recordForSeller(WORKFLOW, "DECLARATION_HELD", CASE, id, why, "held by customs checks: " + why);
+        audit.recordForSeller(WORKFLOW, "DECLARATION_HELD", CASE, id, why, Detail.of("REASONS", Arg.code("reason", why)),
+                "held by customs checks: " + why);
         webhooks.raise(WebhookEventType.DECLARATION_HELD, declaration.sellerId(), id, Webhooks.data(
                 "declarationId", id, "orderId", declaration.orderId(), "reason", why));
         List<String> reasons = invalid && !findings.isEmpty() ? findings.stream().map(Finding::code).distinct().toList() : List.of(why);

@@ -1,6 +1,8 @@
 package io.caravel.dispute;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseVariables;
 import io.caravel.notification.Notifications;
@@ -127,7 +129,8 @@ public class DisputeSteps {
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_OPENED", dispute.reason().name() + " · "
                 + dispute.claimed().amount().toPlainString() + " " + dispute.claimed().currency() + " · "
                 + minutes(dispute.sellerDeadline()));
-        audit.record(WORKFLOW, "DISPUTE_SELLER_NOTIFIED", CASE, dispute.id(), "answer due " + minutes(dispute.sellerDeadline()));
+        audit.record(WORKFLOW, "DISPUTE_SELLER_NOTIFIED", CASE, dispute.id(), "answer due " + minutes(dispute.sellerDeadline()),
+                Detail.of("ANSWER_DUE", Arg.time(dispute.sellerDeadline())));
     }
 
     /** A deadline as people read it in a message: day and minute, UTC (e.g. 2026-11-29 17:10 UTC). */
@@ -141,7 +144,8 @@ public class DisputeSteps {
             return;
         }
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_REMINDER", minutes(dispute.sellerDeadline()));
-        audit.record(WORKFLOW, "DISPUTE_SELLER_REMINDED", CASE, dispute.id(), "answer due " + minutes(dispute.sellerDeadline()));
+        audit.record(WORKFLOW, "DISPUTE_SELLER_REMINDED", CASE, dispute.id(), "answer due " + minutes(dispute.sellerDeadline()),
+                Detail.of("ANSWER_DUE", Arg.time(dispute.sellerDeadline())));
     }
 
     /** No answer by the deadline: decided for the buyer, for what the buyer claimed. */
@@ -155,7 +159,8 @@ public class DisputeSteps {
         em.persist(new DisputeMessage(dispute.id(), WORKFLOW, Party.PLATFORM, false,
                 "The seller did not answer by the deadline: decided for the buyer. / 卖家未在期限内答复：判买家胜诉。",
                 clock.instant()));
-        audit.record(WORKFLOW, "DISPUTE_TIMED_OUT", CASE, dispute.id(), "no answer by " + minutes(dispute.sellerDeadline()));
+        audit.record(WORKFLOW, "DISPUTE_TIMED_OUT", CASE, dispute.id(), "no answer by " + minutes(dispute.sellerDeadline()),
+                Detail.of("NO_ANSWER_BY", Arg.time(dispute.sellerDeadline())));
     }
 
     /** Refunds what the seller accepted or the timeout decided (once per dispute). */
@@ -234,7 +239,8 @@ public class DisputeSteps {
     private void close(Dispute dispute) {
         dispute.closed(clock.instant());
         audit.record(WORKFLOW, "DISPUTE_CLOSED", CASE, dispute.id(), "refunded " + dispute.refunded().amount().toPlainString()
-                + " " + dispute.refunded().currency());
+                + " " + dispute.refunded().currency(),
+                Detail.of("REFUNDED", Arg.money(dispute.refunded().amount(), dispute.refunded().currency())));
         SellerHealth health = health(dispute.sellerId());
         if (health.aboveLimit()) {
             risks.record(RiskCategory.PLATFORM_RULES, "DISPUTE_RATE_HIGH", RiskEvent.Severity.REVIEW, "seller",
@@ -461,7 +467,8 @@ public class DisputeSteps {
             }
         }
         notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_REMINDER", minutes(deadline));
-        audit.record(ISSUER, "DISPUTE_DEADLINE_MOVED", CASE, dispute.id(), "seller's answer now due " + minutes(deadline));
+        audit.record(ISSUER, "DISPUTE_DEADLINE_MOVED", CASE, dispute.id(), "seller's answer now due " + minutes(deadline),
+                Detail.of("ANSWER_DUE", Arg.time(deadline)));
     }
 
     private List<Job> timers(Dispute dispute, String activityId) {

@@ -1,6 +1,8 @@
 package io.caravel.inbox;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseVariables;
 import io.caravel.casework.CaseWorkflow;
@@ -159,7 +161,8 @@ public class InboxService {
             throw CaravelException.conflict("error.task.claimed");
         }
         CaseHeader header = header(task);
-        audit.record(caller.username(), "TASK_CLAIMED", header.caseType(), header.caseId(), task.getTaskDefinitionKey());
+        audit.record(caller.username(), "TASK_CLAIMED", header.caseType(), header.caseId(), task.getTaskDefinitionKey(),
+                Detail.of("TASK", Arg.code("task", task.getTaskDefinitionKey())));
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
@@ -170,7 +173,8 @@ public class InboxService {
         }
         tasks.setAssignee(taskId, null);
         CaseHeader header = header(task);
-        audit.record(caller.username(), "TASK_RELEASED", header.caseType(), header.caseId(), task.getTaskDefinitionKey());
+        audit.record(caller.username(), "TASK_RELEASED", header.caseType(), header.caseId(), task.getTaskDefinitionKey(),
+                Detail.of("TASK", Arg.code("task", task.getTaskDefinitionKey())));
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
@@ -207,7 +211,9 @@ public class InboxService {
         audit.record(caller.username(), "TASK_DECIDED", header.caseType(), header.caseId(),
                 kind.key() + ": " + variables.get(kind.decisionVariable())
                         + (note == null ? "" : " · note: " + note)
-                        + (message == null ? "" : " · message to seller: " + message));
+                        + (message == null ? "" : " · message to seller: " + message),
+                Detail.of("TASK_DECIDED", Arg.code("task", kind.key()), Arg.code("decision", variables.get(kind.decisionVariable())))
+                        .and("NOTE", Arg.text(note)).and("MESSAGE_TO_SELLER", Arg.text(message)));
         return progress(task.getProcessInstanceId());
     }
 

@@ -1,6 +1,8 @@
 package io.caravel.listing;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.casework.MessageTemplates;
 import io.caravel.catalog.CatalogService;
 import io.caravel.catalog.ProductDetails;
@@ -126,7 +128,9 @@ public class ListingSteps {
         revision(listing).checked(verdict, clock.instant());
         audit.record(WORKFLOW, "LISTING_CHECKED", CASE, listingId, "revision " + listing.revision() + " " + verdict
                 + (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons))
-                + (flaggedBefore ? " (flagged before: a person reviews it)" : ""));
+                + (flaggedBefore ? " (flagged before: a person reviews it)" : ""),
+                Detail.of("LISTING_CHECKED", Arg.text(listing.revision()), Arg.code("listingVerdict", verdict))
+                        .and("REASONS", Arg.codes("reason", reasons)).andIf(flaggedBefore, "FLAGGED_BEFORE"));
         return new Verdict(verdict.name(), reasons, flaggedBefore);
     }
 

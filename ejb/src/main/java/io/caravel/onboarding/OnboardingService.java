@@ -3,6 +3,8 @@ package io.caravel.onboarding;
 import io.caravel.seller.SellerStatus;
 import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.screening.ScreeningClearances;
 import io.caravel.screening.ScreeningSubject;
 import io.caravel.casework.CaseHeader;
@@ -144,7 +146,8 @@ public class OnboardingService {
         String name = Uploads.safeName(fileName, kind.name().toLowerCase(Locale.ROOT));
         ApplicationDocument document = new ApplicationDocument(id, kind, name, contentType, content, clock.instant());
         em.persist(document);
-        audit.recordBySeller(caller.username(), "DOCUMENT_UPLOADED", CASE, id, kind + " " + document.fileName());
+        audit.recordBySeller(caller.username(), "DOCUMENT_UPLOADED", CASE, id, kind + " " + document.fileName(),
+                Detail.of("DOCUMENT", Arg.code("document", kind), Arg.text(document.fileName())));
         return DocumentView.of(document);
     }
 

@@ -2,6 +2,8 @@ package io.caravel.onboarding;
 
 import io.caravel.seller.Seller;
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.casework.MessageTemplates;
 import io.caravel.notification.Notifications;
 import io.caravel.risk.RiskCategory;
@@ -70,7 +72,8 @@ public class OnboardingSteps {
         onboarding.documentsOf(applicationId).forEach(d -> present.add(d.kind()));
         List<String> missing = REQUIRED_DOCUMENTS.stream().filter(k -> !present.contains(k)).map(Enum::name).toList();
         audit.record(WORKFLOW, "DOCUMENTS_CHECKED", CASE, applicationId,
-                missing.isEmpty() ? "complete" : "missing " + missing);
+                missing.isEmpty() ? "complete" : "missing " + missing,
+                missing.isEmpty() ? Detail.of("DOCUMENTS_COMPLETE") : Detail.of("DOCUMENTS_MISSING", Arg.codes("document", missing)));
         return missing;
     }
 
@@ -114,7 +117,9 @@ public class OnboardingSteps {
                     application.sellerId(), String.join("; ", found) + " [" + version + "]");
         }
         audit.record(WORKFLOW, "SCREENED", CASE, applicationId,
-                (found.isEmpty() ? "no hits" : "hits: " + String.join("; ", found)) + " [" + version + "]");
+                (found.isEmpty() ? "no hits" : "hits: " + String.join("; ", found)) + " [" + version + "]",
+                found.isEmpty() ? Detail.of("SCREENING_CLEAR", Arg.text(names.size()), Arg.text(version))
+                        : Detail.of("SCREENING_HITS", Arg.text(String.join("; ", found)), Arg.text(version)));
         return !found.isEmpty();
     }
 
@@ -143,7 +148,9 @@ public class OnboardingSteps {
             risks.record(RiskCategory.COMPLIANCE, "SELLER_RISK_HIGH", RiskEvent.Severity.REVIEW, CASE, applicationId,
                     application.sellerId(), reasons);
         }
-        audit.record(WORKFLOW, "RISK_ASSESSED", CASE, applicationId, level + ": " + reasons);
+        audit.record(WORKFLOW, "RISK_ASSESSED", CASE, applicationId, level + ": " + reasons,
+                Detail.of("RISK_ASSESSED", Arg.code("risk", level), Arg.codes("reason", reasons == null || reasons.isBlank()
+                        ? List.of() : List.of(reasons.split(";\\s*")))));
     }
 
     /** Asks the seller for the required documents the check found missing. */

@@ -69,6 +69,34 @@ class CaseWorkIT {
     }
 
     @Test
+    void theHistoryReadsInTheOfficersLanguageAndASellersRunOfSavesIsOneLine() throws Exception {
+        String company = "History Pharma " + suffix() + " GmbH";
+        Applicant applicant = Applicant.register(api, "DE");
+        for (int step = 0; step < 3; step++) { // "Save and continue" through the form
+            applicant.save(company, "HEALTH", "Erika Mustermann");
+        }
+        applicant.uploadRequiredDocuments();
+        applicant.submit();
+        String task = Applicant.awaitTask(api, "reviewApplication", applicant.id, "officer");
+        assertThat(api.post("/api/v1/tasks/" + task + "/claim", "officer", "").status()).isEqualTo(200);
+
+        session.signIn("officer");
+        session.open("inbox/cases/application.xhtml?task=" + task);
+        session.click(By.id("langForm:lang-zh"));
+        session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case:history"), "所需文件齐全"));
+        String history = session.text("case:history");
+        session.screenshot("case-history-zh");
+        assertThat(history).contains("营业执照：doc.pdf", "均未命中", "中：受监管的商品类目", "审核卖家申请")
+                .contains("（3 次，最后一次").doesNotContain("BUSINESS_LICENCE", "no hits", "MEDIUM",
+                        "CATEGORY_REGULATED", "reviewApplication");
+        assertThat(history.split("申请已保存", -1)).as("one line for the three saves").hasSize(2);
+        // the trail keeps every entry, with its English detail, for the API
+        String trail = api.get(Applicant.APPS + applicant.id + "/history", "officer").body();
+        assertThat(trail).contains("MEDIUM: CATEGORY_REGULATED");
+        assertThat(trail.split("APPLICATION_SAVED", -1)).hasSize(4);
+    }
+
+    @Test
     void theInboxFiltersByRiskInTheQueryAndKeepsTheFiltersInTheAddress() throws Exception {
         String high = "Filter Harbour " + suffix() + " GmbH";
         String medium = "Filter Pharma " + suffix() + " GmbH";

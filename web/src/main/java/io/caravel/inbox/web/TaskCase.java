@@ -1,6 +1,5 @@
 package io.caravel.inbox.web;
 
-import io.caravel.audit.AuditEntry;
 import io.caravel.audit.AuditTrail;
 import io.caravel.casework.MessageTemplates;
 import io.caravel.casework.Outcome;
@@ -163,9 +162,9 @@ public abstract class TaskCase implements Serializable {
         return String.join(" ", ids);
     }
 
-    /** The case's history, oldest first, as staff see it. */
-    public List<AuditEntry> getHistory() {
-        return audit.history(getTask().caseType(), getTask().caseId());
+    /** The case's history, oldest first, as staff see it, the same done again right after shown once with a count. */
+    public List<HistoryRow> getHistory() {
+        return HistoryRow.of(audit.history(getTask().caseType(), getTask().caseId()));
     }
 
     /** The seller's company name, for the header. */

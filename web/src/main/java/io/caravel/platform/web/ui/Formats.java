@@ -1,5 +1,7 @@
 package io.caravel.platform.web.ui;
 
+import io.caravel.audit.AuditEntry;
+import io.caravel.audit.Detail;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -17,10 +19,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * How pages show what people read (as {@code fmt} in EL): times in the reader's time zone and
@@ -123,6 +127,37 @@ public class Formats {
             String words = code.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
             return Character.toUpperCase(words.charAt(0)) + words.substring(1);
         }
+    }
+
+    /**
+     * An audit line's detail in the reader's language: its parts ({@code history.detail.KEY}) with codes in words,
+     * joined by " · "; a line recorded without words shows its detail as it was written.
+     */
+    public String detail(AuditEntry entry) {
+        Detail words = entry.words();
+        if (words == null) {
+            return entry.detail() == null ? "" : entry.detail();
+        }
+        return words.parts().stream().map(this::part).filter(text -> !text.isBlank()).collect(Collectors.joining(" · "));
+    }
+
+    private String part(Detail.Part part) {
+        String separator = bundle().getString("list.separator");
+        Object[] arguments = part.args().stream().map(arg -> argument(arg, separator)).toArray();
+        String key = "history.detail." + part.key();
+        return bundle().containsKey(key) ? new MessageFormat(bundle().getString(key), locale.getLocale()).format(arguments)
+                : Arrays.stream(arguments).map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    private String argument(Detail.Arg arg, String separator) {
+        if (arg.kind() == null || arg.values().isEmpty()) {
+            return String.join(separator, arg.values());
+        }
+        return switch (arg.kind()) {
+            case Detail.TIME -> time(Instant.parse(arg.values().get(0)));
+            case Detail.MONEY -> money(new BigDecimal(arg.values().get(0)), arg.values().get(1));
+            default -> arg.values().stream().map(code -> label(arg.kind(), code)).collect(Collectors.joining(separator));
+        };
     }
 
     /** Who acted: a person's user name as it is, the workflow and the platform in words. */

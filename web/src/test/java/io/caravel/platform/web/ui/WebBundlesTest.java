@@ -6,8 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import io.caravel.casework.CaseWorkflow;
 import io.caravel.casework.TaskKind;
@@ -60,6 +67,24 @@ class WebBundlesTest {
                 "LISTING_CHECKED", "LISTING_PUBLISHED", "LISTING_TAKEN_DOWN")) {
             assertThat(en).containsKey("history." + action);
         }
+    }
+
+    /** Every part of an audit line's detail the code writes (Detail.of, and, andIf) has its words. */
+    @Test
+    void everyAuditDetailTheCodeWritesHasWords() throws IOException {
+        Properties en = load("i18n/messages.properties");
+        Pattern part = Pattern.compile("(?:Detail\\.of|\\.and)\\(\"([A-Z_]+)\"|\\.andIf\\([^,]+,\\s*\"([A-Z_]+)\"");
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("../ejb/src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher found = part.matcher(Files.readString(file));
+                while (found.find()) {
+                    keys.add(found.group(1) != null ? found.group(1) : found.group(2));
+                }
+            }
+        }
+        assertThat(keys).contains("DOCUMENTS_MISSING", "TASK_DECIDED", "FLAGGED_BEFORE");
+        keys.forEach(key -> assertThat(en).as("history.detail." + key).containsKey("history.detail." + key));
     }
 
     private static Properties load(String resource) throws IOException {

@@ -1,0 +1,142 @@
+package io.caravel.audit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * An audit line's detail as words to be written in the reader's language: parts, each a message key
+ * ({@code history.detail.KEY} in the page bundle) with its arguments, either text as it was written
+ * (a name, a note) or codes shown by their labels ({@code kind.CODE}: document, risk, reason,
+ * decision, task). The entry keeps its English detail beside it as evidence and for the API.
+ */
+public record Detail(List<Part> parts) {
+
+    /** The kinds of argument that are not codes: a moment (ISO-8601) and money (amount, currency). */
+    public static final String TIME = "time";
+    public static final String MONEY = "money";
+
+    public Detail {
+        parts = List.copyOf(parts);
+    }
+
+    /** A detail of one part. */
+    public static Detail of(String key, Arg... args) {
+        return new Detail(List.of(new Part(key, List.of(args))));
+    }
+
+    /**
+     * This detail with one more part (shown after the others); a part with nothing to say (a blank text or no codes
+     * as an argument) is left out.
+     */
+    public Detail and(String key, Arg... args) {
+        for (Arg arg : args) {
+            if (arg.values().isEmpty() || arg.kind() == null && arg.values().get(0).isBlank()) {
+                return this;
+            }
+        }
+        return andIf(true, key, args);
+    }
+
+    /** This detail with one more part when the condition holds. */
+    public Detail andIf(boolean condition, String key, Arg... args) {
+        if (!condition) {
+            return this;
+        }
+        List<Part> more = new ArrayList<>(parts);
+        more.add(new Part(key, List.of(args)));
+        return new Detail(more);
+    }
+
+    /** One part: the message key and its arguments, in the order of the message's placeholders. */
+    public record Part(String key, List<Arg> args) {
+        public Part {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * An argument: text as written ({@code kind} null, one value), a moment or money (kinds {@link #TIME},
+     * {@link #MONEY}), or codes of one kind, shown by their labels.
+     */
+    public record Arg(String kind, List<String> values) {
+
+        public Arg {
+            values = List.copyOf(values);
+        }
+
+        public static Arg text(Object text) {
+            return new Arg(null, List.of(text == null ? "" : text.toString()));
+        }
+
+        public static Arg code(String kind, Object code) {
+            return new Arg(kind, code == null ? List.of() : List.of(code.toString()));
+        }
+
+        public static Arg codes(String kind, Collection<?> codes) {
+            return new Arg(kind, codes.stream().map(Object::toString).toList());
+        }
+
+        /** A moment, shown in the reader's time zone and language. */
+        public static Arg time(Instant at) {
+            return new Arg(TIME, at == null ? List.of() : List.of(at.toString()));
+        }
+
+        /** An amount with its currency, shown in the reader's number format. */
+        public static Arg money(BigDecimal amount, String currency) {
+            return new Arg(MONEY, amount == null ? List.of() : List.of(amount.toPlainString(), currency));
+        }
+    }
+
+
+    /** The detail as stored: [{"key": ..., "args": [{"kind": ..., "values": [...]}]}]. */
+    String toJson() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Part part : parts) {
+            JsonArrayBuilder args = Json.createArrayBuilder();
+            for (Arg arg : part.args()) {
+                var object = Json.createObjectBuilder().add("values", Json.createArrayBuilder(arg.values()));
+                if (arg.kind() != null) {
+                    object.add("kind", arg.kind());
+                }
+                args.add(object);
+            }
+            all.add(Json.createObjectBuilder().add("key", part.key()).add("args", args));
+        }
+        return all.build().toString();
+    }
+
+    /** The detail read back; null for none or for text that is not a stored detail. */
+    static Detail fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(json))) {
+            List<Part> parts = new ArrayList<>();
+            for (JsonValue value : reader.readArray()) {
+                JsonObject part = value.asJsonObject();
+                List<Arg> args = new ArrayList<>();
+                for (JsonValue a : part.getJsonArray("args")) {
+                    JsonObject arg = a.asJsonObject();
+                    JsonArray values = arg.getJsonArray("values");
+                    args.add(new Arg(arg.getString("kind", null),
+                            values.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+                }
+                parts.add(new Part(part.getString("key"), args));
+            }
+            return new Detail(parts);
+        } catch (JsonException | ClassCastException | NullPointerException e) {
+            return null;
+        }
+    }
+}
