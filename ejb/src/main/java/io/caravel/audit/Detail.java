@@ -1,6 +1,6 @@
 package io.caravel.audit;
 
-import jakarta.json.Json;
+import io.caravel.platform.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -101,17 +101,17 @@ public record Detail(List<Part> parts) {
 
     /** The detail as stored: [{"key": ..., "args": [{"kind": ..., "values": [...]}]}]. */
     String toJson() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JsonP.PROVIDER.createArrayBuilder();
         for (Part part : parts) {
-            JsonArrayBuilder args = Json.createArrayBuilder();
+            JsonArrayBuilder args = JsonP.PROVIDER.createArrayBuilder();
             for (Arg arg : part.args()) {
-                var object = Json.createObjectBuilder().add("values", Json.createArrayBuilder(arg.values()));
+                var object = JsonP.PROVIDER.createObjectBuilder().add("values", JsonP.PROVIDER.createArrayBuilder(arg.values()));
                 if (arg.kind() != null) {
                     object.add("kind", arg.kind());
                 }
                 args.add(object);
             }
-            all.add(Json.createObjectBuilder().add("key", part.key()).add("args", args));
+            all.add(JsonP.PROVIDER.createObjectBuilder().add("key", part.key()).add("args", args));
         }
         return all.build().toString();
     }
@@ -121,7 +121,7 @@ public record Detail(List<Part> parts) {
         if (json == null || json.isBlank()) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.PROVIDER.createReader(new StringReader(json))) {
             List<Part> parts = new ArrayList<>();
             for (JsonValue value : reader.readArray()) {
                 JsonObject part = value.asJsonObject();

@@ -1,13 +1,13 @@
 package io.caravel.payment;
 
 import io.caravel.platform.Ids;
+import io.caravel.platform.JsonP;
 import io.caravel.platform.Money;
 import io.caravel.platform.WebhookSignature;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -95,7 +95,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public Optional<PaymentOutcome> read(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(body))) {
             JsonObject event = reader.readObject();
             String type = event.getString("type", "");
             if (!type.equals("payment.succeeded") && !type.equals("payment.declined")) {
@@ -113,7 +113,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public Optional<ChargebackReport> readChargeback(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(body))) {
             JsonObject event = reader.readObject();
             if (!event.getString("type", "").startsWith("charge.dispute.")) {
                 return Optional.empty();
@@ -148,11 +148,11 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     public String chargeback(Payment payment, SimulatedChargeback chargeback, URI webhook) {
         String ref = chargeback.disputeRef() != null ? chargeback.disputeRef() : "simdp_" + Ids.newId().replace("-", "").substring(0, 20);
         Instant now = clock.instant();
-        String body = Json.createObjectBuilder()
+        String body = JsonP.PROVIDER.createObjectBuilder()
                 .add("id", "evt_" + Ids.newId().replace("-", ""))
                 .add("type", chargeback.outcome() == null ? "charge.dispute.updated" : "charge.dispute.closed")
                 .add("created", now.toString())
-                .add("dispute", Json.createObjectBuilder()
+                .add("dispute", JsonP.PROVIDER.createObjectBuilder()
                         .add("ref", ref)
                         .add("paymentRef", payment.providerRef())
                         .add("stage", chargeback.stage().name())
@@ -185,11 +185,11 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     /** The provider's event reporting the buyer's choice, as the webhook receives it. */
     String event(Payment payment, Simulation simulation) {
         Instant now = clock.instant();
-        return Json.createObjectBuilder()
+        return JsonP.PROVIDER.createObjectBuilder()
                 .add("id", "evt_" + Ids.newId().replace("-", ""))
                 .add("type", simulation.approve() ? "payment.succeeded" : "payment.declined")
                 .add("created", now.toString())
-                .add("payment", Json.createObjectBuilder()
+                .add("payment", JsonP.PROVIDER.createObjectBuilder()
                         .add("ref", payment.providerRef())
                         .add("amount", payment.amount().amount())
                         .add("currency", payment.amount().currency())

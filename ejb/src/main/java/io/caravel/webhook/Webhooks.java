@@ -4,6 +4,7 @@ import io.caravel.audit.AuditTrail;
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.Ids;
+import io.caravel.platform.JsonP;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.ProblemType;
@@ -13,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -136,14 +136,14 @@ public class Webhooks {
                                          List<WebhookSubscription> receivers) {
         Instant now = clock.instant();
         String eventId = Ids.newId();
-        JsonObjectBuilder body = Json.createObjectBuilder().add("id", eventId).add("type", type.wireName())
+        JsonObjectBuilder body = JsonP.PROVIDER.createObjectBuilder().add("id", eventId).add("type", type.wireName())
                 .add("createdAt", now.toString());
         if (sellerId == null) {
             body.addNull("sellerId");
         } else {
             body.add("sellerId", sellerId);
         }
-        JsonObjectBuilder fields = Json.createObjectBuilder();
+        JsonObjectBuilder fields = JsonP.PROVIDER.createObjectBuilder();
         data.forEach((name, value) -> {
             if (value == null) {
                 fields.addNull(name);

@@ -2,8 +2,8 @@ package io.caravel.platform.web;
 
 import io.caravel.platform.CaravelException;
 import io.caravel.platform.CaravelException.FieldError;
+import io.caravel.platform.JsonP;
 import io.caravel.platform.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -61,7 +61,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         }
         body.reset();
         JsonValue json;
-        try (JsonReader reader = Json.createReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
             json = reader.readValue();
         } catch (JsonParsingException e) {
             throw new CaravelException(ProblemType.MALFORMED_REQUEST, "error.malformed-json", location(e));

@@ -1,9 +1,9 @@
 package io.caravel.platform.web;
 
 import io.caravel.platform.CaravelException.FieldError;
+import io.caravel.platform.JsonP;
 import io.caravel.platform.Messages;
 import io.caravel.platform.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,7 +29,7 @@ public final class Problems {
     /** A problem document with a translated title and detail. */
     public static JsonObject json(ProblemType type, Locale locale, String instance, String requestId,
                                   List<FieldError> fieldErrors, String detailKey, Object... arguments) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonP.PROVIDER.createObjectBuilder()
                 .add("type", type.uri().toString())
                 .add("title", Messages.text(locale, type.titleKey()))
                 .add("status", type.status())
@@ -41,9 +41,9 @@ public final class Problems {
             body.add("requestId", requestId);
         }
         if (!fieldErrors.isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
+            JsonArrayBuilder errors = JsonP.PROVIDER.createArrayBuilder();
             for (FieldError error : fieldErrors) {
-                errors.add(Json.createObjectBuilder()
+                errors.add(JsonP.PROVIDER.createObjectBuilder()
                         .add("field", error.field())
                         .add("message", Messages.text(locale, error.messageKey(), error.arguments())));
             }

@@ -2,6 +2,7 @@ package io.caravel.webhook.web;
 
 import io.caravel.platform.Caller;
 import io.caravel.platform.CaravelException;
+import io.caravel.platform.JsonP;
 import io.caravel.platform.Page;
 import io.caravel.platform.PageRequest;
 import io.caravel.platform.web.ui.FacesMessages;
@@ -188,9 +189,9 @@ public class WebhookBean implements Serializable {
         if (body == null) {
             return "";
         }
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+        try (jakarta.json.JsonReader reader = JsonP.PROVIDER.createReader(new java.io.StringReader(body))) {
             java.io.StringWriter out = new java.io.StringWriter();
-            jakarta.json.Json.createWriterFactory(java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+            JsonP.PROVIDER.createWriterFactory(java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
                     .createWriter(out).write(reader.readValue());
             return out.toString().strip();
         } catch (jakarta.json.JsonException e) {
