@@ -55,14 +55,16 @@ public final class OnboardingBenchmark {
         int rounds = Integer.getInteger("bench.onboarding.rounds", 3);
         // -Dbench.onboarding.bare=false runs the product alone (to profile it)
         boolean withBare = Boolean.parseBoolean(System.getProperty("bench.onboarding.bare", "true"));
-        Rounds bare = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:mem:bench-onboarding;DB_CLOSE_DELAY=-1", false) : null;
+        // H2 as the product sets it: 128 parsed statements kept per connection
+        Rounds bare = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:mem:bench-onboarding;DB_CLOSE_DELAY=-1;"
+                + "QUERY_CACHE_SIZE=128", false) : null;
         // the product's own database settings: a file, and every commit written to it before the answer (WRITE_DELAY=0)
         Rounds durable = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory(
-                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0", false) : null;
+                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128", false) : null;
         // and the asynchronous step run as the product runs it: by the engine's job executor, which locks each job in a
         // commit of its own before it runs it, on its own threads, while the next application is started
         Rounds executor = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory(
-                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0", true) : null;
+                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128", true) : null;
         Product product = product(warmUp, count, rounds);
         System.out.println();
         System.out.println("Onboarding: submit -> automatic steps -> review task (" + warmUp + " applications to warm up, then "

@@ -4,7 +4,6 @@ import io.caravel.platform.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -99,19 +98,26 @@ public record Detail(List<Part> parts) {
     }
 
 
-    /** The detail as stored: [{"key": ..., "args": [{"kind": ..., "values": [...]}]}]. */
+    /**
+     * The detail as stored, compact because every audit row carries it: an array of parts, each
+     * {@code ["KEY", [kind, value...], ...]} with {@code null} as the kind of text, e.g.
+     * {@code [["RISK_ASSESSED",["risk","MEDIUM"],["reason","FOOD"]]]}.
+     */
     String toJson() {
         JsonArrayBuilder all = JsonP.PROVIDER.createArrayBuilder();
         for (Part part : parts) {
-            JsonArrayBuilder args = JsonP.PROVIDER.createArrayBuilder();
+            JsonArrayBuilder stored = JsonP.PROVIDER.createArrayBuilder().add(part.key());
             for (Arg arg : part.args()) {
-                var object = JsonP.PROVIDER.createObjectBuilder().add("values", JsonP.PROVIDER.createArrayBuilder(arg.values()));
-                if (arg.kind() != null) {
-                    object.add("kind", arg.kind());
+                JsonArrayBuilder values = JsonP.PROVIDER.createArrayBuilder();
+                if (arg.kind() == null) {
+                    values.addNull();
+                } else {
+                    values.add(arg.kind());
                 }
-                args.add(object);
+                arg.values().forEach(values::add);
+                stored.add(values);
             }
-            all.add(JsonP.PROVIDER.createObjectBuilder().add("key", part.key()).add("args", args));
+            all.add(stored);
         }
         return all.build().toString();
     }
@@ -124,18 +130,18 @@ public record Detail(List<Part> parts) {
         try (var reader = JsonP.PROVIDER.createReader(new StringReader(json))) {
             List<Part> parts = new ArrayList<>();
             for (JsonValue value : reader.readArray()) {
-                JsonObject part = value.asJsonObject();
+                JsonArray part = value.asJsonArray();
                 List<Arg> args = new ArrayList<>();
-                for (JsonValue a : part.getJsonArray("args")) {
-                    JsonObject arg = a.asJsonObject();
-                    JsonArray values = arg.getJsonArray("values");
-                    args.add(new Arg(arg.getString("kind", null),
-                            values.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+                for (JsonValue a : part.subList(1, part.size())) {
+                    JsonArray arg = a.asJsonArray();
+                    args.add(new Arg(arg.isNull(0) ? null : arg.getString(0),
+                            arg.subList(1, arg.size()).stream().map(v -> ((JsonString) v).getString()).toList()));
                 }
-                parts.add(new Part(part.getString("key"), args));
+                parts.add(new Part(part.getString(0), args));
             }
             return new Detail(parts);
-        } catch (JsonException | ClassCastException | NullPointerException e) {
+        } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException
+                 | IllegalArgumentException e) {
             return null;
         }
     }

@@ -21,6 +21,8 @@ class DetailTest {
         Detail read = Detail.fromJson(detail.toJson());
 
         assertThat(read).isEqualTo(detail);
+        assertThat(Detail.of("RISK_ASSESSED", Arg.code("risk", "MEDIUM"), Arg.codes("reason", List.of("FOOD"))).toJson())
+                .isEqualTo("[[\"RISK_ASSESSED\",[\"risk\",\"MEDIUM\"],[\"reason\",\"FOOD\"]]]");
         assertThat(read.parts().get(1).args().get(0).values()).containsExactly("checked \"by hand\", {0} ok · 好");
         assertThat(read.parts().get(2).args().get(0).kind()).isEqualTo("reason");
         assertThat(read.parts().get(3).args().get(0)).isEqualTo(new Arg(Detail.TIME, List.of("2026-11-29T17:10:00Z")));
@@ -42,5 +44,8 @@ class DetailTest {
         assertThat(Detail.fromJson("")).isNull();
         assertThat(Detail.fromJson("missing [REPRESENTATIVE_ID]")).isNull();
         assertThat(Detail.fromJson("[{\"key\": 1}]")).isNull();
+        assertThat(Detail.fromJson("[[]]")).isNull();
+        assertThat(Detail.fromJson("[[\"KEY\", []]]")).isNull();
+        assertThat(Detail.fromJson("[[\"KEY\", [\"kind\", 1]]]")).isNull();
     }
 }
