@@ -77,6 +77,14 @@ class CaseWorkIT {
         }
         applicant.uploadRequiredDocuments();
         applicant.submit();
+        String asked = Applicant.awaitTask(api, "reviewApplication", applicant.id, "officer");
+        assertThat(api.post("/api/v1/tasks/" + asked + "/claim", "officer", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/tasks/" + asked + "/complete", "officer", "{\"decision\": \"REQUEST_INFO\","
+                + " \"note\": \"check the licence number\", \"message\": \"Please send your food licence.\"}").status())
+                .isEqualTo(200);
+        applicant.awaitStatus("INFORMATION_REQUESTED");
+        assertThat(api.post(Applicant.APPS + applicant.id + "/answer", applicant.user, "{\"answer\": \"Sent.\"}").status())
+                .isEqualTo(200);
         String task = Applicant.awaitTask(api, "reviewApplication", applicant.id, "officer");
         assertThat(api.post("/api/v1/tasks/" + task + "/claim", "officer", "").status()).isEqualTo(200);
 
@@ -86,9 +94,16 @@ class CaseWorkIT {
         session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case:history"), "所需文件齐全"));
         String history = session.text("case:history");
         session.screenshot("case-history-zh");
-        assertThat(history).contains("营业执照：doc.pdf", "均未命中", "中：受监管的商品类目", "审核卖家申请")
+        // the review the case came back to is the current step, though it was passed before
+        session.wait.until(ExpectedConditions.attributeToBe(By.id("case-diagram"), "data-rendered", "true"));
+        WebElement review = browser.findElement(By.cssSelector("#case-diagram [data-element-id='reviewApplication']"));
+        assertThat(review.getAttribute("class")).contains("step-current", "step-passed");
+        assertThat(review.findElement(By.cssSelector(".djs-visual > :first-child")).getCssValue("stroke"))
+                .isEqualTo("rgb(217, 119, 6)");
+        assertThat(history).contains("营业执照：doc.pdf", "均未命中", "中：受监管的商品类目", "审核卖家申请",
+                        "审核卖家申请：要求补充信息 · 备注：check the licence number · 给卖家的消息：Please send your food licence.")
                 .contains("（3 次，最后一次").doesNotContain("BUSINESS_LICENCE", "no hits", "MEDIUM",
-                        "CATEGORY_REGULATED", "reviewApplication");
+                        "CATEGORY_REGULATED", "reviewApplication", "REQUEST_INFO");
         assertThat(history.split("申请已保存", -1)).as("one line for the three saves").hasSize(2);
         // the trail keeps every entry, with its English detail, for the API
         String trail = api.get(Applicant.APPS + applicant.id + "/history", "officer").body();
