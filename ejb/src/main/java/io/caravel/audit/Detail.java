@@ -97,7 +97,6 @@ public record Detail(List<Part> parts) {
         }
     }
 
-
     /**
      * The detail as stored, compact because every audit row carries it: an array of parts, each
      * {@code ["KEY", [kind, value...], ...]} with {@code null} as the kind of text, e.g.
