@@ -145,7 +145,7 @@ public class Formats {
         String separator = bundle().getString("list.separator");
         Object[] arguments = part.args().stream().map(arg -> argument(arg, separator)).toArray();
         String key = "history.detail." + part.key();
-        return bundle().containsKey(key) ? new MessageFormat(bundle().getString(key), locale.getLocale()).format(arguments)
+        return bundle().containsKey(key) ? text(key, arguments)
                 : Arrays.stream(arguments).map(String::valueOf).collect(Collectors.joining(" "));
     }
 
