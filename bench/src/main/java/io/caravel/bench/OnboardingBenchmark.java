@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -19,9 +23,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -55,35 +61,122 @@ public final class OnboardingBenchmark {
         int rounds = Integer.getInteger("bench.onboarding.rounds", 3);
         // -Dbench.onboarding.bare=false runs the product alone (to profile it)
         boolean withBare = Boolean.parseBoolean(System.getProperty("bench.onboarding.bare", "true"));
-        // H2 as the product sets it: 128 parsed statements kept per connection
-        Rounds bare = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:mem:bench-onboarding;DB_CLOSE_DELAY=-1;"
-                + "QUERY_CACHE_SIZE=128", false) : null;
-        // the product's own database settings: a file, and every commit written to it before the answer (WRITE_DELAY=0)
-        Rounds durable = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory(
-                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128", false) : null;
-        // and the asynchronous step run as the product runs it: by the engine's job executor, which locks each job in a
-        // commit of its own before it runs it, on its own threads, while the next application is started
-        Rounds executor = withBare ? bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory(
-                "caravel-bench-engine").resolve("engine") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128", true) : null;
-        Product product = product(warmUp, count, rounds);
+        // -Dbench.onboarding.database=mysql: both sides on MySQL/MariaDB (what production runs) instead of embedded H2
+        Storage storage = Storage.fromSystemProperties();
+        Rounds bare = null;
+        Rounds durable = null;
+        Rounds executor = null;
+        if (withBare && storage == null) {
+            // H2 as the product sets it: 128 parsed statements kept per connection
+            bare = bareEngine(warmUp, count, rounds, "jdbc:h2:mem:bench-onboarding;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=128",
+                    null, false);
+            // the product's own database settings: a file, and every commit written to it before the answer (WRITE_DELAY=0)
+            durable = bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory("caravel-bench-engine")
+                    .resolve("engine") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128", null, false);
+            // and the asynchronous step run as the product runs it: by the engine's job executor, which locks each job in
+            // a commit of its own before it runs it, on its own threads, while the next application is started
+            executor = bareEngine(warmUp, count, rounds, "jdbc:h2:file:" + Files.createTempDirectory("caravel-bench-engine")
+                    .resolve("engine") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128", null, true);
+        } else if (withBare) {
+            // on the database server there is no in-memory variant: the same server and settings for every side
+            durable = bareEngine(warmUp, count, rounds, storage.freshDatabase("caravel_bench_engine"), storage, false);
+            executor = bareEngine(warmUp, count, rounds, storage.freshDatabase("caravel_bench_engine"), storage, true);
+        }
+        Product product = product(warmUp, count, rounds, storage);
         System.out.println();
         System.out.println("Onboarding: submit -> automatic steps -> review task (" + warmUp + " applications to warm up, then "
                 + rounds + " rounds of " + count + ", category HEALTH; median round, every round in brackets;"
                 + " CPU: the process's CPU time per application, all its threads)");
-        if (withBare) {
+        String on = storage == null ? "file H2" : "MySQL/MariaDB";
+        if (bare != null) {
             System.out.println(bare.line("bare engine (in-memory H2, stand-in delegates)"));
-            System.out.println(durable.line("bare engine (file H2, every commit written)"));
-            System.out.println(executor.line("bare engine (file H2, job executor)"));
+        }
+        if (withBare) {
+            System.out.println(durable.line("bare engine (" + on + ", every commit written)"));
+            System.out.println(executor.line("bare engine (" + on + ", job executor)"));
         }
         System.out.println(product.rounds.line("product (REST + JPA + screening + JTA engine)")
                 + String.format(" submit p50 %.0f ms, p99 %.0f ms", product.p50, product.p99));
         if (withBare) {
             double productMedian = product.rounds.throughput();
-            System.out.printf("  product / bare engine                            %8.3f  (the engine alone is %.1fx faster)%n",
-                    productMedian / bare.throughput(), bare.throughput() / productMedian);
+            if (bare != null) {
+                System.out.printf("  product / bare engine                            %8.3f  (the engine alone is %.1fx faster)%n",
+                        productMedian / bare.throughput(), bare.throughput() / productMedian);
+            }
             System.out.printf("  product / bare engine on the product's storage   %8.3f%n", productMedian / durable.throughput());
             System.out.printf("  product / bare engine, storage and job executor  %8.3f%n", productMedian / executor.throughput());
         }
+        if (storage != null) {
+            System.out.println("  (CPU includes the database server's, " + storage.server().map(p -> "process " + p.pid())
+                    .orElse("not found: the figures leave it out") + ")");
+        }
+    }
+
+    /**
+     * MySQL or MariaDB for both sides ({@code -Dbench.onboarding.database=mysql}): a server on
+     * {@code bench.onboarding.mysql.host} (127.0.0.1:3306) whose user ({@code bench.onboarding.mysql.user}, root, and
+     * {@code .password}, empty) may create databases and users; each side gets a fresh database, and both connect as
+     * the user {@code caravel_bench}. The server's own CPU time is counted
+     * with each side's (where this user may read it), since that is where its commits run.
+     */
+    record Storage(String host, String user, String password) {
+
+        private static final String BENCH_USER = "'caravel_bench'@'127.0.0.1'";
+        private static final String BENCH_PASSWORD = "caravel-bench";
+
+        static Storage fromSystemProperties() {
+            String database = System.getProperty("bench.onboarding.database", "h2");
+            if (database.equals("h2")) {
+                return null;
+            }
+            if (!database.equals("mysql")) {
+                throw new IllegalArgumentException("bench.onboarding.database is h2 or mysql, not " + database);
+            }
+            return new Storage(System.getProperty("bench.onboarding.mysql.host", "127.0.0.1:3306"),
+                    System.getProperty("bench.onboarding.mysql.user", "root"),
+                    System.getProperty("bench.onboarding.mysql.password", ""));
+        }
+
+        String name() {
+            return "MySQL/MariaDB at " + host;
+        }
+
+        /** Drops and creates the database {@code name}, returns its JDBC URL. */
+        String freshDatabase(String name) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(url(""), user, password);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name);
+                statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                // both sides connect as a user of their own with a password (the product needs one)
+                statement.execute("CREATE USER IF NOT EXISTS " + BENCH_USER + " IDENTIFIED BY '" + BENCH_PASSWORD + "'");
+                statement.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO " + BENCH_USER);
+            }
+            return url(name);
+        }
+
+        String url(String database) {
+            return "jdbc:mysql://" + host + "/" + database + "?nullCatalogMeansCurrent=true&useUnicode=true"
+                    + "&characterEncoding=UTF-8&allowPublicKeyRetrieval=true&useSSL=false";
+        }
+
+        /** The database server's process, where it runs on this machine. */
+        Optional<ProcessHandle> server() {
+            return ProcessHandle.allProcesses().filter(p -> p.info().command()
+                    .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false)).findFirst();
+        }
+
+        /** The product's data source options. */
+        String[] productOptions() throws SQLException {
+            return new String[] {"-Dcaravel.ds.class=com.mysql.cj.jdbc.MysqlDataSource",
+                    "-Dcaravel.ds.url=" + freshDatabase("caravel_bench"), "-Dcaravel.ds.user=caravel_bench",
+                    "-Dcaravel.ds.password=" + BENCH_PASSWORD};
+        }
+    }
+
+    /** CPU time of this process and, on a database server, the server's. */
+    private static Duration cpu(ProcessHandle process, Storage storage) {
+        Duration own = cpu(process);
+        return storage == null ? own : storage.server().map(OnboardingBenchmark::cpu).map(own::plus).orElse(own);
     }
 
     /** Timed rounds: applications per second and CPU milliseconds per application, each round's. */
@@ -121,11 +214,19 @@ public final class OnboardingBenchmark {
      * The BPMN and DMN on a bare engine: start, run the asynchronous steps (in the starting thread, or by the engine's
      * job executor while the next ones start), count the review tasks.
      */
-    static Rounds bareEngine(int warmUp, int count, int rounds, String jdbcUrl, boolean jobExecutor)
-            throws InterruptedException {
+    static Rounds bareEngine(int warmUp, int count, int rounds, String jdbcUrl, Storage storage,
+            boolean jobExecutor) throws InterruptedException {
         Map<Object, Object> beans = new HashMap<>();
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl(jdbcUrl);
+        if (storage != null) {
+            // read committed, as the product's data source (the engine refuses MySQL's default, repeatable read)
+            PooledDataSource dataSource = new PooledDataSource("com.mysql.cj.jdbc.Driver", jdbcUrl, "caravel_bench",
+                    Storage.BENCH_PASSWORD);
+            dataSource.setDefaultTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED);
+            configuration.setDataSource(dataSource);
+            configuration.setDatabaseSchemaUpdate("true");
+        }
         configuration.setJobExecutorActivate(jobExecutor);
         // the product's job executor settings (WorkflowEngine): 4 threads, 8 jobs per acquisition, 1 s to 5 s idle wait
         DefaultJobExecutor executor = new DefaultJobExecutor();
@@ -168,10 +269,10 @@ public final class OnboardingBenchmark {
             Rounds timed = new Rounds();
             ProcessHandle self = ProcessHandle.current();
             for (int round = 0; round < rounds; round++) {
-                Duration cpu = cpu(self);
+                Duration cpu = cpu(self, storage);
                 long start = System.nanoTime();
                 runBare(engine, count, jobExecutor);
-                timed.add(count, System.nanoTime() - start, cpu(self).minus(cpu));
+                timed.add(count, System.nanoTime() - start, cpu(self, storage).minus(cpu));
             }
             return timed;
         } finally {
@@ -222,13 +323,13 @@ public final class OnboardingBenchmark {
     }
 
     /** The same path through the product: a Payara Micro of its own, applications prepared, then submitted. */
-    static Product product(int warmUp, int count, int rounds) throws Exception {
+    static Product product(int warmUp, int count, int rounds, Storage storage) throws Exception {
         Path data = Files.createTempDirectory("caravel-bench");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = LoadRun.serverCommand(data, port);
+        List<String> command = LoadRun.serverCommand(data, port, storage == null ? new String[0] : storage.productOptions());
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile()).start();
         Http http = new Http("http://localhost:" + port);
@@ -246,7 +347,7 @@ public final class OnboardingBenchmark {
             List<Double> latencies = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 List<String[]> measured = applicants.subList(warmUp + round * count, warmUp + (round + 1) * count);
-                Duration cpu = cpu(server.toHandle());
+                Duration cpu = cpu(server.toHandle(), storage);
                 LocalTime from = LocalTime.now();
                 long start = System.nanoTime();
                 for (String[] applicant : measured) {
@@ -255,7 +356,7 @@ public final class OnboardingBenchmark {
                     latencies.add((System.nanoTime() - one) / 1e6);
                 }
                 http.awaitAssessed(measured);
-                timed.add(count, System.nanoTime() - start, cpu(server.toHandle()).minus(cpu));
+                timed.add(count, System.nanoTime() - start, cpu(server.toHandle(), storage).minus(cpu));
                 // the wall-clock window, to pick it out of a flight recording of the server (bench.server.options)
                 System.out.println("product round " + (round + 1) + " timed from " + from + " to " + LocalTime.now());
                 // outside the timing: every one of them is a review task in the officer's inbox

@@ -21,8 +21,9 @@ import java.util.List;
  */
 public record Detail(List<Part> parts) {
 
-    /** The kinds of argument that are not codes: a moment (ISO-8601) and money (amount, currency). */
+    /** The kinds of argument that are not codes: a moment, a span of time (ISO-8601) and money (amount, currency). */
     public static final String TIME = "time";
+    public static final String SPAN = "span";
     public static final String MONEY = "money";
 
     public Detail {
@@ -65,8 +66,8 @@ public record Detail(List<Part> parts) {
     }
 
     /**
-     * An argument: text as written ({@code kind} null, one value), a moment or money (kinds {@link #TIME},
-     * {@link #MONEY}), or codes of one kind, shown by their labels.
+     * An argument: text as written ({@code kind} null, one value), a moment, a span or money (kinds {@link #TIME},
+     * {@link #SPAN}, {@link #MONEY}), or codes of one kind, shown by their labels.
      */
     public record Arg(String kind, List<String> values) {
 
@@ -89,6 +90,11 @@ public record Detail(List<Part> parts) {
         /** A moment, shown in the reader's time zone and language. */
         public static Arg time(Instant at) {
             return new Arg(TIME, at == null ? List.of() : List.of(at.toString()));
+        }
+
+        /** A span of time as ISO-8601 (PT48H, P3D), shown in the largest unit that fits ("2 days"). */
+        public static Arg span(String iso) {
+            return new Arg(SPAN, iso == null ? List.of() : List.of(iso));
         }
 
         /** An amount with its currency, shown in the reader's number format. */

@@ -1,6 +1,8 @@
 package io.caravel.customs;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,7 +55,10 @@ public class CustomsAnswers {
                 .messageEventSubscriptionName(CustomsWorkflow.ANSWERED_MESSAGE).count() > 0;
         audit.record(gateway, "CUSTOMS_ANSWERED", CustomsWorkflow.CASE_TYPE, declaration.id(), answer
                 + (reasonCode == null ? "" : " " + reasonCode) + " to attempt " + submission.attempt()
-                + (waiting ? "" : " (late: the declaration no longer waits for it)"));
+                + (waiting ? "" : " (late: the declaration no longer waits for it)"),
+                Detail.of("CUSTOMS_ANSWERED", Arg.code("customsAnswer", answer), Arg.text(submission.attempt()))
+                        .and("REASONS", Arg.code("reason", reasonCode))
+                        .andIf(!waiting, "ANSWER_LATE"));
         if (waiting) {
             runtime.createMessageCorrelation(CustomsWorkflow.ANSWERED_MESSAGE)
                     .processInstanceId(declaration.processInstanceId())

@@ -148,7 +148,7 @@ public class CustomsService {
                 .putValue(CustomsWorkflow.ATTEMPT, 0);
         declaration.started(runtime.startProcessInstanceByKey(CustomsWorkflow.PROCESS_KEY, declaration.id(), variables).getId());
         audit.record(WORKFLOW, "DECLARATION_OPENED", CASE, declaration.id(), "order " + paid.orderId() + ", "
-                + sold.order().regime());
+                + sold.order().regime(), Detail.of("ORDER_REGIME", Arg.text(paid.orderId()), Arg.code("regime", sold.order().regime())));
     }
 
     /** Compliance blocked the order: its declaration stops where it is (nothing is filed for a sanctioned consignee). */
@@ -163,7 +163,8 @@ public class CustomsService {
             runtime.deleteProcessInstance(declaration.processInstanceId(), "order blocked by compliance");
         }
         declaration.moved(DeclarationStatus.CANCELLED, declaration.holdReason(), clock.instant());
-        audit.record(blocked.by(), "DECLARATION_CANCELLED", CASE, declaration.id(), "order blocked by compliance");
+        audit.record(blocked.by(), "DECLARATION_CANCELLED", CASE, declaration.id(), "order blocked by compliance",
+                Detail.of("ORDER_BLOCKED"));
     }
 
     /** The parcel has its waybill: the declaration is built and checked now. */
@@ -214,7 +215,8 @@ public class CustomsService {
         declaration.built(JSON.toJson(new DeclarationDocuments(declaration.regime(), c.currency(), order, payment, waybill,
                 inventory)), clock.instant());
         audit.record(WORKFLOW, "DECLARATION_BUILT", CASE, id, declaration.regime() + ", " + items.size() + " items, "
-                + goods.toPlainString() + " " + c.currency());
+                + goods.toPlainString() + " " + c.currency(), Detail.of("DECLARATION_BUILT", Arg.code("regime", declaration.regime()),
+                Arg.text(items.size()), Arg.money(goods, c.currency())));
     }
 
     /** Checks the documents; the findings are kept with the declaration. True when it may be submitted. */
@@ -280,7 +282,8 @@ public class CustomsService {
         em.persist(new DeclarationSubmission(id, attempt, gateway.name(), ref, declaration.documents(), clock.instant()));
         declaration.moved(DeclarationStatus.SUBMITTED, null, clock.instant());
         orders.customsStatus(declaration.orderId(), CustomsStatus.IN_PROGRESS);
-        audit.record(WORKFLOW, "DECLARATION_SUBMITTED", CASE, id, "attempt " + attempt + " to " + gateway.name() + ", " + ref);
+        audit.record(WORKFLOW, "DECLARATION_SUBMITTED", CASE, id, "attempt " + attempt + " to " + gateway.name() + ", " + ref,
+                Detail.of("SUBMITTED", Arg.text(attempt), Arg.text(gateway.name()), Arg.text(ref)));
         return answerWait.multipliedBy(1L << Math.min(10, attempt - 1));
     }
 
@@ -288,7 +291,8 @@ public class CustomsService {
         CustomsDeclaration declaration = declaration(id);
         declaration.moved(DeclarationStatus.CLEARED, null, clock.instant());
         orders.customsStatus(declaration.orderId(), CustomsStatus.CLEARED);
-        audit.recordForSeller(WORKFLOW, "DECLARATION_CLEARED", CASE, id, "accepted by customs", "cleared by customs");
+        audit.recordForSeller(WORKFLOW, "DECLARATION_CLEARED", CASE, id, "accepted by customs", Detail.of("CLEARED"),
+                "cleared by customs");
         webhooks.raise(WebhookEventType.DECLARATION_CLEARED, declaration.sellerId(), id, Webhooks.data(
                 "declarationId", id, "orderId", declaration.orderId()));
     }
@@ -331,13 +335,14 @@ public class CustomsService {
         CustomsDeclaration declaration = declaration(id);
         if (orders.sold(declaration.orderId()).order().sanctionsHold()) { // compliance holds it: not the seller's delay
             audit.record(WORKFLOW, "SHIPMENT_WAITS_FOR_COMPLIANCE", CASE, id, "not shipped within " + shipDue
-                    + ": the order is held for a compliance check");
+                    + ": the order is held for a compliance check", Detail.of("NOT_SHIPPED_WITHIN", Arg.span(shipDue))
+                    .and("HELD_FOR_COMPLIANCE"));
             return;
         }
         risks.record(RiskCategory.LOGISTICS, "LATE_SHIPMENT", RiskEvent.Severity.REVIEW, "order", declaration.orderId(),
                 declaration.sellerId(), "paid order not shipped within " + shipDue);
         audit.recordForSeller(WORKFLOW, "SHIPMENT_LATE", CASE, id, "not shipped within " + shipDue,
-                "the order was not shipped in time");
+                Detail.of("NOT_SHIPPED_WITHIN", Arg.span(shipDue)), "the order was not shipped in time");
     }
 
     public void cancel(String id, String by) {
@@ -346,7 +351,7 @@ public class CustomsService {
         declaration.moved(DeclarationStatus.CANCELLED, declaration.holdReason(), clock.instant());
         orders.customsStatus(declaration.orderId(), CustomsStatus.CANCELLED);
         audit.recordForSeller(by, "DECLARATION_CANCELLED", CASE, id, "order cancelled and refunded",
-                "the order was cancelled and refunded");
+                Detail.of("ORDER_CANCELLED"), "the order was cancelled and refunded");
     }
 
     // --- people ---
@@ -395,7 +400,8 @@ public class CustomsService {
         }
         declaration.corrected(JSON.toJson(corrected), clock.instant());
         audit.record(caller.username(), "DECLARATION_CORRECTED", CASE, id, correction.field() + ": \"" + before + "\" → \""
-                + value + "\"");
+                + value + "\"", Detail.of("CORRECTED", Arg.code("declaration.correctable", correction.field()), Arg.text(before),
+                Arg.text(value)));
         return view(declaration);
     }
 

@@ -1,6 +1,8 @@
 package io.caravel.dispute;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.notification.Notifications;
 import io.caravel.order.CustomerOrder;
 import io.caravel.order.OrderLine;
@@ -180,7 +182,8 @@ public class DisputeService {
         steps.start(dispute, sold.lines().get(lineNo - 1).title(), rules, now, signals);
         audit.record(caller.username(), "DISPUTE_OPENED", CASE, dispute.id(), request.getReason() + " on order "
                 + dispute.orderId() + " line " + lineNo + ", " + dispute.claimed().amount().toPlainString() + " "
-                + dispute.claimed().currency());
+                + dispute.claimed().currency(), Detail.of("CLAIM_OPENED", Arg.code("disputeReason", request.getReason()),
+                Arg.text(dispute.orderId()), Arg.text(lineNo), Arg.money(dispute.claimed().amount(), dispute.claimed().currency())));
         return new Opened(view(caller, dispute), false);
     }
 
@@ -311,12 +314,17 @@ public class DisputeService {
             returnWaybill = carrier.book(new Carrier.Parcel(dispute.orderId(), sellers.legalName(dispute.sellerId()),
                     "returns address of the seller on file", sellerCountry(dispute.sellerId()), 500));
             dispute.answered(response.getAnswer(), returnWaybill);
-            audit.record(caller.username(), "DISPUTE_RETURN_BOOKED", CASE, dispute.id(), carrier.code() + " " + returnWaybill);
+            audit.record(caller.username(), "DISPUTE_RETURN_BOOKED", CASE, dispute.id(), carrier.code() + " " + returnWaybill,
+                    Detail.of("RETURN_BOOKED", Arg.text(carrier.code()), Arg.text(returnWaybill)));
         }
         audit.recordBySeller(caller.username(), accept ? "DISPUTE_ACCEPTED" : "DISPUTE_CONTESTED", CASE, dispute.id(),
                 accept ? "refund " + dispute.settlement().amount().toPlainString() + " " + dispute.settlement().currency()
                         + (partial ? " of " + dispute.claimed().amount().toPlainString() : "")
-                        + (returnWaybill == null ? "" : ", return " + returnWaybill) : "contested");
+                        + (returnWaybill == null ? "" : ", return " + returnWaybill) : "contested",
+                accept ? Detail.of("REFUND_AGREED", Arg.money(dispute.settlement().amount(), dispute.settlement().currency()))
+                        .andIf(partial, "OF_CLAIMED", Arg.money(dispute.claimed().amount(), dispute.claimed().currency()))
+                        .andIf(returnWaybill != null, "RETURN_WAYBILL", Arg.text(returnWaybill))
+                        : Detail.of("CONTESTED"));
         return view(caller, dispute);
     }
 
@@ -345,8 +353,9 @@ public class DisputeService {
             notifications.notify(dispute.sellerId(), dispute.id(), "DISPUTE_MESSAGE", text.length() > 200
                     ? text.substring(0, 200) + "…" : text);
         }
-        audit.record(caller.username(), staffOnly ? "DISPUTE_NOTE" : "DISPUTE_MESSAGE", CASE, dispute.id(),
-                party + ": " + (text.length() > 500 ? text.substring(0, 500) + "…" : text));
+        String shown = text.length() > 500 ? text.substring(0, 500) + "…" : text;
+        audit.record(caller.username(), staffOnly ? "DISPUTE_NOTE" : "DISPUTE_MESSAGE", CASE, dispute.id(), party + ": " + shown,
+                Detail.of("PARTY_SAID", Arg.code("party", party), Arg.text(shown)));
         return view(caller, dispute);
     }
 
@@ -372,7 +381,9 @@ public class DisputeService {
                 Uploads.safeName(fileName, kind.name().toLowerCase(java.util.Locale.ROOT)), type, content, clock.instant());
         em.persist(evidence);
         audit.record(caller.username(), "DISPUTE_EVIDENCE_ADDED", CASE, dispute.id(), party + " " + kind + ": "
-                + evidence.fileName() + " (" + evidence.sizeBytes() + " bytes, sha256 " + evidence.sha256() + ")");
+                + evidence.fileName() + " (" + evidence.sizeBytes() + " bytes, sha256 " + evidence.sha256() + ")",
+                Detail.of("EVIDENCE", Arg.code("party", party), Arg.code("evidenceKind", kind), Arg.text(evidence.fileName()),
+                        Arg.text(evidence.sizeBytes())));
         return evidenceView(evidence);
     }
 
@@ -403,7 +414,8 @@ public class DisputeService {
         requireAmount("amount", amount, dispute.claimed());
         dispute.settlement(amount.setScale(2, RoundingMode.HALF_UP));
         audit.record(caller.username(), "DISPUTE_SETTLEMENT_PROPOSED", CASE, dispute.id(),
-                amount.toPlainString() + " " + dispute.maxAmount().currency());
+                amount.toPlainString() + " " + dispute.maxAmount().currency(),
+                Detail.of("SETTLEMENT_PROPOSED", Arg.money(dispute.settlement().amount(), dispute.maxAmount().currency())));
         return view(caller, dispute);
     }
 
@@ -425,7 +437,8 @@ public class DisputeService {
         }
         dispute.appealed(caller.username());
         em.persist(new DisputeMessage(dispute.id(), caller.username(), party, false, text, now));
-        audit.record(caller.username(), "DISPUTE_APPEALED", CASE, dispute.id(), party + ": " + text);
+        audit.record(caller.username(), "DISPUTE_APPEALED", CASE, dispute.id(), party + ": " + text,
+                Detail.of("PARTY_SAID", Arg.code("party", party), Arg.text(text)));
         DisputeRules rules = ruleStore.rules();
         DisputeSteps.correlate(runtime.createMessageCorrelation(DisputeWorkflow.APPEAL_FILED).processInstanceId(dispute.processInstanceId())
                 .setVariable(DisputeWorkflow.REVIEW_DUE, Date.from(now.plus(

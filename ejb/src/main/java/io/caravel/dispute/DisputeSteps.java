@@ -220,7 +220,9 @@ public class DisputeSteps {
         } else if (more.signum() < 0) {
             audit.record(WORKFLOW, "DISPUTE_REFUND_NOT_RECOVERED", CASE, dispute.id(), "the appeal gives the buyer "
                     + amount.toPlainString() + "; " + more.negate().toPlainString() + " " + dispute.maxAmount().currency()
-                    + " already refunded is not taken back: the platform compensates the seller");
+                    + " already refunded is not taken back: the platform compensates the seller",
+                    Detail.of("REFUND_NOT_RECOVERED", Arg.money(amount, dispute.maxAmount().currency()),
+                            Arg.money(more.negate(), dispute.maxAmount().currency())));
         }
         dispute.settlement(amount);
         dispute.resolved(decision == Dispute.Decision.SELLER ? DisputeStatus.RESOLVED_SELLER : DisputeStatus.RESOLVED_BUYER, now);
@@ -292,7 +294,8 @@ public class DisputeSteps {
         platformMessage(dispute, "The seller's answer and evidence were sent to the card issuer. / 卖家的答复和证据已提交给发卡行。",
                 clock.instant());
         audit.record(WORKFLOW, "DISPUTE_CHARGEBACK_CONTESTED", CASE, dispute.id(), "representment sent for "
-                + dispute.providerRef() + " at stage " + dispute.stage());
+                + dispute.providerRef() + " at stage " + dispute.stage(),
+                Detail.of("REPRESENTMENT_SENT", Arg.text(dispute.providerRef()), Arg.code("chargebackStage", dispute.stage())));
     }
 
     private void told(Dispute dispute, String decidedBy, String message, Instant now) {
@@ -308,7 +311,9 @@ public class DisputeSteps {
         if (amount.compareTo(wanted) < 0) {
             // refunds or a chargeback of this payment took part of it already: refund what is left, say what was not
             audit.record(WORKFLOW, "DISPUTE_REFUND_SHORT", CASE, dispute.id(), "wanted " + wanted.toPlainString() + ", only "
-                    + left.toPlainString() + " " + dispute.maxAmount().currency() + " left of the payment");
+                    + left.toPlainString() + " " + dispute.maxAmount().currency() + " left of the payment",
+                    Detail.of("REFUND_SHORT", Arg.money(wanted, dispute.maxAmount().currency()),
+                            Arg.money(left, dispute.maxAmount().currency())));
             risks.record(RiskCategory.PAYMENT, "DISPUTE_REFUND_SHORT", RiskEvent.Severity.REVIEW, CASE, dispute.id(),
                     dispute.sellerId(), "refund of " + wanted.toPlainString() + " capped at " + left.toPlainString());
         }
@@ -340,7 +345,8 @@ public class DisputeSteps {
         Instant now = clock.instant();
         if (dispute != null && !dispute.orderId().equals(reported.orderId())) {
             audit.record(ISSUER, "DISPUTE_CHARGEBACK_MISMATCH", CASE, dispute.id(), "event " + report.eventId()
-                    + " names the payment of order " + reported.orderId());
+                    + " names the payment of order " + reported.orderId(),
+                    Detail.of("CHARGEBACK_MISMATCH", Arg.text(report.eventId()), Arg.text(reported.orderId())));
             return;
         }
         if (dispute == null) {
@@ -351,7 +357,8 @@ public class DisputeSteps {
         }
         if (report.outcome() == null && report.stage().ordinal() < dispute.stage().ordinal()) {
             audit.record(ISSUER, "DISPUTE_CHARGEBACK_OUT_OF_ORDER", CASE, dispute.id(), "ignored " + report.stage()
-                    + " after " + dispute.stage());
+                    + " after " + dispute.stage(), Detail.of("STAGE_OUT_OF_ORDER", Arg.code("chargebackStage", report.stage()),
+                    Arg.code("chargebackStage", dispute.stage())));
             return; // an older stage arriving late changes nothing
         }
         dispute.chargeback(report.disputeRef(), report.stage(), report.dueBy());
@@ -377,7 +384,9 @@ public class DisputeSteps {
             }
         }
         audit.record(ISSUER, "DISPUTE_CHARGEBACK_UPDATED", CASE, dispute.id(), report.stage() + " due "
-                + minutes(report.dueBy()) + (report.outcome() == null ? "" : ", " + report.outcome()));
+                + minutes(report.dueBy()) + (report.outcome() == null ? "" : ", " + report.outcome()),
+                Detail.of("CHARGEBACK_STAGE", Arg.code("chargebackStage", report.stage()), Arg.time(report.dueBy()))
+                        .andIf(report.outcome() != null, "CHARGEBACK_OUTCOME", Arg.code("chargebackOutcome", report.outcome())));
     }
 
     /**
@@ -437,7 +446,9 @@ public class DisputeSteps {
         em.flush();
         start(dispute, "Chargeback · order " + sold.order().id().substring(0, 8), rules, now, List.of());
         audit.record(ISSUER, "DISPUTE_OPENED", CASE, dispute.id(), "chargeback " + report.disputeRef() + " " + report.stage()
-                + " on order " + dispute.orderId() + ", " + amount.toPlainString() + " " + dispute.claimed().currency());
+                + " on order " + dispute.orderId() + ", " + amount.toPlainString() + " " + dispute.claimed().currency(),
+                Detail.of("CHARGEBACK_OPENED", Arg.text(report.disputeRef()), Arg.code("chargebackStage", report.stage()),
+                        Arg.text(dispute.orderId()), Arg.money(amount, dispute.claimed().currency())));
     }
 
     /** The seller answers before the provider needs the merchant's answer (half a day before its date, at least an hour from now). */

@@ -1,6 +1,8 @@
 package io.caravel.listing;
 
 import io.caravel.audit.AuditTrail;
+import io.caravel.audit.Detail;
+import io.caravel.audit.Detail.Arg;
 import io.caravel.casework.CaseHeader;
 import io.caravel.casework.CaseRules;
 import io.caravel.casework.CaseVariables;
@@ -187,7 +189,8 @@ public class ListingService {
                 Uploads.safeName(fileName, purpose.name().toLowerCase(Locale.ROOT)), type, content, clock.instant());
         em.persist(file);
         audit.recordBySeller(caller.username(), purpose + "_UPLOADED", CASE, id,
-                (kind == null ? "" : kind + " ") + file.fileName());
+                (kind == null ? "" : kind + " ") + file.fileName(), kind == null ? null
+                        : Detail.of("DOCUMENT", Arg.code("listingDocument", kind), Arg.text(file.fileName())));
         return ListingView.FileView.of(file);
     }
 
@@ -261,7 +264,8 @@ public class ListingService {
             String instance = runtime.startProcessInstanceByKey(ListingWorkflow.PROCESS_KEY, id, variables).getId();
             listing.reviewStarted(instance);
         }
-        audit.recordBySeller(caller.username(), "LISTING_SUBMITTED", CASE, id, "revision " + listing.revision());
+        audit.recordBySeller(caller.username(), "LISTING_SUBMITTED", CASE, id, "revision " + listing.revision(),
+                Detail.of("REVISION", Arg.text(listing.revision())));
         return view(listing);
     }
 

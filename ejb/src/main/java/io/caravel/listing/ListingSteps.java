@@ -150,7 +150,8 @@ public class ListingSteps {
             revision.decided(ListingRevision.Outcome.REJECTED, by, clock.instant());
             listing.rejected(message);
             listing.unpublished(message);
-            audit.recordForSeller(by, "LISTING_NOT_PUBLISHED", CASE, listingId, "seller " + seller.status(), message);
+            audit.recordForSeller(by, "LISTING_NOT_PUBLISHED", CASE, listingId, "seller " + seller.status(),
+                    Detail.of("SELLER_STATUS", Arg.code("sellerStatus", seller.status())), message);
             return;
         }
         List<String> images = listings.files(listingId, ListingFile.Purpose.IMAGE).stream().map(ListingFile::id).toList();
@@ -165,7 +166,7 @@ public class ListingSteps {
         listing.published();
         revision.decided(ListingRevision.Outcome.PUBLISHED, by, clock.instant());
         audit.recordForSeller(by, "LISTING_PUBLISHED", CASE, listingId, "revision " + listing.revision(),
-                "revision " + listing.revision());
+                revisionWords(listing), "revision " + listing.revision());
         notifications.notify(listing.sellerId(), listingId, "LISTING_PUBLISHED", listing.displayTitle());
         webhooks.raise(WebhookEventType.LISTING_PUBLISHED, listing.sellerId(), listingId, Webhooks.data(
                 "listingId", listingId, "revision", listing.revision(), "title", listing.displayTitle()));
@@ -176,7 +177,8 @@ public class ListingSteps {
         Listing listing = listing(listingId);
         listing.rejected(message);
         revision(listing).decided(ListingRevision.Outcome.REJECTED, by, clock.instant());
-        audit.recordForSeller(by, "LISTING_REJECTED", CASE, listingId, "revision " + listing.revision(), message);
+        audit.recordForSeller(by, "LISTING_REJECTED", CASE, listingId, "revision " + listing.revision(),
+                revisionWords(listing), message);
         notifications.notify(listing.sellerId(), listingId, "LISTING_REJECTED", message);
         webhooks.raise(WebhookEventType.LISTING_REJECTED, listing.sellerId(), listingId, Webhooks.data(
                 "listingId", listingId, "revision", listing.revision(), "message", message));
@@ -193,7 +195,7 @@ public class ListingSteps {
         listing.changesRequired(whatToFix);
         revision(listing).decided(ListingRevision.Outcome.CHANGES_REQUIRED, by, clock.instant());
         audit.recordForSeller(by, "LISTING_CHANGES_REQUIRED", CASE, listingId, "revision " + listing.revision(),
-                whatToFix);
+                revisionWords(listing), whatToFix);
         notifications.notify(listing.sellerId(), listingId, "LISTING_CHANGES_REQUIRED", whatToFix);
         webhooks.raise(WebhookEventType.LISTING_CHANGES_REQUIRED, listing.sellerId(), listingId, Webhooks.data(
                 "listingId", listingId, "revision", listing.revision(), "message", whatToFix));
@@ -203,7 +205,8 @@ public class ListingSteps {
     public void changesExpired(String listingId) {
         Listing listing = listing(listingId);
         String message = MessageTemplates.text("LISTING_CHANGES_EXPIRED");
-        audit.recordForSeller(WORKFLOW, "LISTING_REVIEW_CLOSED", CASE, listingId, "changes not made in time", message);
+        audit.recordForSeller(WORKFLOW, "LISTING_REVIEW_CLOSED", CASE, listingId, "changes not made in time",
+                Detail.of("CHANGES_NOT_MADE"), message);
         notifications.notify(listing.sellerId(), listingId, "LISTING_CHANGES_EXPIRED", message);
     }
 
@@ -224,6 +227,11 @@ public class ListingSteps {
                         + " and c.revision < :revision and c.outcome <> :passed", Long.class)
                 .setParameter("id", listingId).setParameter("revision", revision).setParameter("passed", Outcome.PASSED)
                 .getSingleResult() > 0;
+    }
+
+    /** "Revision 3" in the reader's language. */
+    private static Detail revisionWords(Listing listing) {
+        return Detail.of("REVISION", Arg.text(listing.revision()));
     }
 
     private ListingRevision revision(Listing listing) {

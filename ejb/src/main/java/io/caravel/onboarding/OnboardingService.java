@@ -246,7 +246,9 @@ public class OnboardingService {
                     caller.username());
         }
         audit.record(caller.username(), "SCREENING_HIT_" + disposition, CASE, id,
-                match.screenedName() + " ~ " + match.listedName() + " (" + match.entNum() + "): " + text);
+                match.screenedName() + " ~ " + match.listedName() + " (" + match.entNum() + "): " + text,
+                Detail.of("SCREENING_MATCH", Arg.text(match.screenedName()), Arg.text(match.listedName()),
+                        Arg.text(match.entNum())).and("NOTE", Arg.text(text)));
         return match;
     }
 

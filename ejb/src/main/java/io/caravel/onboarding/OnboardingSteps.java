@@ -201,7 +201,8 @@ public class OnboardingSteps {
         String message = MessageTemplates.text("APPLICATION_ABANDONED");
         application.decided(ApplicationStatus.ABANDONED, "ABANDONED", message, clock.instant());
         notifications.notify(application.sellerId(), applicationId, "ABANDONED", message);
-        audit.recordForSeller(WORKFLOW, "APPLICATION_ABANDONED", CASE, applicationId, "no answer in time", message);
+        audit.recordForSeller(WORKFLOW, "APPLICATION_ABANDONED", CASE, applicationId, "no answer in time",
+                Detail.of("NO_ANSWER_IN_TIME"), message);
     }
 
     public void recertified(String applicationId, String decidedBy, String recertifyAfter) {

@@ -520,6 +520,10 @@ class OrderIT {
             session.type("case:value", "张三");
             session.click(By.id("case:apply"));
             session.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#documents tr.mismatch")));
+            // the history in words: the regime and the corrected field by their names, not their codes
+            session.open("inbox/cases/declaration.xhtml?task=" + task);
+            assertThat(session.text("case:history")).contains("Order " + order + ", China cross-border retail",
+                    "Waybill: consignee: \u201c王五\u201d \u2192 \u201c张三\u201d").doesNotContain("CN_9", "waybill.consigneeName");
             session.check("case:outcome:0");
             session.type("case:note", "carrier confirmed the consignee 张三");
             session.click(By.id("case:complete"));

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Arrays;
@@ -155,6 +156,7 @@ public class Formats {
         }
         return switch (arg.kind()) {
             case Detail.TIME -> time(Instant.parse(arg.values().get(0)));
+            case Detail.SPAN -> span(arg.values().get(0));
             case Detail.MONEY -> money(new BigDecimal(arg.values().get(0)), arg.values().get(1));
             default -> arg.values().stream().map(code -> label(arg.kind(), code)).collect(Collectors.joining(separator));
         };
@@ -166,6 +168,15 @@ public class Formats {
             return "";
         }
         return bundle().containsKey("actor." + name) ? bundle().getString("actor." + name) : name;
+    }
+
+    /** A span written as ISO-8601 in words ("P3D": "3 days"); one in months or years as written. */
+    private String span(String iso) {
+        try {
+            return span(Duration.parse(iso));
+        } catch (DateTimeParseException calendar) {
+            return iso;
+        }
     }
 
     /** How long a span is, in the largest unit that fits: "2 days", "5 hours", "12 minutes". */
