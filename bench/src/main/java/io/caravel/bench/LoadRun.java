@@ -90,6 +90,8 @@ final class LoadRun implements AutoCloseable {
         builder.environment().put("CARAVEL_PORT", Integer.toString(port));
         builder.environment().put("CARAVEL_DATA_DIR", data.toAbsolutePath().toString());
         builder.environment().put("CARAVEL_LOG_FORMAT", "json");
+        // the same Java as the plain start (the benchmark's own), whatever the PATH says
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // run.sh ends in exec java: the process is the server, its pid the JVM's
         Process server = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
