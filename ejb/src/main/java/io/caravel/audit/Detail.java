@@ -26,6 +26,9 @@ public record Detail(List<Part> parts) {
     public static final String SPAN = "span";
     public static final String MONEY = "money";
 
+    /** Nothing to add in words: the line's action says it all (its English detail stays as evidence). */
+    public static final Detail NONE = new Detail(List.of());
+
     public Detail {
         parts = List.copyOf(parts);
     }

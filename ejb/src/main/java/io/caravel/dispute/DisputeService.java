@@ -179,11 +179,12 @@ public class DisputeService {
         em.persist(new DisputeMessage(dispute.id(), caller.username(), Party.BUYER, false, description, now));
         em.flush();
         List<String> signals = fraudSignals(dispute, sold, rules, now);
-        steps.start(dispute, sold.lines().get(lineNo - 1).title(), rules, now, signals);
+        // opened before the workflow's first step tells the seller, so the history reads in that order
         audit.record(caller.username(), "DISPUTE_OPENED", CASE, dispute.id(), request.getReason() + " on order "
                 + dispute.orderId() + " line " + lineNo + ", " + dispute.claimed().amount().toPlainString() + " "
                 + dispute.claimed().currency(), Detail.of("CLAIM_OPENED", Arg.code("disputeReason", request.getReason()),
                 Arg.text(dispute.orderId()), Arg.text(lineNo), Arg.money(dispute.claimed().amount(), dispute.claimed().currency())));
+        steps.start(dispute, sold.lines().get(lineNo - 1).title(), rules, now, signals);
         return new Opened(view(caller, dispute), false);
     }
 
@@ -324,7 +325,7 @@ public class DisputeService {
                 accept ? Detail.of("REFUND_AGREED", Arg.money(dispute.settlement().amount(), dispute.settlement().currency()))
                         .andIf(partial, "OF_CLAIMED", Arg.money(dispute.claimed().amount(), dispute.claimed().currency()))
                         .andIf(returnWaybill != null, "RETURN_WAYBILL", Arg.text(returnWaybill))
-                        : Detail.of("CONTESTED"));
+                        : Detail.NONE);
         return view(caller, dispute);
     }
 

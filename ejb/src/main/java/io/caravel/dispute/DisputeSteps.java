@@ -444,11 +444,11 @@ public class DisputeSteps {
                     + " (part of the evidence if the chargeback is contested).", now));
         }
         em.flush();
-        start(dispute, "Chargeback · order " + sold.order().id().substring(0, 8), rules, now, List.of());
         audit.record(ISSUER, "DISPUTE_OPENED", CASE, dispute.id(), "chargeback " + report.disputeRef() + " " + report.stage()
                 + " on order " + dispute.orderId() + ", " + amount.toPlainString() + " " + dispute.claimed().currency(),
                 Detail.of("CHARGEBACK_OPENED", Arg.text(report.disputeRef()), Arg.code("chargebackStage", report.stage()),
                         Arg.text(dispute.orderId()), Arg.money(amount, dispute.claimed().currency())));
+        start(dispute, "Chargeback · order " + sold.order().id().substring(0, 8), rules, now, List.of());
     }
 
     /** The seller answers before the provider needs the merchant's answer (half a day before its date, at least an hour from now). */

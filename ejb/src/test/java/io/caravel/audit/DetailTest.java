@@ -39,6 +39,13 @@ class DetailTest {
     }
 
     @Test
+    void aLineWithNothingToAddInWordsKeepsNoParts() {
+        assertThat(Detail.NONE.toJson()).isEqualTo("[]");
+        assertThat(Detail.fromJson(Detail.NONE.toJson())).isEqualTo(Detail.NONE);
+        assertThat(Detail.fromJson("[]").parts()).isEmpty();
+    }
+
+    @Test
     void storedTextThatIsNoDetailReadsAsNone() {
         assertThat(Detail.fromJson(null)).isNull();
         assertThat(Detail.fromJson("")).isNull();

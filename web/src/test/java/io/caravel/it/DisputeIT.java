@@ -429,7 +429,7 @@ class DisputeIT {
             assertThat(session.text("thread")).contains("snapped in the middle", "packing photo");
             assertThat(session.text("evidence")).contains(photo.getFileName().toString());
             // the history in words: the reason, the party and the kind of evidence by their names, not their codes
-            assertThat(session.text("case:history")).contains("Arrived damaged on order " + order + ", line 1:", "Contested",
+            assertThat(session.text("case:history")).contains("Arrived damaged on order " + order + ", line 1:", "Seller contested",
                     "Seller, Photo: " + photo.getFileName()).doesNotContain("DAMAGED", "SELLER", "PHOTO");
             session.click(By.id("case:claim"));
             session.waitFor("case:unclaim");
