@@ -224,9 +224,13 @@ public class IdentityService {
         audit.record(username, "USER_PASSWORD_CHANGED", "user", username, null);
     }
 
-    /** Whether a session signed in at this access epoch may go on, and whether it must change its password first. */
+    /**
+     * Whether a session signed in at this access epoch may go on, whether it must change its password first, and what a
+     * verified password is valid with (any change of password, roles or status changes it); one query for all of it.
+     */
     public Optional<SignInState> signInState(String username) {
-        return find(username).map(u -> new SignInState(u.enabled(), u.passwordChangeRequired(), u.accessEpoch(), u.sellerId()));
+        return find(username).map(u -> new SignInState(u.enabled(), u.passwordChangeRequired(), u.accessEpoch(), u.sellerId(),
+                u.enabled() ? u.accessEpoch() + ":" + u.passwordHash() : null));
     }
 
     private void checkRoles(Set<String> roles, String sellerId) {
@@ -289,22 +293,9 @@ public class IdentityService {
         }
     }
 
-    /** Whether a user of this name exists and is enabled (the identity store checks only those). */
-    /**
-     * What a verified password is valid with: the account's password hash and access epoch (any change
-     * of password, roles or status changes it); empty for an unknown or disabled account.
-     */
-    public Optional<String> credentialStamp(String username) {
-        return find(username).filter(UserAccount::enabled).map(u -> u.accessEpoch() + ":" + u.passwordHash());
-    }
-
     /** The roles of an enabled account; empty for an unknown or disabled one. */
     public Optional<Set<String>> enabledRoles(String username) {
         return find(username).filter(UserAccount::enabled).map(u -> Set.copyOf(u.roles()));
-    }
-
-    public boolean canSignIn(String username) {
-        return find(username).filter(UserAccount::enabled).isPresent();
     }
 
     public Optional<UserView> user(String username) {

@@ -106,7 +106,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
     /** The account's state; empty only when the database cannot say (the page then fails on its own). */
     private Optional<SignInState> currentState(String caller) {
         try {
-            return Optional.of(identity.signInState(caller).orElse(new SignInState(false, false, -1, null)));
+            return Optional.of(identity.signInState(caller).orElse(new SignInState(false, false, -1, null, null)));
         } catch (RuntimeException e) {
             if (DatabaseErrors.isUnavailable(e)) {
                 return Optional.empty();
@@ -146,7 +146,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         UsernamePasswordCredential credential = decodeBasic(header.substring(6).trim());
         Verdict verdict;
         try {
-            verdict = credential == null ? new Verdict(CredentialValidationResult.INVALID_RESULT, null)
+            verdict = credential == null ? new Verdict(CredentialValidationResult.INVALID_RESULT, null, Optional.empty())
                     : verify(credential, request);
         } catch (RuntimeException e) {
             if (!DatabaseErrors.isUnavailable(e)) {
@@ -156,7 +156,8 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         }
         if (verdict.result().getStatus() == CredentialValidationResult.Status.VALID) {
             String caller = verdict.result().getCallerPrincipal().getName();
-            Optional<SignInState> state = identity.signInState(caller);
+            // the account as the check read it (one query per request); looked up again only for another name
+            Optional<SignInState> state = caller.equals(credential.getCaller()) ? verdict.state() : identity.signInState(caller);
             if (!mayChangePasswordOnly(request) && state.map(SignInState::passwordChangeRequired).orElse(false)) {
                 try {
                     Problems.write(request, response, ProblemType.PASSWORD_CHANGE_REQUIRED, request.getRequestURI(),
@@ -252,26 +253,28 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         String address = clientAddress.of(request);
         Optional<Duration> wait = guard.waitBefore(account, address);
         if (wait.isPresent()) {
-            return new Verdict(CredentialValidationResult.INVALID_RESULT, wait.get());
+            return new Verdict(CredentialValidationResult.INVALID_RESULT, wait.get(), Optional.empty());
         }
         // only names an account can have: MySQL's PAD SPACE collations would find "admin " as admin
         boolean possibleName = account.length() <= MAX_NAME && account.matches(NewUser.USERNAME_PATTERN);
-        CredentialValidationResult result = possibleName ? validate(credential) : CredentialValidationResult.INVALID_RESULT;
+        Optional<SignInState> state = possibleName ? identity.signInState(account) : Optional.empty();
+        boolean enabled = state.map(SignInState::enabled).orElse(false);
+        CredentialValidationResult result = possibleName ? validate(credential, state) : CredentialValidationResult.INVALID_RESULT;
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             guard.succeeded(account, address);
         } else {
-            if (!possibleName || !identity.canSignIn(account)) {
+            if (!enabled) {
                 passwords.checkAgainstDecoy(credential.getPasswordAsString());
             }
             guard.failed(account.length() > MAX_NAME ? account.substring(0, MAX_NAME) : account, address);
         }
-        return new Verdict(result, null);
+        return new Verdict(result, null, state);
     }
 
     /** The identity store's verdict, or the same verdict remembered from a check of this account and password lately. */
-    private CredentialValidationResult validate(UsernamePasswordCredential credential) {
+    private CredentialValidationResult validate(UsernamePasswordCredential credential, Optional<SignInState> state) {
         String account = credential.getCaller();
-        String key = identity.credentialStamp(account)
+        String key = state.map(SignInState::credentialStamp)
                 .map(stamp -> verified.key(account, stamp, credential.getPasswordAsString())).orElse(null);
         Optional<Set<String>> groups = key == null ? Optional.empty() : verified.groups(key);
         if (groups.isPresent()) {
@@ -285,7 +288,8 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         return result;
     }
 
-    record Verdict(CredentialValidationResult result, Duration retryAfter) {
+    /** The check's result, how long to wait before the next (when throttled), and the account as the check read it. */
+    record Verdict(CredentialValidationResult result, Duration retryAfter, Optional<SignInState> state) {
     }
 
     /** What a user whose password was reset may still call: who am I, and the password change. */

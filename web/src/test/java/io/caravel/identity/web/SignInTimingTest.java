@@ -36,13 +36,10 @@ class SignInTimingTest {
         };
         mechanism.identity = new IdentityService() {
             @Override
-            public boolean canSignIn(String username) {
-                return Set.of("officer").contains(username);
-            }
-
-            @Override
-            public java.util.Optional<String> credentialStamp(String username) {
-                return canSignIn(username) ? java.util.Optional.of("1:hash") : java.util.Optional.empty();
+            public java.util.Optional<io.caravel.identity.SignInState> signInState(String username) {
+                return username.equals("officer")
+                        ? java.util.Optional.of(new io.caravel.identity.SignInState(true, false, 1, null, "1:hash"))
+                        : java.util.Optional.empty();
             }
         };
         VerifiedCredentials verified = new VerifiedCredentials();
