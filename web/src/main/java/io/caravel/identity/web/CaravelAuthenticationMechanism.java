@@ -156,8 +156,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         }
         if (verdict.result().getStatus() == CredentialValidationResult.Status.VALID) {
             String caller = verdict.result().getCallerPrincipal().getName();
-            // the account as the check read it (one query per request); looked up again only for another name
-            Optional<SignInState> state = caller.equals(credential.getCaller()) ? verdict.state() : identity.signInState(caller);
+            Optional<SignInState> state = stateAfter(verdict, credential.getCaller());
             if (!mayChangePasswordOnly(request) && state.map(SignInState::passwordChangeRequired).orElse(false)) {
                 try {
                     Problems.write(request, response, ProblemType.PASSWORD_CHANGE_REQUIRED, request.getRequestURI(),
@@ -240,7 +239,7 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
         String caller = result.getCallerPrincipal().getName();
         session.setAttribute(SESSION_CALLER, caller);
         session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
-        identity.signInState(caller).ifPresent(state -> keepSession(session, state));
+        stateAfter(verdict, password.getCaller()).ifPresent(state -> keepSession(session, state));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -286,6 +285,12 @@ public class CaravelAuthenticationMechanism implements HttpAuthenticationMechani
             verified.remember(key, result.getCallerGroups());
         }
         return result;
+    }
+
+    /** The account as the check read it (one read per sign-in), or read again should the store name another caller. */
+    private Optional<SignInState> stateAfter(Verdict verdict, String asked) {
+        String caller = verdict.result().getCallerPrincipal().getName();
+        return caller.equals(asked) ? verdict.state() : identity.signInState(caller);
     }
 
     /** The check's result, how long to wait before the next (when throttled), and the account as the check read it. */
