@@ -44,13 +44,15 @@ cp "$runtime/config/domain.xml.unpacked" "$runtime/config/domain.xml"
 rm -rf "$runtime/applications" "$runtime/generated"
 java_version=$("$java" -version 2>&1)
 java_major=$(printf '%s\n' "$java_version" | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+archive="$runtime/caravel-$(printf '%s' "$java_version" | cksum | cut -d' ' -f1)"
 if [ "${java_major:-0}" -ge 25 ]; then
-  archive="$runtime/caravel-$(printf '%s' "$java_version" | cksum | cut -d' ' -f1).aot"
+  archive="$archive.aot"
   # the cache's notes on classes it cannot keep (loaded by Payara's own class loaders) are not for the operator
-  use_archive=("-XX:AOTCache=$archive" "-Xlog:aot*=error,cds*=error")
-  write_archive=("-XX:AOTCacheOutput=$archive" "-Xlog:aot*=error,cds*=error")
+  quiet="-Xlog:aot*=error,cds*=error"
+  use_archive=("-XX:AOTCache=$archive" "$quiet")
+  write_archive=("-XX:AOTCacheOutput=$archive" "$quiet")
 else
-  archive="$runtime/caravel-$(printf '%s' "$java_version" | cksum | cut -d' ' -f1).jsa"
+  archive="$archive.jsa"
   use_archive=("-XX:SharedArchiveFile=$archive")
   write_archive=("-XX:ArchiveClassesAtExit=$archive")
 fi
